@@ -1,0 +1,43 @@
+import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract'
+import type { Result } from '../../shared/result'
+
+/** What core needs from the platform it runs on (Electron in the app, stubs in e2e and the CLI). */
+export interface Platform {
+  /** A save dialog; resolves to an absolute path, or null when the user cancels. */
+  chooseSaveFile(options: FileDialogOptions): Promise<string | null>
+  /** An open dialog for one file; resolves to an absolute path, or null when the user cancels. */
+  chooseOpenFile(options: FileDialogOptions): Promise<string | null>
+  /** Asks the user to confirm, then opens an http(s) URL in the system browser; true if opened. */
+  openExternal(url: string): Promise<boolean>
+}
+
+export interface FileDialogOptions {
+  title: string
+  defaultPath?: string
+  filters?: { name: string; extensions: string[] }[]
+}
+
+/** One handler per contract channel; it receives input already parsed by the channel's schema. */
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>
+export type HandlerTable = { [C in Channel]: Handler<C> }
+
+export interface AppCoreOptions {
+  /** The app data folder: the database, automatic backups and (later) attachments live here. */
+  dataDir: string
+  /** Defaults to `<dataDir>/disclosure-desk.sqlite`. */
+  dbPath?: string
+  platform: Platform
+  /** Injected so tests run with a fixed clock (architecture doc, principle 2). */
+  clock?: () => Date
+  appVersion: string
+}
+
+export interface AppCore {
+  handlers: HandlerTable
+  /**
+   * The one IPC entry point after the sender check: validates `channel` and `raw` input against the
+   * contract, calls the handler, and converts every failure into a Result. Never throws.
+   */
+  dispatch(channel: string, raw: unknown): Promise<Result<unknown>>
+  close(): Promise<void>
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod'
+import * as s from './schemas'
+import type {
+  AppSettings,
+  AppState,
+  AuditPage,
+  AuditVerifyResult,
+  BackupInfo,
+  RestoreResult,
+  SessionInfo,
+  UserView,
+} from './types'
+import type { Result } from './result'
+
+/** Phantom marker carrying a channel's output type; never read at run time. */
+const out = <T>(): T => undefined as T
+
+/**
+ * The one IPC contract (architecture doc, principle 3): channel (`domain:verb`) → input schema and
+ * output type. The preload API, the main wrapper, the renderer client and the e2e harness are all
+ * built from it.
+ */
+export const contract = {
+  'app:state': { input: s.empty, output: out<AppState>() },
+  'setup:complete': { input: s.setupSchema, output: out<SessionInfo>() },
+
+  'auth:login': { input: s.loginSchema, output: out<SessionInfo>() },
+  'auth:logout': { input: s.empty, output: out<null>() },
+  'auth:lock': { input: s.empty, output: out<null>() },
+  'auth:unlock': {
+    input: s.loginSchema.pick({ password: true }).strict(),
+    output: out<SessionInfo>(),
+  },
+  'auth:change-password': { input: s.changePasswordSchema, output: out<null>() },
+
+  'users:list': { input: s.empty, output: out<UserView[]>() },
+  'users:create': { input: s.createUserSchema, output: out<UserView>() },
+  'users:update': { input: s.updateUserSchema, output: out<UserView>() },
+  'users:reset-password': { input: s.resetPasswordSchema, output: out<null>() },
+
+  'audit:list': { input: s.auditFilterSchema, output: out<AuditPage>() },
+  'audit:verify': { input: s.empty, output: out<AuditVerifyResult>() },
+
+  'settings:get': { input: s.empty, output: out<AppSettings>() },
+  'settings:update': { input: s.settingsPatchSchema, output: out<AppSettings>() },
+
+  /** Asks the user for a target file (save dialog); `null` when they cancel. */
+  'backup:create': { input: s.empty, output: out<BackupInfo | null>() },
+  'backup:list': { input: s.empty, output: out<BackupInfo[]>() },
+  /** Restores, keeping the current database aside first; `null` when the user cancels. */
+  'backup:restore': { input: s.restoreSchema, output: out<RestoreResult | null>() },
+
+  /** Opens an http(s) link in the system browser after the user confirms. */
+  'shell:open-external': { input: s.openExternalSchema, output: out<boolean>() },
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = Contract[C]['output']
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? V : never
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S
+export type Domain = DomainOf<Channel>
+
+/** `window.api`: `api.users.resetPassword(input)` for channel `users:reset-password`. */
+export type Api = {
+  [D in Domain]: {
+    [C in Channel as C extends `${D}:${string}` ? Camel<VerbOf<C>> : never]: (
+      input: ChannelInput<C>,
+    ) => Promise<Result<ChannelOutput<C>>>
+  }
+}
+
+/** Sends one channel's input and returns its Result; the only transport-specific piece. */
+export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknown>>
+
+const camel = (verb: string): string =>
+  verb.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
+
+/**
+ * Builds the named-function API from the contract. The preload passes an invoke over
+ * `ipcRenderer.invoke`; the e2e harness passes one over `page.exposeBinding`. Only named
+ * functions are exposed, never a generic invoke(channel).
+ */
+export function buildApi(invoke: Invoke): Api {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {}
+  for (const channel of CHANNELS) {
+    const [domain = '', verb = ''] = channel.split(':')
+    const group = (api[domain] ??= {})
+    group[camel(verb)] = (input: unknown) => invoke(channel, input ?? {})
+  }
+  return api as unknown as Api
+}

@@ -1,0 +1,6 @@
+export * from './contract'
+export * from './result'
+export * from './roles'
+export * from './labels'
+export * from './types'
+export * from './uscc'

@@ -1,0 +1,80 @@
+import type { Role } from './roles'
+
+/** What the renderer needs to decide which screen to show. */
+export interface AppState {
+  /** False until first-run setup has created the department and the first administrator. */
+  initialised: boolean
+  department: DepartmentView | null
+  session: SessionInfo | null
+  /** Locked by inactivity or by the user: the session exists but needs the password again. */
+  locked: boolean
+  appVersion: string
+}
+
+export interface DepartmentView {
+  name: string
+  /** 18-char 统一社会信用代码 (GB 32100). */
+  orgCode: string
+}
+
+export interface SessionInfo {
+  user: UserView
+  /** Minutes of inactivity after which the app locks. */
+  lockAfterMinutes: number
+}
+
+export interface UserView {
+  id: string
+  username: string
+  displayName: string
+  roles: Role[]
+  active: boolean
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+export interface AuditEntryView {
+  seq: number
+  at: string
+  actorId: string | null
+  actorName: string | null
+  action: string
+  /** The entity the action concerns, e.g. `user:<id>` or `item:<id>`. */
+  target: string | null
+  beforeHash: string | null
+  afterHash: string | null
+  detail: Record<string, unknown> | null
+  hash: string
+}
+
+export interface AuditPage {
+  entries: AuditEntryView[]
+  total: number
+}
+
+export type AuditVerifyResult =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBrokenSeq: number; reason: string }
+
+export interface AppSettings {
+  /** Lock the app after this many minutes without activity (1–240). */
+  lockAfterMinutes: number
+  /** Take an automatic backup once a day. */
+  autoBackupEnabled: boolean
+  /** How many automatic backups to keep (1–365). */
+  autoBackupKeep: number
+}
+
+export interface BackupInfo {
+  /** Absolute path of the backup file. */
+  file: string
+  createdAt: string
+  sizeBytes: number
+  kind: 'auto' | 'manual'
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** Where the database that was replaced was kept. */
+  previousKeptAt: string
+}
