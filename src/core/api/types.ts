@@ -1,5 +1,7 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import type { IdSource } from '../ids'
+import type { Logger } from '../logger'
 
 /** What core needs from the platform it runs on (Electron in the app, stubs in e2e and the CLI). */
 export interface Platform {
@@ -30,6 +32,10 @@ export interface AppCoreOptions {
   /** Injected so tests run with a fixed clock (architecture doc, principle 2). */
   clock?: () => Date
   appVersion: string
+  /** The one logger; defaults to JSON lines on stderr. */
+  logger?: Logger
+  /** Id source; defaults to UUIDv7 (tests may pass a predictable one). */
+  ids?: IdSource
 }
 
 export interface AppCore {

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { isInitialised } from '../accounts/setup'
+import { SessionManager } from '../accounts/session'
+import { DB_FILE_NAME } from '../backup/backup-files'
+import { maybeAutoBackup } from '../backup/create-backup'
+import { systemClock } from '../clock'
+import { closeDatabase, openDatabase } from '../db/database'
+import { newId } from '../ids'
+import { createLogger } from '../logger'
+import type { CoreContext } from './context'
+import { createDispatch } from './dispatch'
+import { buildHandlers } from './handlers'
+import type { AppCore, AppCoreOptions } from './types'
+
+/**
+ * Opens (creating and migrating) the local store, takes today's automatic backup if due, and
+ * builds the handler table and dispatcher. Throws AppError('DB_ERROR') with a Chinese message
+ * when the database is damaged, foreign, or from a newer version — the caller shows it and stops.
+ */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? createLogger()
+  mkdirSync(options.dataDir, { recursive: true })
+  const dbPath = options.dbPath ?? join(options.dataDir, DB_FILE_NAME)
+  const store = await openDatabase(dbPath, { appVersion: options.appVersion })
+
+  const ctx: CoreContext = {
+    holder: { store },
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    platform: options.platform,
+    clock,
+    ids: options.ids ?? newId,
+    logger,
+    session: new SessionManager(),
+  }
+
+  try {
+    if (await isInitialised(store.db)) await maybeAutoBackup(store, options.dataDir, clock)
+  } catch (e) {
+    // A failed automatic backup must not keep the officer out of the app.
+    logger.warn('启动时自动备份失败', { error: e })
+  }
+
+  const handlers = buildHandlers(ctx)
+  let closed = false
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, logger),
+    close: async () => {
+      if (closed) return
+      closed = true
+      ctx.session.end()
+      await closeDatabase(ctx.holder.store)
+    },
+  }
+}

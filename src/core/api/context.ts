@@ -1,0 +1,19 @@
+import type { SessionManager } from '../accounts/session'
+import type { StoreHolder } from '../backup/restore-backup'
+import type { Clock } from '../clock'
+import type { IdSource } from '../ids'
+import type { Logger } from '../logger'
+import type { Platform } from './types'
+
+/** Everything the handlers of one AppCore share; built once by createAppCore. */
+export interface CoreContext {
+  /** Swapped in place by a restore, so always read `holder.store` at call time. */
+  holder: StoreHolder
+  dataDir: string
+  appVersion: string
+  platform: Platform
+  clock: Clock
+  ids: IdSource
+  logger: Logger
+  session: SessionManager
+}

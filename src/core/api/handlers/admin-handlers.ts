@@ -1,0 +1,57 @@
+import { createUser, listUsers, resetPassword, updateUser } from '../../accounts/users'
+import { requireRole } from '../../accounts/actor'
+import { appendAudit } from '../../audit/append'
+import { listAudit } from '../../audit/list'
+import { verifyAudit } from '../../audit/verify'
+import { getSettings, updateSettings } from '../../settings/settings'
+import type { CoreContext } from '../context'
+import { withActor } from '../session-guard'
+import type { HandlerTable } from '../types'
+
+type AdminChannels =
+  | 'users:list'
+  | 'users:create'
+  | 'users:update'
+  | 'users:reset-password'
+  | 'audit:list'
+  | 'audit:verify'
+  | 'settings:get'
+  | 'settings:update'
+
+/** Handlers for users, the audit trail and settings; each service checks the actor's role. */
+export function adminHandlers(ctx: CoreContext): Pick<HandlerTable, AdminChannels> {
+  const db = () => ctx.holder.store.db
+  return {
+    'users:list': withActor(ctx, (actor) => listUsers(db(), actor)),
+    'users:create': withActor(ctx, (actor, input) =>
+      createUser(db(), actor, input, ctx.clock, ctx.ids),
+    ),
+    'users:update': withActor(ctx, (actor, input) => updateUser(db(), actor, input, ctx.clock)),
+    'users:reset-password': withActor(ctx, async (actor, input) => {
+      await resetPassword(db(), actor, input, ctx.clock)
+      return null
+    }),
+
+    'audit:list': withActor(ctx, (actor, input) => listAudit(db(), actor, input)),
+    'audit:verify': withActor(ctx, async (actor) => {
+      requireRole(actor, 'admin')
+      const result = await verifyAudit(db())
+      await appendAudit(
+        db(),
+        {
+          actor: { id: actor.id, name: actor.displayName },
+          action: 'audit.verify',
+          target: 'audit_log',
+          detail: { ...result },
+        },
+        ctx.clock,
+      )
+      return result
+    }),
+
+    'settings:get': withActor(ctx, (actor) => getSettings(db(), actor)),
+    'settings:update': withActor(ctx, (actor, input) =>
+      updateSettings(db(), actor, input, ctx.clock),
+    ),
+  }
+}

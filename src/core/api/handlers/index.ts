@@ -1,0 +1,15 @@
+import type { CoreContext } from '../context'
+import type { HandlerTable } from '../types'
+import { adminHandlers } from './admin-handlers'
+import { authHandlers } from './auth-handlers'
+import { backupHandlers } from './backup-handlers'
+
+/** The full handler table; the `HandlerTable` annotation makes TypeScript demand every channel. */
+export function buildHandlers(ctx: CoreContext): HandlerTable {
+  const handlers: HandlerTable = {
+    ...authHandlers(ctx),
+    ...adminHandlers(ctx),
+    ...backupHandlers(ctx),
+  }
+  return Object.freeze(handlers)
+}

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { AppError } from '../errors'
+import { inspectDatabaseFile } from './file-check'
+import { staticMigrationProvider } from './migrations'
+import type { DB } from './schema'
+import { META_KEYS } from './tables/meta'
+
+/** An open local store: the raw connection (for backup and pragmas) and the typed query builder. */
+export interface Store {
+  path: string
+  sqlite: Database.Database
+  db: Kysely<DB>
+}
+
+export interface OpenDatabaseOptions {
+  /** This build's version; stored in `meta` and named in the "newer version" error. */
+  appVersion: string
+  /** Open without migrating or writing anything (the CLI's verify). */
+  readonly?: boolean
+  /** Migrate only up to this migration (builds "old version" fixtures in tests). */
+  migrateTo?: string
+}
+
+/** Wraps a raw connection in kysely. */
+function toKysely(sqlite: Database.Database): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+}
+
+/**
+ * Opens (creating if needed) the SQLite store at `path`: checks the file before touching it, sets
+ * WAL, foreign keys and a busy timeout, runs the migrations, and records the app version.
+ * Throws AppError('DB_ERROR') with a Chinese message for a damaged, foreign or newer database.
+ */
+export async function openDatabase(path: string, options: OpenDatabaseOptions): Promise<Store> {
+  const inspection = inspectDatabaseFile(path, options.appVersion)
+  if (options.readonly) {
+    if (inspection.kind !== 'existing') {
+      throw new AppError('DB_ERROR', `数据库文件不存在或为空：${path}，请检查路径。`)
+    }
+    const sqlite = new Database(path, { readonly: true, fileMustExist: true })
+    sqlite.pragma('busy_timeout = 5000')
+    return { path, sqlite, db: toKysely(sqlite) }
+  }
+
+  mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  const db = toKysely(sqlite)
+  try {
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    await migrate(db, options.migrateTo)
+    await db
+      .insertInto('meta')
+      .values([
+        { key: META_KEYS.createdByVersion, value: options.appVersion },
+        { key: META_KEYS.appVersion, value: options.appVersion },
+      ])
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+    await db
+      .updateTable('meta')
+      .set({ value: options.appVersion })
+      .where('key', '=', META_KEYS.appVersion)
+      .execute()
+    return { path, sqlite, db }
+  } catch (e) {
+    await db.destroy()
+    throw e
+  }
+}
+
+/** Runs the static migrations up to `target` (default: latest); a failure becomes DB_ERROR. */
+async function migrate(db: Kysely<DB>, target?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider })
+  const { error, results } = target
+    ? await migrator.migrateTo(target)
+    : await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知'
+    throw new AppError('DB_ERROR', `数据库升级失败（${failed}），请联系管理员并保留数据库文件。`, {
+      cause: error instanceof Error ? error.message : String(error),
+    })
+  }
+}
+
+/** Closes the store (kysely destroys the connection; WAL is checkpointed by SQLite on close). */
+export async function closeDatabase(store: Store): Promise<void> {
+  await store.db.destroy()
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './2026_11_26_0001_foundation'
+import * as m0002 from './2026_11_26_0002_audit_indexes'
+
+/**
+ * Every migration, imported statically: bundlers cannot read a migrations folder at run time
+ * (kysely issue #23). Add new ones at the end with a later date prefix; never edit a released one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_26_0001_foundation': m0001,
+  '2026_11_26_0002_audit_indexes': m0002,
+}
+
+/** kysely's MigrationProvider over the static list above. */
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+}

@@ -1,0 +1,35 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Role } from '../../../shared/roles'
+
+/** `department`: the single department this installation belongs to (row id is always 1). */
+export interface DepartmentTable {
+  id: Generated<number>
+  name: string
+  org_code: string
+  created_at: string
+  updated_at: string
+}
+export type DepartmentRow = Selectable<DepartmentTable>
+
+/** `users`: local accounts. `password_hash` is a self-describing scrypt string, never sent out. */
+export interface UsersTable {
+  id: string
+  username: string
+  display_name: string
+  password_hash: string
+  /** 1 = may log in, 0 = deactivated (users are never deleted: the audit trail names them). */
+  active: number
+  created_at: string
+  updated_at: string
+  last_login_at: string | null
+}
+export type UserRow = Selectable<UsersTable>
+export type NewUserRow = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+
+/** `user_roles`: one row per (user, role); a user may hold several roles. */
+export interface UserRolesTable {
+  user_id: string
+  role: Role
+}
+export type UserRoleRow = Selectable<UserRolesTable>

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely'
+import type { AppSettings } from '../../shared/types'
+import type { Actor } from '../accounts/actor'
+import { requireRole } from '../accounts/actor'
+import { appendAudit } from '../audit/append'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+
+/** Defaults for every setting; a missing row means "default". */
+export const DEFAULT_SETTINGS: AppSettings = {
+  lockAfterMinutes: 15,
+  autoBackupEnabled: true,
+  autoBackupKeep: 7,
+}
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[]
+
+/** Reads all settings, falling back to defaults for missing or unreadable rows. */
+export async function readSettings(db: Kysely<DB>): Promise<AppSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value_json']).execute()
+  const settings: AppSettings = { ...DEFAULT_SETTINGS }
+  for (const row of rows) {
+    if (!(KEYS as string[]).includes(row.key)) continue
+    const key = row.key as keyof AppSettings
+    try {
+      const value: unknown = JSON.parse(row.value_json)
+      if (typeof value === typeof DEFAULT_SETTINGS[key]) {
+        ;(settings as unknown as Record<string, unknown>)[key] = value
+      }
+    } catch {
+      // A damaged value falls back to its default rather than locking the officer out.
+    }
+  }
+  return settings
+}
+
+/** Settings for any logged-in user (the caller has already checked there is a session). */
+export async function getSettings(db: Kysely<DB>, _actor: Actor): Promise<AppSettings> {
+  return readSettings(db)
+}
+
+/** Changes settings; administrators only; audited with the before/after values. */
+export async function updateSettings(
+  db: Kysely<DB>,
+  actor: Actor,
+  patch: Partial<AppSettings>,
+  clock: Clock,
+): Promise<AppSettings> {
+  requireRole(actor, 'admin')
+  return db.transaction().execute(async (trx) => {
+    const before = await readSettings(trx)
+    const after: AppSettings = { ...before }
+    const changes: Record<string, { from: unknown; to: unknown }> = {}
+    for (const key of KEYS) {
+      const value = patch[key]
+      if (value === undefined || value === before[key]) continue
+      ;(after as unknown as Record<string, unknown>)[key] = value
+      changes[key] = { from: before[key], to: value }
+    }
+    if (Object.keys(changes).length === 0) return before
+    const now = clock().toISOString()
+    for (const key of Object.keys(changes)) {
+      const value_json = JSON.stringify(after[key as keyof AppSettings])
+      await trx
+        .insertInto('settings')
+        .values({ key, value_json, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, updated_at: now }))
+        .execute()
+    }
+    await appendAudit(
+      trx,
+      {
+        actor: { id: actor.id, name: actor.displayName },
+        action: 'settings.update',
+        target: 'settings',
+        before,
+        after,
+        detail: { changes },
+      },
+      clock,
+    )
+    return after
+  })
+}
