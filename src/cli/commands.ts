@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { completeSetup, isInitialised, setupDepartment } from '../core/accounts/setup'
+import { verifyAudit } from '../core/audit/verify'
+import { createBackupUnattended } from '../core/backup/create-backup'
+import type { Clock } from '../core/clock'
+import { closeDatabase, openDatabase, type Store } from '../core/db/database'
+import { AppError } from '../core/errors'
+import { firstIssueMessage } from '../core/api/validation-message'
+import type { z } from 'zod'
+import { departmentSchema, setupSchema } from '../shared/schemas'
+
+/** Where a command writes; injected so the commands are testable without a child process. */
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+}
+
+export interface CliEnv {
+  io: CliIo
+  clock: Clock
+  appVersion: string
+}
+
+/** Runs `body` with the store open, always closing it. */
+async function withStore<T>(
+  path: string,
+  env: CliEnv,
+  body: (store: Store) => Promise<T>,
+  readonly = false,
+): Promise<T> {
+  const store = await openDatabase(resolve(path), { appVersion: env.appVersion, readonly })
+  try {
+    return await body(store)
+  } finally {
+    await closeDatabase(store)
+  }
+}
+
+/** Parses with a zod schema, turning the first issue into a Chinese VALIDATION error. */
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new AppError('VALIDATION', firstIssueMessage(parsed.error.issues))
+  return parsed.data
+}
+
+export interface InitArgs {
+  db: string
+  department: string
+  orgCode: string
+  admin?: string
+  passwordFile?: string
+  displayName?: string
+}
+
+/**
+ * `init`: creates and migrates the store and records the department. With `--admin` and
+ * `--password-file` it also creates the first administrator (all roles); without them the
+ * administrator is created by first-run setup when the app starts.
+ */
+export async function initCommand(args: InitArgs, env: CliEnv): Promise<number> {
+  const department = parseOrThrow(departmentSchema, {
+    name: args.department,
+    orgCode: args.orgCode,
+  })
+  let admin: { username: string; displayName: string; password: string } | undefined
+  if (args.admin !== undefined || args.passwordFile !== undefined) {
+    if (!args.admin || !args.passwordFile) {
+      throw new AppError('VALIDATION', '创建管理员需要同时提供 --admin 和 --password-file')
+    }
+    if (!existsSync(args.passwordFile)) {
+      throw new AppError('NOT_FOUND', `找不到密码文件：${args.passwordFile}`)
+    }
+    // Only the first line: files written by editors usually end with a newline.
+    const password = readFileSync(args.passwordFile, 'utf8').split(/\r?\n/)[0] ?? ''
+    admin = parseOrThrow(setupSchema, {
+      department,
+      admin: { username: args.admin, displayName: args.displayName ?? args.admin, password },
+    }).admin
+  }
+  await withStore(args.db, env, async (store) => {
+    if (await isInitialised(store.db)) {
+      throw new AppError('CONFLICT', `数据库已初始化，未做修改：${resolve(args.db)}`)
+    }
+    if (admin) await completeSetup(store.db, { department, admin }, env.clock)
+    else await setupDepartment(store.db, department, env.clock)
+  })
+  env.io.out(`已初始化数据库：${resolve(args.db)}`)
+  env.io.out(`单位：${department.name}（${department.orgCode}）`)
+  env.io.out(
+    admin
+      ? `已创建管理员：${admin.username}`
+      : '尚未创建管理员：请启动政务公开工作台，按提示完成初始化。',
+  )
+  return 0
+}
+
+/** `backup`: an online copy of the database to a new file (never overwrites one). */
+export async function backupCommand(
+  args: { db: string; out: string },
+  env: CliEnv,
+): Promise<number> {
+  if (!existsSync(args.db)) throw new AppError('NOT_FOUND', `找不到数据库文件：${resolve(args.db)}`)
+  if (existsSync(args.out)) {
+    throw new AppError('CONFLICT', `目标文件已存在：${resolve(args.out)}，请换一个文件名`)
+  }
+  const info = await withStore(args.db, env, (store) =>
+    createBackupUnattended(store, resolve(args.out), env.clock, 'cli'),
+  )
+  env.io.out(`备份完成：${info.file}（${info.sizeBytes} 字节）`)
+  return 0
+}
+
+/** `verify-audit`: checks the hash chain read-only; exit 1 naming the first broken entry. */
+export async function verifyAuditCommand(args: { db: string }, env: CliEnv): Promise<number> {
+  if (!existsSync(args.db)) throw new AppError('NOT_FOUND', `找不到数据库文件：${resolve(args.db)}`)
+  const result = await withStore(args.db, env, (store) => verifyAudit(store.db), true)
+  if (result.ok) {
+    env.io.out(`审计链完整：已校验 ${result.checked} 条记录。`)
+    return 0
+  }
+  env.io.err(`审计链校验失败：第 ${result.firstBrokenSeq} 条记录异常。`)
+  env.io.err(`原因：${result.reason}`)
+  env.io.err(`此前已通过校验的记录：${result.checked} 条。请立即联系管理员并保留数据库文件。`)
+  return 1
+}
