@@ -1,25 +1,37 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type Plugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+/**
+ * Vite's dev server injects an inline React-refresh script that the page's strict CSP meta tag
+ * (`script-src 'self'`) would block. In `electron-vite dev` only, drop the meta tag: the main
+ * process still sends a (dev-relaxed) CSP header. Built apps keep the strict tag.
+ */
+const devWithoutCspMeta = (): Plugin => ({
+  name: 'dd-dev-without-csp-meta',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, ''),
+})
 
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     // A sandboxed preload cannot require() packages: bundle everything it uses.
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
     },
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devWithoutCspMeta()],
   },
 })

@@ -1,0 +1,106 @@
+import type {
+  BrowserWindow,
+  MessageBoxOptions,
+  OpenDialogOptions,
+  SaveDialogOptions,
+} from 'electron'
+import { dialog, shell } from 'electron'
+import type { FileDialogOptions, Platform } from '../core/api/types'
+
+/** Longest URL we offer to open; matches the contract's limit for `shell:open-external`. */
+const MAX_URL_LENGTH = 2048
+
+/**
+ * The URL to open if `url` is a plain web link, else null. Only http and https reach the system
+ * browser: file:, javascript:, smb:, custom app schemes and the like could run or expose local
+ * things. Embedded credentials (`https://user:pass@…`) are refused too — a classic disguise.
+ */
+export function webUrlToOpen(url: string): string | null {
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  if (parsed.username !== '' || parsed.password !== '') return null
+  return parsed.href
+}
+
+/** Parent window for a dialog, so it is modal to the app rather than floating free. */
+type WindowGetter = () => BrowserWindow | null
+
+function liveWindow(getWindow: WindowGetter): BrowserWindow | null {
+  const win = getWindow()
+  return win && !win.isDestroyed() ? win : null
+}
+
+/**
+ * Asks 「即将在浏览器中打开外部链接：…，是否继续？」 and opens the link in the system browser only if
+ * the officer chooses 打开. Non-web URLs are refused without a dialog. Resolves true when opened.
+ */
+export async function confirmAndOpenExternal(
+  url: string,
+  getWindow: WindowGetter,
+): Promise<boolean> {
+  const target = webUrlToOpen(url)
+  if (target === null) return false
+  const options: MessageBoxOptions = {
+    type: 'question',
+    title: '打开外部链接',
+    message: `即将在浏览器中打开外部链接：${target}，是否继续？`,
+    buttons: ['打开', '取消'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  }
+  const win = liveWindow(getWindow)
+  const { response } = win
+    ? await dialog.showMessageBox(win, options)
+    : await dialog.showMessageBox(options)
+  if (response !== 0) return false
+  try {
+    await shell.openExternal(target)
+    return true
+  } catch {
+    return false // no browser registered, or the OS refused: nothing more the app can do
+  }
+}
+
+/** The Electron implementation of core's `Platform`: native dialogs and the external-link flow. */
+export function createElectronPlatform(getWindow: WindowGetter): Platform {
+  return {
+    async chooseSaveFile(options: FileDialogOptions): Promise<string | null> {
+      const dialogOptions: SaveDialogOptions = {
+        title: options.title || '保存文件',
+        defaultPath: options.defaultPath,
+        filters: options.filters,
+        buttonLabel: '保存',
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const win = liveWindow(getWindow)
+      const result = win
+        ? await dialog.showSaveDialog(win, dialogOptions)
+        : await dialog.showSaveDialog(dialogOptions)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+
+    async chooseOpenFile(options: FileDialogOptions): Promise<string | null> {
+      const dialogOptions: OpenDialogOptions = {
+        title: options.title || '选择文件',
+        defaultPath: options.defaultPath,
+        filters: options.filters,
+        buttonLabel: '打开',
+        properties: ['openFile'],
+      }
+      const win = liveWindow(getWindow)
+      const result = win
+        ? await dialog.showOpenDialog(win, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+
+    openExternal: (url: string) => confirmAndOpenExternal(url, getWindow),
+  }
+}
