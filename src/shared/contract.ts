@@ -1,5 +1,25 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import * as d from './drafting-schemas'
+import type {
+  CatalogueEntry,
+  CatalogueExportResult,
+  CatalogueImportResult,
+  DraftingSettings,
+  Genre,
+  Taxonomy,
+  TopicNode,
+} from './catalogue'
+import type {
+  AttachmentAddResult,
+  AttachmentView,
+  ItemAuthor,
+  ItemDiff,
+  ItemSearchPage,
+  ItemView,
+  RevisionSummary,
+  RevisionView,
+} from './items'
 import type {
   AppSettings,
   AppState,
@@ -52,6 +72,58 @@ export const contract = {
 
   /** Opens an http(s) link in the system browser after the user confirms. */
   'shell:open-external': { input: s.openExternalSchema, output: out<boolean>() },
+
+  // ── Drafting (起草): items, revisions, attachments, catalogue, taxonomy ──────────────────────
+  /** Creates (no id) or saves a new revision (id + baseRevision; stale → CONFLICT). Officers only. */
+  'items:save': { input: d.itemSaveSchema, output: out<ItemView>() },
+  /**
+   * Called every few seconds while typing: coalesces into the user's open autosave revision
+   * (see core/items/README.md); unchanged content writes nothing. Creates the item when no id.
+   */
+  'items:autosave': { input: d.itemAutosaveSchema, output: out<ItemView>() },
+  'items:get': { input: d.itemIdSchema, output: out<ItemView>() },
+  'items:search': { input: d.itemSearchSchema, output: out<ItemSearchPage>() },
+  /** Authors of items, for the author filter. */
+  'items:authors': { input: s.empty, output: out<ItemAuthor[]>() },
+  /** Newest first. */
+  'items:revisions': { input: d.itemIdSchema, output: out<RevisionSummary[]>() },
+  'items:revision': { input: d.itemRevisionSchema, output: out<RevisionView>() },
+  'items:diff': { input: d.itemDiffSchema, output: out<ItemDiff>() },
+  /** Copies an old revision's content (and attachments) into a new revision. */
+  'items:restore': { input: d.itemRestoreSchema, output: out<ItemView>() },
+  /** Links a policy and its interpretation both ways; returns the interpretation. */
+  'items:link': { input: d.itemLinkSchema, output: out<ItemView>() },
+  'items:unlink': { input: d.itemLinkSchema, output: out<ItemView>() },
+  /** 有效性 / 立改废: returns the item whose validity changed (a new revision, back to 草稿). */
+  'items:set-validity': { input: d.itemValiditySchema, output: out<ItemView>() },
+  /** Opens a .docx (file dialog) as a new draft; `null` when the user cancels. */
+  'items:import-docx': { input: s.empty, output: out<ItemView | null>() },
+
+  /** Adds a file chosen in a dialog; `null` when the user cancels. */
+  'attachments:add': { input: d.attachmentAddSchema, output: out<AttachmentAddResult | null>() },
+  'attachments:remove': { input: d.attachmentRefSchema, output: out<ItemView>() },
+  'attachments:list': { input: d.attachmentAddSchema, output: out<AttachmentView[]>() },
+  /** Saves a copy of an attachment where the user chooses; `null` when they cancel. */
+  'attachments:export': { input: d.attachmentRefSchema, output: out<string | null>() },
+
+  'catalogue:list': { input: s.empty, output: out<CatalogueEntry[]>() },
+  'catalogue:save': { input: d.catalogueSaveSchema, output: out<CatalogueEntry>() },
+  /** Refused (CONFLICT) while items are filed under the entry. */
+  'catalogue:delete': { input: d.itemIdSchema, output: out<null>() },
+  /** All-or-nothing import of a .xlsx chosen in a dialog; `null` when the user cancels. */
+  'catalogue:import-xlsx': { input: s.empty, output: out<CatalogueImportResult | null>() },
+  'catalogue:export-xlsx': { input: s.empty, output: out<CatalogueExportResult | null>() },
+
+  'taxonomy:list': { input: s.empty, output: out<Taxonomy>() },
+  'taxonomy:add-topic': { input: d.topicAddSchema, output: out<TopicNode>() },
+  'taxonomy:add-genre': { input: d.genreAddSchema, output: out<Genre>() },
+
+  'drafting:get-settings': { input: s.empty, output: out<DraftingSettings>() },
+  /** Administrators only. */
+  'drafting:update-settings': {
+    input: d.draftingSettingsPatchSchema,
+    output: out<DraftingSettings>(),
+  },
 } as const
 
 export type Contract = typeof contract

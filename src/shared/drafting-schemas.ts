@@ -1,0 +1,167 @@
+import { z } from 'zod'
+import { DEFAULT_ATTACHMENT_MAX_MB } from './catalogue'
+import { checkDocNumber } from './doc-number'
+import { checkIndexPattern } from './index-pattern'
+import { ITEM_KINDS, ITEM_SORTS, ITEM_STATUSES, PLAIN_VALIDITIES, VALIDITIES } from './items'
+
+/** zod schemas for the drafting channels (items, attachments, catalogue, taxonomy, settings). */
+
+const id = z.string().min(1).max(64)
+const date = z.iso.date('日期格式应为 YYYY-MM-DD')
+const revision = z.int().min(1).max(1_000_000_000)
+
+/** The editable fields of an item; everything but `kind` may be left empty in a draft. */
+const itemFields = {
+  kind: z.enum(ITEM_KINDS),
+  title: z.string().trim().max(300, '标题最多 300 个字符'),
+  /** Sanitised in core on every save path; the cap keeps one save bounded. */
+  bodyHtml: z.string().max(5_000_000, '正文过长（超过 500 万字符），请拆分或改为附件').default(''),
+  issuer: z.string().trim().max(100, '发文机关最多 100 个字符').default(''),
+  docNumber: z.string().trim().max(60, '发文字号最多 60 个字符').default(''),
+  signedDate: date.nullable().default(null),
+  plannedPublishDate: date.nullable().default(null),
+  topicId: id.nullable().default(null),
+  genreId: id.nullable().default(null),
+  catalogueEntryId: id.nullable().default(null),
+}
+
+/** Creating needs no id; editing needs both `id` and the revision the editor started from. */
+const identity = {
+  id: id.optional(),
+  /** The revision the editor loaded; a stale one gives CONFLICT instead of overwriting. */
+  baseRevision: revision.optional(),
+  /**
+   * The `contentHash` of the view being edited (optional): with it, a change another user made by
+   * autosaving into the same revision number is also reported as CONFLICT.
+   */
+  baseContentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+}
+
+const needsBase = (v: { id?: string; baseRevision?: number }) =>
+  (v.id === undefined) === (v.baseRevision === undefined)
+const needsBaseMessage = {
+  message: '编辑已有条目时须同时提供 id 和 baseRevision',
+  path: ['baseRevision'],
+}
+
+/** `items:save`: an explicit save; the 发文字号 must be well-formed and the title filled in. */
+export const itemSaveSchema = z
+  .strictObject({
+    ...identity,
+    ...itemFields,
+    title: itemFields.title.min(1, '请填写标题'),
+  })
+  .refine(needsBase, needsBaseMessage)
+  .superRefine((v, ctx) => {
+    const check = checkDocNumber(v.docNumber)
+    if (!check.ok) ctx.addIssue({ code: 'custom', path: ['docNumber'], message: check.message })
+  })
+
+/** `items:autosave`: keeps whatever is typed, even an unfinished 发文字号 (shown as a warning). */
+export const itemAutosaveSchema = z
+  .strictObject({ ...identity, ...itemFields })
+  .refine(needsBase, needsBaseMessage)
+
+export const itemIdSchema = z.strictObject({ id })
+
+export const itemRevisionSchema = z.strictObject({ id, revision })
+
+export const itemDiffSchema = z.strictObject({ id, from: revision, to: revision })
+
+export const itemRestoreSchema = z.strictObject({ id, revision, baseRevision: revision })
+
+export const itemSearchSchema = z.strictObject({
+  /** Terms separated by spaces, all required; terms of ≥ 3 characters use the full-text index. */
+  text: z.string().trim().max(100, '关键词最多 100 个字符').optional(),
+  statuses: z.array(z.enum(ITEM_STATUSES)).max(ITEM_STATUSES.length).optional(),
+  kinds: z.array(z.enum(ITEM_KINDS)).max(ITEM_KINDS.length).optional(),
+  /** A first-level topic also matches its second levels. */
+  topicId: id.optional(),
+  genreId: id.optional(),
+  validities: z.array(z.enum(VALIDITIES)).max(VALIDITIES.length).optional(),
+  /** 成文日期 range, inclusive. */
+  signedFrom: date.optional(),
+  signedTo: date.optional(),
+  /** Last-change range (local calendar days), inclusive. */
+  updatedFrom: date.optional(),
+  updatedTo: date.optional(),
+  authorId: id.optional(),
+  catalogueEntryId: id.optional(),
+  /** true: only late items; false: only items that are not late. */
+  late: z.boolean().optional(),
+  sort: z.enum(ITEM_SORTS).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(200).default(50),
+})
+
+export const itemLinkSchema = z.strictObject({ policyId: id, interpretationId: id })
+
+/**
+ * `items:set-validity`: 有效/失效 directly; 已修改/废止 (立改废) name the newer item that amends or
+ * repeals this one (`byItemId`).
+ */
+export const itemValiditySchema = z
+  .strictObject({ id, validity: z.enum(VALIDITIES), byItemId: id.optional() })
+  .refine(
+    (v) =>
+      (PLAIN_VALIDITIES as readonly string[]).includes(v.validity)
+        ? v.byItemId === undefined
+        : v.byItemId !== undefined,
+    {
+      message: '标记为已修改或废止时须选择修改/废止它的文件；有效、失效不需要',
+      path: ['byItemId'],
+    },
+  )
+
+export const attachmentAddSchema = z.strictObject({ itemId: id })
+
+export const attachmentRefSchema = z.strictObject({ itemId: id, attachmentId: id })
+
+const cell = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}最多 ${max} 个字符`).default('')
+
+/** One catalogue entry as edited on screen; `id` absent creates one. */
+export const catalogueSaveSchema = z.strictObject({
+  id: id.optional(),
+  seq: z.int().min(0).max(1_000_000).optional(),
+  level1: z.string().trim().min(1, '请填写一级事项').max(200, '一级事项最多 200 个字符'),
+  level2: cell('二级事项', 200),
+  content: cell('公开内容', 4000),
+  basis: cell('公开依据', 4000),
+  timeLimit: cell('公开时限', 200),
+  subject: cell('公开主体', 200),
+  channels: cell('公开渠道和载体', 500),
+  audience: cell('公开对象', 100),
+  method: cell('公开方式', 100),
+  level: cell('公开层级', 100),
+})
+
+export const topicAddSchema = z.strictObject({
+  /** Omitted or null: a new first-level topic. */
+  parentId: id.nullable().optional(),
+  label: z.string().trim().min(1, '请填写分类名称').max(40, '分类名称最多 40 个字符'),
+})
+
+export const genreAddSchema = z.strictObject({
+  label: z.string().trim().min(1, '请填写体裁名称').max(20, '体裁名称最多 20 个字符'),
+})
+
+export const draftingSettingsPatchSchema = z.strictObject({
+  indexPattern: z
+    .string()
+    .trim()
+    .superRefine((p, ctx) => {
+      const check = checkIndexPattern(p)
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
+    })
+    .optional(),
+  attachmentMaxMb: z
+    .int()
+    .min(1, '附件上限至少 1 MB')
+    .max(1024, `附件上限最多 1024 MB（默认 ${DEFAULT_ATTACHMENT_MAX_MB} MB）`)
+    .optional(),
+})
