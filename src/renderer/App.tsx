@@ -1,0 +1,85 @@
+import { Button, Center, Loader, MantineProvider, Paper, Stack, Text, Title } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
+import { Notifications } from '@mantine/notifications'
+import 'dayjs/locale/zh-cn'
+import { HashRouter, Navigate, Route, Routes } from 'react-router'
+import { AppStateProvider, useAppState } from './app/app-state'
+import { ErrorBoundary } from './components/ErrorBoundary'
+import { LockScreen } from './features/auth/LockScreen'
+import { LoginPage } from './features/auth/LoginPage'
+import { AuditPage } from './features/audit/AuditPage'
+import { HomePage } from './features/home/HomePage'
+import { PlaceholderPage } from './features/placeholder/PlaceholderPage'
+import { PLANNED_MODULES } from './features/placeholder/modules'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { SetupPage } from './features/setup/SetupPage'
+import { AppLayout } from './features/shell/AppLayout'
+import { UsersPage } from './features/users/UsersPage'
+import { colorSchemeManager, theme } from './theme'
+
+/** Picks the screen from core's app state: setup → login → lock → the shell. */
+function Screens() {
+  const { state } = useAppState()
+  if (!state.initialised) return <SetupPage />
+  if (!state.session) return <LoginPage />
+  if (state.locked) return <LockScreen />
+  const isAdmin = state.session.user.roles.includes('admin')
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        {PLANNED_MODULES.map((m) => (
+          <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
+        ))}
+        <Route path="/settings" element={<SettingsPage />} />
+        {isAdmin && <Route path="/users" element={<UsersPage />} />}
+        {isAdmin && <Route path="/audit" element={<AuditPage />} />}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  )
+}
+
+function StartupError({ message, retry }: { message: string; retry: () => void }) {
+  return (
+    <Center mih="100vh" p="xl">
+      <Paper withBorder p="xl" maw={520} role="alert">
+        <Stack>
+          <Title order={3}>无法启动</Title>
+          <Text>{message}</Text>
+          <Button onClick={retry} w="fit-content">
+            重试
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  )
+}
+
+export function App() {
+  return (
+    <MantineProvider
+      theme={theme}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="light"
+    >
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <Notifications position="bottom-right" limit={4} />
+        <ErrorBoundary>
+          <AppStateProvider
+            fallback={
+              <Center mih="100vh">
+                <Loader aria-label="正在加载" />
+              </Center>
+            }
+            renderError={(message, retry) => <StartupError message={message} retry={retry} />}
+          >
+            <HashRouter>
+              <Screens />
+            </HashRouter>
+          </AppStateProvider>
+        </ErrorBoundary>
+      </DatesProvider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,272 @@
+/**
+ * The browser e2e harness (architecture doc, point 9): the built renderer (out/renderer) runs in
+ * Debian's Chromium under the app's strict CSP, and `window.api` is built by the same `buildApi`
+ * as the preload, wired through `page.exposeBinding` to the real core (`createAppCore`): real
+ * services, real SQLite, real UI. Only Electron's transport is left out.
+ *
+ * Usage (every feature's spec can reuse it):
+ *
+ *   const app = await openApp()                 // fresh temp data folder
+ *   await app.page.getByLabel('用户名').fill('admin')
+ *   await app.screenshot('login')               // test-results/e2e-screenshots/<spec>-login.png
+ *   await app.close()                           // keeps the data folder …
+ *   const again = await openApp({ dataDir: app.dataDir })   // … so a reopen sees the same DB
+ *   await again.destroy()                       // close and delete the data folder
+ *
+ * The spec must have run `electron-vite build` first (`npm run test:e2e` does); the harness
+ * builds only the small bridge script.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { createAppCore } from '../../src/core/api/app-core'
+import type { AppCore, FileDialogOptions, Platform } from '../../src/core/api/types'
+import { createLogger } from '../../src/core/logger'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+const SCREENSHOT_DIR = join(ROOT, 'test-results', 'e2e-screenshots')
+
+/** The page's origin. Nothing is listening there: every request is fulfilled by `context.route`. */
+export const APP_ORIGIN = 'http://app.test'
+
+/** The CSP the Electron shell sends (src/main/security.ts); the page gets it as a header too. */
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+export const APP_VERSION = '0.0.0-e2e'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+}
+
+export interface OpenAppOptions {
+  /** The app data folder; a fresh temp folder when omitted. Pass a previous app's to reopen. */
+  dataDir?: string
+  /** Defaults to core's `<dataDir>/disclosure-desk.sqlite`. */
+  dbPath?: string
+  /** A fixed clock for core (deadlines, audit times). */
+  clock?: () => Date
+  /** What the stub open dialog answers (`null` = the user cancels). Changeable via `platform`. */
+  openFile?: string | null
+  /** Name used in screenshot files; defaults to the spec file's name without `.spec.ts`. */
+  spec?: string
+  viewport?: { width: number; height: number }
+}
+
+/** The stub platform's record of what core asked for; tests may also change its answers. */
+export interface PlatformStub extends Platform {
+  saveDialogs: FileDialogOptions[]
+  openDialogs: FileDialogOptions[]
+  externalUrls: string[]
+  /** The next open-dialog answer. */
+  openFile: string | null
+  /** The next save-dialog answer; by default a file in `<dataDir>/saved/` named after defaultPath. */
+  saveFile: ((options: FileDialogOptions) => string | null) | null
+}
+
+export interface OpenedApp {
+  page: Page
+  browser: Browser
+  context: BrowserContext
+  core: AppCore
+  dataDir: string
+  platform: PlatformStub
+  /** Page errors, console errors (CSP violations land here) and blocked non-app requests. */
+  problems: string[]
+  /** Full-page PNG at `test-results/e2e-screenshots/<spec>-<name>.png`; returns the path. */
+  screenshot(name: string): Promise<string>
+  /** Closes the browser and core; the data folder stays so the app can be reopened. */
+  close(): Promise<void>
+  /** `close()` and delete the data folder. */
+  destroy(): Promise<void>
+}
+
+let bridgeScript: Promise<string> | undefined
+
+/** The esbuild-bundled IIFE of bridge-entry.ts, built once per test process. */
+function bridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(ROOT, 'test', 'e2e', 'bridge-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? '')
+  return bridgeScript
+}
+
+function specName(): string {
+  const path = expect.getState().testPath
+  return path ? basename(path).replace(/\.spec\.ts$/, '') : 'e2e'
+}
+
+function createPlatform(dataDir: string, openFile: string | null): PlatformStub {
+  const stub: PlatformStub = {
+    saveDialogs: [],
+    openDialogs: [],
+    externalUrls: [],
+    openFile,
+    saveFile: null,
+    async chooseSaveFile(options) {
+      stub.saveDialogs.push(options)
+      if (stub.saveFile) return stub.saveFile(options)
+      const dir = join(dataDir, 'saved')
+      await mkdir(dir, { recursive: true })
+      const name = basename(options.defaultPath ?? `file-${stub.saveDialogs.length}`)
+      return join(dir, name)
+    },
+    async chooseOpenFile(options) {
+      stub.openDialogs.push(options)
+      return stub.openFile
+    },
+    async openExternal(url) {
+      stub.externalUrls.push(url)
+      return false
+    },
+  }
+  return stub
+}
+
+/** Serves out/renderer on APP_ORIGIN with the CSP header; aborts everything else (no network). */
+async function routeRenderer(context: BrowserContext, problems: string[]): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== APP_ORIGIN) {
+      problems.push(`blocked request: ${url.href}`)
+      return route.abort('blockedbyclient')
+    }
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+    const file = normalize(join(RENDERER_DIR, rel))
+    if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
+      return route.fulfill({ status: 404, body: 'not found' })
+    }
+    return route.fulfill({
+      status: 200,
+      body: await readFile(file),
+      headers: {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': APP_CSP,
+        'cache-control': 'no-store',
+      },
+    })
+  })
+}
+
+/** Opens the app on a real core and a fresh Chromium profile, showing the renderer's first screen. */
+export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first')
+  }
+  const spec = options.spec ?? specName()
+  const dataDir = resolve(options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dd-e2e-'))))
+  const platform = createPlatform(dataDir, options.openFile ?? null)
+  const core = await createAppCore({
+    dataDir,
+    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    platform,
+    appVersion: APP_VERSION,
+    logger: createLogger({ level: 'warn' }),
+  })
+
+  const problems: string[] = []
+  let browser: Browser | undefined
+  try {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    })
+    // A new context is a fresh, empty profile: no localStorage from earlier runs.
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1366, height: 820 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      serviceWorkers: 'block',
+    })
+    // Fail fast: the UI answers in well under a second; 15 s means something is wrong.
+    context.setDefaultTimeout(15_000)
+    await routeRenderer(context, problems)
+    const page = await context.newPage()
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+    })
+
+    // Mirrors main's sender check: only the app's own main frame may call core.
+    await page.exposeBinding('__ddInvoke', async (source, channel: unknown, input: unknown) => {
+      if (source.frame !== page.mainFrame() || new URL(source.frame.url()).origin !== APP_ORIGIN) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } }
+      }
+      return core.dispatch(String(channel), input)
+    })
+    await page.addInitScript({ content: await bridge() })
+    await page.goto(`${APP_ORIGIN}/index.html`)
+
+    const opened = browser
+    let closed = false
+    const close = async () => {
+      if (closed) return
+      closed = true
+      await opened.close()
+      await core.close()
+    }
+    return {
+      page,
+      browser: opened,
+      context,
+      core,
+      dataDir,
+      platform,
+      problems,
+      async screenshot(name) {
+        await mkdir(SCREENSHOT_DIR, { recursive: true })
+        const path = join(SCREENSHOT_DIR, `${spec}-${name}.png`)
+        // Let transitions (modals, notifications) settle before the picture.
+        await page.waitForTimeout(250)
+        await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+        return path
+      },
+      close,
+      async destroy() {
+        await close()
+        await rm(dataDir, { recursive: true, force: true })
+      },
+    }
+  } catch (e) {
+    await browser?.close()
+    await core.close()
+    throw e
+  }
+}
