@@ -1,0 +1,164 @@
+import { parseArgs } from 'node:util'
+import { publishItem, returnItem } from '../changes/district-actions'
+import { openServerDatabase, resolveTarget } from '../db/connect'
+import {
+  AdminError,
+  createDepartment,
+  listDepartments,
+  revokeDepartmentToken,
+  rotateDepartmentToken,
+} from '../departments/departments-service'
+
+/** Where the admin CLI writes; tests pass collectors. */
+export interface AdminIo {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <命令> [选项]
+  create-department --code <代码> --name <名称>   创建部门并签发令牌（令牌只显示一次）
+  list-departments                               列出部门（不显示令牌）
+  rotate-token --code <代码>                      换发新令牌，旧令牌立即失效
+  revoke-token --code <代码>                      吊销令牌，部门无法再报送
+  publish --item <条目编号> --url <发布地址>       登记已发布，通知部门
+  return --item <条目编号> --reason <原因>         退回部门修改
+设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
+每个命令的最后一行输出为 JSON。`
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw new AdminError(`缺少 ${flag}。\n${ADMIN_USAGE}`)
+  return value
+}
+
+/**
+ * Runs one admin command; returns the exit code (0 ok, 1 failed, 2 wrong usage). The last line on
+ * `out` is always JSON so scripts can read it; Chinese explanations go before it or to `err`.
+ */
+export async function runAdmin(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: AdminIo,
+  now = () => new Date(),
+): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        item: { type: 'string' },
+        url: { type: 'string' },
+        reason: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (e) {
+    io.err(`参数有误：${e instanceof Error ? e.message : String(e)}\n${ADMIN_USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const command = positionals[0]
+  if (values.help || !command || positionals.length > 1) {
+    ;(values.help ? io.out : io.err)(ADMIN_USAGE)
+    return values.help ? 0 : 2
+  }
+  const known = [
+    'create-department',
+    'list-departments',
+    'rotate-token',
+    'revoke-token',
+    'publish',
+    'return',
+  ]
+  if (!known.includes(command)) {
+    io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
+    return 2
+  }
+
+  let database
+  try {
+    database = await openServerDatabase(resolveTarget(values.data, env.DATABASE_URL), {
+      poolSize: 2,
+    })
+  } catch (e) {
+    io.err(`无法打开数据库：${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+  const { db } = database
+  const at = now().toISOString()
+  try {
+    switch (command) {
+      case 'create-department': {
+        const created = await createDepartment(
+          db,
+          { code: need(values.code, '--code'), name: need(values.name, '--name') },
+          at,
+        )
+        io.out(
+          `已创建部门「${created.name}」（${created.code}）。令牌只显示这一次，请立即交给该部门妥善保存：`,
+        )
+        io.out(JSON.stringify(created))
+        break
+      }
+      case 'list-departments': {
+        const list = await listDepartments(db)
+        for (const d of list) {
+          io.out(
+            `${d.code}\t${d.name}\t${d.tokenPrefix ? `${d.tokenPrefix}…（签发于 ${d.tokenIssuedAt}）` : '令牌已吊销'}`,
+          )
+        }
+        if (list.length === 0) io.out('尚无部门。')
+        io.out(JSON.stringify(list))
+        break
+      }
+      case 'rotate-token': {
+        const rotated = await rotateDepartmentToken(db, need(values.code, '--code'), at)
+        io.out(`已为 ${rotated.code} 换发新令牌，旧令牌已失效。新令牌只显示这一次：`)
+        io.out(JSON.stringify(rotated))
+        break
+      }
+      case 'revoke-token': {
+        const revoked = await revokeDepartmentToken(db, need(values.code, '--code'), at)
+        io.out(`已吊销 ${revoked.code} 的令牌；如需恢复报送，请用 rotate-token 签发新令牌。`)
+        io.out(JSON.stringify(revoked))
+        break
+      }
+      case 'publish': {
+        const done = await publishItem(
+          db,
+          need(values.item, '--item').toLowerCase(),
+          need(values.url, '--url'),
+          at,
+        )
+        io.out(done.changed ? `已登记发布：${done.url}` : '该条目已以相同地址登记发布，未作更改。')
+        io.out(JSON.stringify(done))
+        break
+      }
+      case 'return': {
+        const done = await returnItem(
+          db,
+          need(values.item, '--item').toLowerCase(),
+          need(values.reason, '--reason'),
+          at,
+        )
+        io.out(done.changed ? '已退回部门修改。' : '该条目已以相同原因退回，未作更改。')
+        io.out(JSON.stringify(done))
+        break
+      }
+    }
+    return 0
+  } catch (e) {
+    if (e instanceof AdminError) {
+      io.err(e.message)
+      return 1
+    }
+    io.err(`操作失败：${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  } finally {
+    await database.close()
+  }
+}

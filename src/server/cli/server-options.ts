@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util'
+import { resolveTarget, type DatabaseTarget } from '../db/connect'
+import { DEFAULT_BODY_LIMIT } from '../http/app'
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../http/rate-limit'
+import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
+import { parseByteSize } from './byte-size'
+
+/** The server's settings after parsing the command line and environment. */
+export interface ServerSettings {
+  target: DatabaseTarget
+  host: string
+  port: number
+  bodyLimit: number
+  rateLimit: RateLimitOptions | false
+  tls: { certPath: string; keyPath: string } | null
+  viewPassword: string | undefined
+  lateRule: LateRule
+  logLevel: string
+  trustProxy: boolean
+}
+
+export const SERVER_USAGE = `用法：npm run server -- --data <目录> [--port 8080] [--host 127.0.0.1]
+  [--tls-cert <证书.pem> --tls-key <私钥.pem>] [--body-limit 20mb]
+  [--rate-limit 600] [--rate-window 60] [--view-password <密码>] [--late-days 20]
+  [--returned-days 5] [--log-level info] [--trust-proxy]
+设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）；
+总览页密码也可用环境变量 DISTRICT_VIEW_PASSWORD 设置（避免出现在进程列表中）。`
+
+/** A wrong command line, reported in Chinese with the usage. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+function positiveInt(
+  value: string | undefined,
+  fallback: number,
+  what: string,
+  allowZero = false,
+): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1))
+    throw new UsageError(`${what} 必须是${allowZero ? '非负' : '正'}整数，收到：${value}`)
+  return n
+}
+
+/** True for addresses only this machine can reach, where the district page may go without a password. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+}
+
+/** Parses `npm run server -- …` arguments (and DATABASE_URL / DISTRICT_VIEW_PASSWORD). */
+export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerSettings {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'body-limit': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'rate-window': { type: 'string' },
+        'view-password': { type: 'string' },
+        'late-days': { type: 'string' },
+        'returned-days': { type: 'string' },
+        'log-level': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+      },
+    }))
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}`)
+  }
+  let target: DatabaseTarget
+  try {
+    target = resolveTarget(values.data, env.DATABASE_URL)
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const port = positiveInt(values.port, 8080, '--port', true)
+  if (port > 65535) throw new UsageError('--port 必须在 0–65535 之间。')
+  const bodyLimit =
+    values['body-limit'] === undefined ? DEFAULT_BODY_LIMIT : parseByteSize(values['body-limit'])
+  if (bodyLimit === null)
+    throw new UsageError(`--body-limit 无效：${values['body-limit']}（例如 20mb）`)
+  const max = positiveInt(values['rate-limit'], DEFAULT_RATE_LIMIT.max, '--rate-limit', true)
+  const windowS = positiveInt(
+    values['rate-window'],
+    DEFAULT_RATE_LIMIT.timeWindowMs / 1000,
+    '--rate-window',
+  )
+  const cert = values['tls-cert']
+  const key = values['tls-key']
+  if (Boolean(cert) !== Boolean(key)) throw new UsageError('--tls-cert 与 --tls-key 必须同时提供。')
+  return {
+    target,
+    host: values.host ?? '127.0.0.1',
+    port,
+    bodyLimit,
+    // --rate-limit 0 switches the limiter off (a load balancer may already limit).
+    rateLimit: max === 0 ? false : { max, timeWindowMs: windowS * 1000 },
+    tls: cert && key ? { certPath: cert, keyPath: key } : null,
+    viewPassword: values['view-password'] ?? (env.DISTRICT_VIEW_PASSWORD || undefined),
+    lateRule: {
+      unpublishedDays: positiveInt(
+        values['late-days'],
+        DEFAULT_LATE_RULE.unpublishedDays,
+        '--late-days',
+      ),
+      returnedDays: positiveInt(
+        values['returned-days'],
+        DEFAULT_LATE_RULE.returnedDays,
+        '--returned-days',
+      ),
+    },
+    logLevel: values['log-level'] ?? 'info',
+    trustProxy: values['trust-proxy'] ?? false,
+  }
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './2026_11_26_0001_server_foundation'
+
+/**
+ * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
+ * store's list: the two databases never share a file. Append new ones with a later date prefix.
+ */
+export const SERVER_MIGRATIONS: Record<string, Migration> = {
+  '2026_11_26_0001_server_foundation': m0001,
+}
+
+/** kysely's MigrationProvider over the static list above. */
+export const serverMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(SERVER_MIGRATIONS),
+}

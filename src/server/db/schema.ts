@@ -1,0 +1,85 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The central server's tables. Timestamps are UTC ISO-8601 text in both SQLite and PostgreSQL so
+ * they compare and sort the same way on both backends; JSON is stored as text so an item is kept
+ * exactly as the department sent it (jsonb would reorder its keys).
+ */
+
+/** A department that may push items; the token is stored only as a SHA-256 hash. */
+export interface DepartmentsTable {
+  id: string
+  code: string
+  name: string
+  /** Hex SHA-256 of the current bearer token; null once revoked. */
+  token_hash: string | null
+  /** First characters of the token, so an administrator can tell tokens apart. */
+  token_prefix: string | null
+  token_issued_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** Item lifecycle on the server; the district moves items between these. */
+export type ItemStatus = 'received' | 'published' | 'returned' | 'withdrawn'
+
+/** The latest revision of each item, plus where the district's handling of it stands. */
+export interface ItemsTable {
+  /** The client's UUID; globally unique, owned by one department. */
+  id: string
+  department_id: string
+  revision: number
+  content_hash: string
+  title: string
+  kind: string
+  /** `item.approvedAt` normalised to UTC, so lateness can be computed with a text comparison. */
+  approved_at: string
+  approved_by: string
+  item_json: string
+  status: ItemStatus
+  status_reason: string | null
+  status_at: string
+  published_url: string | null
+  first_received_at: string
+  last_received_at: string
+}
+
+/** Every revision ever received (the history; the latest is mirrored in `items`). */
+export interface ItemRevisionsTable {
+  item_id: string
+  revision: number
+  content_hash: string
+  item_json: string
+  received_at: string
+}
+
+/** What happened to an item, in cursor order; what `GET /api/v1/changes` reads. */
+export type ChangeType = 'received' | 'published' | 'returned' | 'withdrawn'
+
+export interface ChangesTable {
+  /** Autoincrement / bigserial: the cursor. pg returns int8 as a string, hence the union. */
+  id: ColumnType<number | string, never, never>
+  department_id: string
+  item_id: string
+  type: ChangeType
+  revision: number
+  url: string | null
+  reason: string | null
+  at: string
+}
+
+/** The kysely database interface of the server. */
+export interface ServerDB {
+  departments: DepartmentsTable
+  items: ItemsTable
+  item_revisions: ItemRevisionsTable
+  changes: ChangesTable
+}
+
+export type DepartmentRow = Selectable<DepartmentsTable>
+export type ItemRow = Selectable<ItemsTable>
+export type NewItem = Insertable<ItemsTable>
+export type ItemUpdate = Updateable<ItemsTable>
+export type NewRevision = Insertable<ItemRevisionsTable>
+export type ChangeRow = Selectable<ChangesTable>
+export type NewChange = Insertable<ChangesTable>

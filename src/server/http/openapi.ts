@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { API_ERROR_STATUS } from '../errors'
+import {
+  batchEntrySchema,
+  MAX_BATCH,
+  putItemBodySchema,
+  withdrawBodySchema,
+} from '../items/item-schemas'
+
+/** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: {
+    'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+  },
+})
+
+const json = (description: string, schema: object = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+const errorRef = (description: string) => json(description, { $ref: '#/components/schemas/Error' })
+
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: '客户端生成的条目 UUID',
+  schema: { type: 'string', format: 'uuid' },
+}
+
+const common = {
+  '400': errorRef('请求体不是 JSON（MALFORMED_JSON）或未通过校验（VALIDATION）'),
+  '401': errorRef('缺少令牌、令牌无效或已吊销（UNAUTHENTICATED）'),
+  '413': errorRef('请求体超过上限（PAYLOAD_TOO_LARGE）'),
+  '429': errorRef('超过该令牌的请求频率限制（RATE_LIMITED）'),
+}
+
+const putResult = {
+  type: 'object',
+  required: ['id', 'result', 'revision'],
+  properties: {
+    id: { type: 'string' },
+    result: { enum: ['created', 'updated', 'unchanged'] },
+    revision: { type: 'integer', description: '服务端保存的最新版本号' },
+  },
+}
+
+/**
+ * The OpenAPI 3.1 document served at `/api/v1/openapi.json`: hand-built paths, with request
+ * bodies generated from the same zod schemas the handlers validate with, so they cannot drift.
+ */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '政务公开工作台 区级同步接口',
+      version: '1.0.0',
+      description: '部门把已审批的公开条目同步到区级服务端。详见 docs/sync-protocol.md。',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: '部门令牌 ddt_…' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { enum: Object.keys(API_ERROR_STATUS) },
+                message: { type: 'string', description: '中文说明' },
+                details: {},
+              },
+            },
+          },
+        },
+      },
+    },
+    paths: {
+      '/health': {
+        get: {
+          summary: '健康检查（无需令牌）',
+          security: [],
+          responses: { '200': json('正常'), '503': errorRef('数据库不可用') },
+        },
+      },
+      '/items/{id}': {
+        put: {
+          summary: '报送一个条目的某一版本（幂等）',
+          parameters: [idParam],
+          requestBody: body(putItemBodySchema),
+          responses: {
+            '201': json('新建', putResult),
+            '200': json('更新为新版本（updated）或重复报送（unchanged）', putResult),
+            '404': errorRef('该编号属于其他部门'),
+            '409': errorRef(
+              '同版本不同内容（REVISION_CONFLICT）或版本低于已存版本（STALE_REVISION）',
+            ),
+            ...common,
+          },
+        },
+        get: {
+          summary: '读取本部门条目的最新版本',
+          parameters: [idParam],
+          responses: { '200': json('条目'), '404': errorRef('不存在或不属于本部门'), ...common },
+        },
+      },
+      '/items/batch': {
+        post: {
+          summary: `批量报送（每批最多 ${MAX_BATCH} 条，逐条返回结果）`,
+          requestBody: body(z.object({ items: z.array(batchEntrySchema).min(1).max(MAX_BATCH) })),
+          responses: { '200': json('每条一个结果：status 200/201/400/404/409'), ...common },
+        },
+      },
+      '/items/{id}/withdraw': {
+        post: {
+          summary: '撤回条目（幂等）',
+          parameters: [idParam],
+          requestBody: body(withdrawBodySchema),
+          responses: {
+            '200': json('已撤回；changed=false 表示此前已撤回'),
+            '404': errorRef('不存在或不属于本部门'),
+            ...common,
+          },
+        },
+      },
+      '/changes': {
+        get: {
+          summary: '读取游标之后区级对本部门条目的处理（已接收、已发布、已退回、已撤回）',
+          parameters: [
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: '不透明游标；首次不带',
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            },
+          ],
+          responses: { '200': json('{changes, nextCursor, hasMore}'), ...common },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,13 @@
+import type { TestProject } from 'vitest/node'
+import { startPrivatePostgres } from './helpers/postgres'
+
+/**
+ * vitest globalSetup of the `server` project (vitest.config.ts): one private PostgreSQL for the
+ * whole run instead of one per test file. Files still get their own database on it. Skipped when TEST_DATABASE_URL is set.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  if (process.env.TEST_DATABASE_URL) return () => {}
+  const pg = await startPrivatePostgres()
+  project.provide('serverTestPgAdminUrl', pg.adminUrl)
+  return () => pg.stop()
+}
