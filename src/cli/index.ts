@@ -4,6 +4,12 @@ import { systemClock } from '../core/clock'
 import { createLogger } from '../core/logger'
 import { readAppVersion } from './app-version'
 import { backupCommand, initCommand, verifyAuditCommand, type CliEnv } from './commands'
+import {
+  catalogueExportCommand,
+  catalogueImportCommand,
+  importDocxCommand,
+  searchCommand,
+} from './drafting-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -23,6 +29,14 @@ export const USAGE = `政务公开工作台 命令行工具
                   --out <文件>           备份文件（不得已存在）
   verify-audit  校验审计链是否完整；发现篡改时以退出码 1 结束并指出第一条异常记录
                   --db <文件>            数据库文件
+  import-docx   把 Word 文档（.docx）导入为草稿，识别标题、发文字号、成文日期
+                  --db <文件>  --file <docx文件>  --user <用户名>（须为起草人）
+  catalogue-import  导入主动公开事项目录（.xlsx）；有任何一行出错则整表不导入
+                  --db <文件>  --file <xlsx文件>  --user <用户名>（起草人或管理员）
+  catalogue-export  导出主动公开事项目录为 .xlsx
+                  --db <文件>  --out <xlsx文件>（不得已存在）
+  search        全文检索条目并逐行列出（不足 3 个字的词只匹配标题）
+                  --db <文件>  <关键词…>
 
 选项：
   -h, --help    显示本帮助
@@ -38,6 +52,8 @@ const OPTIONS = {
   'password-file': { type: 'string' },
   'display-name': { type: 'string' },
   out: { type: 'string' },
+  file: { type: 'string' },
+  user: { type: 'string' },
 } as const
 
 /** A usage error: printed with a hint to `--help`, exit code 2. */
@@ -83,6 +99,11 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
   }
   try {
     if (!command) throw new UsageError('缺少命令')
+    if (command === 'search') {
+      const query = extra.join(' ').trim()
+      if (query === '') throw new UsageError('缺少检索词')
+      return await searchCommand({ db: required(values, 'db'), query }, env)
+    }
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`)
     switch (command) {
       case 'init':
@@ -104,6 +125,29 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         )
       case 'verify-audit':
         return await verifyAuditCommand({ db: required(values, 'db') }, env)
+      case 'import-docx':
+        return await importDocxCommand(
+          {
+            db: required(values, 'db'),
+            file: required(values, 'file'),
+            user: required(values, 'user'),
+          },
+          env,
+        )
+      case 'catalogue-import':
+        return await catalogueImportCommand(
+          {
+            db: required(values, 'db'),
+            file: required(values, 'file'),
+            user: required(values, 'user'),
+          },
+          env,
+        )
+      case 'catalogue-export':
+        return await catalogueExportCommand(
+          { db: required(values, 'db'), out: required(values, 'out') },
+          env,
+        )
       default:
         throw new UsageError(`未知的命令：${command}`)
     }

@@ -166,6 +166,11 @@ export interface ItemSearchRow {
   topicId: string | null
   /** Plain-text context around the first match of the query (title, body or an attachment). */
   snippet: string | null
+  /**
+   * The item's warnings as in `ItemView.warnings` (e.g. a policy without its interpretation), for
+   * the list's warning icon. Optional: the list shows no icon while core does not fill it.
+   */
+  warnings?: string[]
 }
 
 /**

@@ -7,11 +7,13 @@ export function dumpDatabase(path: string): string {
   const sqlite = new Database(path, { readonly: true })
   try {
     const tables = sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all() as { name: string }[]
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string; sql: string | null }[]
     return tables
-      .map(({ name }) => {
-        const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()
+      .map(({ name, sql }) => {
+        // WITHOUT ROWID tables (e.g. FTS5's shadow tables) have no rowid: they read in key order.
+        const order = /WITHOUT\s+ROWID/i.test(sql ?? '') ? '' : ' ORDER BY rowid'
+        const rows = sqlite.prepare(`SELECT * FROM "${name}"${order}`).all()
         return `${name}\n${JSON.stringify(rows)}`
       })
       .join('\n')

@@ -21,12 +21,17 @@ describe('contract', () => {
     ])
     expect(Object.keys(api).sort()).toEqual([
       'app',
+      'attachments',
       'audit',
       'auth',
       'backup',
+      'catalogue',
+      'drafting',
+      'items',
       'settings',
       'setup',
       'shell',
+      'taxonomy',
       'users',
     ])
   })

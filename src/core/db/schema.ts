@@ -1,5 +1,16 @@
 import type { DepartmentTable, UserRolesTable, UsersTable } from './tables/accounts'
 import type { AuditLogTable } from './tables/audit'
+import type {
+  AttachmentBlobsTable,
+  CatalogueEntriesTable,
+  GenresTable,
+  IndexSequencesTable,
+  ItemAttachmentsTable,
+  ItemLinksTable,
+  ItemRevisionsTable,
+  ItemsTable,
+  TopicsTable,
+} from './tables/drafting'
 import type { MetaTable } from './tables/meta'
 import type { SettingsTable } from './tables/settings'
 
@@ -11,4 +22,13 @@ export interface DB {
   user_roles: UserRolesTable
   audit_log: AuditLogTable
   settings: SettingsTable
+  topics: TopicsTable
+  genres: GenresTable
+  catalogue_entries: CatalogueEntriesTable
+  items: ItemsTable
+  item_revisions: ItemRevisionsTable
+  item_links: ItemLinksTable
+  attachment_blobs: AttachmentBlobsTable
+  item_attachments: ItemAttachmentsTable
+  index_sequences: IndexSequencesTable
 }

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../types'
 import { adminHandlers } from './admin-handlers'
 import { authHandlers } from './auth-handlers'
 import { backupHandlers } from './backup-handlers'
+import { draftingHandlers } from './drafting-handlers'
 
 /** The full handler table; the `HandlerTable` annotation makes TypeScript demand every channel. */
 export function buildHandlers(ctx: CoreContext): HandlerTable {
@@ -10,6 +11,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...authHandlers(ctx),
     ...adminHandlers(ctx),
     ...backupHandlers(ctx),
+    ...draftingHandlers(ctx),
   }
   return Object.freeze(handlers)
 }

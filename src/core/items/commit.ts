@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely'
+import type { ItemContent, ItemStatus, RevisionKind, SnapshotAttachment } from '../../shared/items'
+import type { AuditAction } from '../../shared/labels'
+import type { Actor } from '../accounts/actor'
+import { appendAudit } from '../audit/append'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { ItemRow } from '../db/tables/drafting'
+import { htmlToText } from '../html/html-text'
+import { reindexItem } from '../search/fts-index'
+import { contentHash, contentOfRow } from './content'
+import { computeDueDate } from './due-date'
+import { recordRevision } from './revisions'
+
+/** Statuses an edit sends back to 草稿, voiding the approval (the approved hash no longer holds). */
+const VOIDED_BY_EDIT: readonly ItemStatus[] = ['pending_review', 'approved', 'synced', 'withdrawn']
+
+export interface ChangeRequest {
+  /** The item as it was; null when creating `itemId`. */
+  before: ItemRow | null
+  itemId: string
+  content: ItemContent
+  /** The item's attachments after the change (item_attachments already updated). */
+  attachments: SnapshotAttachment[]
+  kind: RevisionKind
+  actor: Actor
+  /** The audit action for this change; also written when a coalesced autosave continues. */
+  action: AuditAction
+  detail?: Record<string, unknown>
+}
+
+/** The current attachments of an item as a snapshot list (position order). */
+export async function snapshotAttachments(
+  db: Kysely<DB>,
+  itemId: string,
+): Promise<SnapshotAttachment[]> {
+  return db
+    .selectFrom('item_attachments as a')
+    .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+    .select(['a.name as name', 'a.sha256 as sha256', 'b.size_bytes as sizeBytes'])
+    .where('a.item_id', '=', itemId)
+    .orderBy('a.position')
+    .execute()
+}
+
+/**
+ * Applies one content change in the caller's transaction: recomputes body text, due date and
+ * content hash; sends a submitted/approved/synced/withdrawn item back to 草稿 with its approval
+ * voided; records the revision (coalescing autosaves); updates the full-text index; audits with
+ * before/after content hashes. A coalesced autosave is not audited again (the entry that opened
+ * the revision and the explicit save that closes it are), so typing does not flood the trail.
+ */
+export async function commitChange(
+  trx: Kysely<DB>,
+  req: ChangeRequest,
+  clock: Clock,
+): Promise<{ revision: number; hash: string }> {
+  const now = clock()
+  const at = now.toISOString()
+  const hash = contentHash({ content: req.content, attachments: req.attachments })
+  const dueDate = await computeDueDate(trx, req.content)
+  const before = req.before
+  const voided =
+    before !== null && VOIDED_BY_EDIT.includes(before.status) && hash !== before.content_hash
+  const status: ItemStatus = before === null ? 'draft' : voided ? 'draft' : before.status
+  const c = req.content
+  const columns = {
+    kind: c.kind,
+    title: c.title,
+    body_html: c.bodyHtml,
+    body_text: htmlToText(c.bodyHtml),
+    issuer: c.issuer,
+    doc_number: c.docNumber,
+    signed_date: c.signedDate,
+    planned_publish_date: c.plannedPublishDate,
+    topic_id: c.topicId,
+    genre_id: c.genreId,
+    validity: c.validity,
+    validity_by_id: c.validityById,
+    catalogue_entry_id: c.catalogueEntryId,
+    due_date: dueDate,
+    status,
+    approved_content_hash: voided ? null : (before?.approved_content_hash ?? null),
+    content_hash: hash,
+    updated_by: req.actor.id,
+    updated_at: at,
+  }
+  // The item row first when creating: the revision row refers to it.
+  if (before === null) {
+    await trx
+      .insertInto('items')
+      .values({ ...columns, revision: 1, id: req.itemId, author_id: req.actor.id, created_at: at })
+      .execute()
+  }
+  const { revision, opened } = await recordRevision(trx, {
+    itemId: req.itemId,
+    current: before?.revision ?? 0,
+    kind: req.kind,
+    snapshot: { content: req.content, attachments: req.attachments },
+    hash,
+    actor: req.actor,
+    now,
+  })
+  if (before !== null) {
+    await trx
+      .updateTable('items')
+      .set({ ...columns, revision })
+      .where('id', '=', req.itemId)
+      .execute()
+  }
+  await reindexItem(trx, req.itemId)
+
+  const auditActor = { id: req.actor.id, name: req.actor.displayName }
+  const target = `item:${req.itemId}`
+  const beforeHash = before ? { contentHash: before.content_hash } : undefined
+  if (opened || req.kind !== 'autosave') {
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor,
+        action: req.action,
+        target,
+        before: beforeHash,
+        after: { contentHash: hash },
+        detail: { revision, title: c.title, ...req.detail },
+      },
+      clock,
+    )
+  }
+  if (voided && before) {
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor,
+        action: 'item.approval_voided',
+        target,
+        before: { contentHash: before.content_hash },
+        after: { contentHash: hash },
+        detail: { revision, from: before.status, to: 'draft' },
+      },
+      clock,
+    )
+  }
+  return { revision, hash }
+}
+
+/** The row's content with attachments, for changes that only touch attachments or validity. */
+export async function currentState(
+  db: Kysely<DB>,
+  row: ItemRow,
+): Promise<{ content: ItemContent; attachments: SnapshotAttachment[] }> {
+  return { content: contentOfRow(row), attachments: await snapshotAttachments(db, row.id) }
+}

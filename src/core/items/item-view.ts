@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely'
+import type { ItemRef, ItemView } from '../../shared/items'
+import type { Actor } from '../accounts/actor'
+import { listAttachmentViews } from '../attachments/attachments-repo'
+import { localDateKey, type Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { ItemRow } from '../db/tables/drafting'
+import { contentOfRow } from './content'
+import { isLate, ruleForEntry } from './due-date'
+import { loadItemRow } from './items-repo'
+import { canEditItems } from './permissions'
+import { itemWarnings } from './warnings'
+
+const REF_COLUMNS = ['id', 'kind', 'title', 'status', 'doc_number', 'validity'] as const
+
+function toRef(r: Pick<ItemRow, (typeof REF_COLUMNS)[number]>): ItemRef {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    docNumber: r.doc_number,
+    validity: r.validity,
+  }
+}
+
+/** Short references to the given items, in the order given. */
+async function refs(db: Kysely<DB>, ids: string[]): Promise<ItemRef[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('items').select(REF_COLUMNS).where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, toRef(r)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+async function names(db: Kysely<DB>, row: ItemRow) {
+  const topic = row.topic_id
+    ? await db
+        .selectFrom('topics as t')
+        .leftJoin('topics as p', 'p.id', 't.parent_id')
+        .select(['t.name as name', 'p.name as parent'])
+        .where('t.id', '=', row.topic_id)
+        .executeTakeFirst()
+    : undefined
+  const genre = row.genre_id
+    ? await db.selectFrom('genres').select('name').where('id', '=', row.genre_id).executeTakeFirst()
+    : undefined
+  const entry = row.catalogue_entry_id
+    ? await db
+        .selectFrom('catalogue_entries')
+        .select(['level1', 'level2'])
+        .where('id', '=', row.catalogue_entry_id)
+        .executeTakeFirst()
+    : undefined
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [row.author_id, row.updated_by])
+    .execute()
+  const userName = (id: string) => users.find((u) => u.id === id)?.display_name ?? null
+  return {
+    topicName: topic ? (topic.parent ? `${topic.parent} / ${topic.name}` : topic.name) : null,
+    genreName: genre?.name ?? null,
+    catalogueEntryName: entry ? [entry.level1, entry.level2].filter(Boolean).join(' / ') : null,
+    authorName: userName(row.author_id),
+    updatedByName: userName(row.updated_by),
+  }
+}
+
+/** Everything the editor shows for one item, with computed warnings and the actor's edit right. */
+export async function loadItemView(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  clock: Clock,
+): Promise<ItemView> {
+  const row = await loadItemRow(db, id)
+  const links = await db
+    .selectFrom('item_links')
+    .select(['policy_id', 'interpretation_id'])
+    .where((eb) => eb.or([eb('policy_id', '=', id), eb('interpretation_id', '=', id)]))
+    .orderBy('created_at')
+    .execute()
+  const policyId = links.find((l) => l.interpretation_id === id)?.policy_id
+  const interpretations = await refs(
+    db,
+    links.filter((l) => l.policy_id === id).map((l) => l.interpretation_id),
+  )
+  const policy = policyId ? ((await refs(db, [policyId]))[0] ?? null) : null
+  const validityBy = row.validity_by_id ? ((await refs(db, [row.validity_by_id]))[0] ?? null) : null
+  const superseded = await db
+    .selectFrom('items')
+    .select([...REF_COLUMNS])
+    .where('validity_by_id', '=', id)
+    .orderBy('updated_at')
+    .execute()
+  const attachments = await listAttachmentViews(db, id)
+  const late = isLate(row.due_date, row.published_date, localDateKey(clock()))
+  const catalogueRuleUnreadable =
+    row.catalogue_entry_id !== null && (await ruleForEntry(db, row.catalogue_entry_id)) === null
+  const view: Omit<ItemView, 'warnings'> = {
+    ...contentOfRow(row),
+    ...(await names(db, row)),
+    id: row.id,
+    indexNumber: row.index_number,
+    status: row.status,
+    revision: row.revision,
+    contentHash: row.content_hash,
+    approvedContentHash: row.approved_content_hash,
+    dueDate: row.due_date,
+    publishedDate: row.published_date,
+    late,
+    interpretations,
+    policy,
+    validityBy,
+    supersedes: superseded.map((r) => ({
+      item: toRef(r),
+      relation: r.validity === 'repealed' ? ('repeals' as const) : ('amends' as const),
+    })),
+    attachments,
+    canEdit: canEditItems(actor),
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+  return { ...view, warnings: itemWarnings({ ...view, catalogueRuleUnreadable }) }
+}

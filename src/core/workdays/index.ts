@@ -1,0 +1,1 @@
+export { addCalendarDays, addWorkdays, isWorkday } from './workdays'
