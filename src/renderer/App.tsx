@@ -8,6 +8,9 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { LockScreen } from './features/auth/LockScreen'
 import { LoginPage } from './features/auth/LoginPage'
 import { AuditPage } from './features/audit/AuditPage'
+import { CataloguePage } from './features/drafting/catalogue/CataloguePage'
+import { ItemEditorRoute } from './features/drafting/editor/ItemEditorPage'
+import { ItemListPage } from './features/drafting/list/ItemListPage'
 import { HomePage } from './features/home/HomePage'
 import { PlaceholderPage } from './features/placeholder/PlaceholderPage'
 import { PLANNED_MODULES } from './features/placeholder/modules'
@@ -28,7 +31,10 @@ function Screens() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        {PLANNED_MODULES.map((m) => (
+        <Route path="/drafts" element={<ItemListPage />} />
+        <Route path="/drafts/catalogue" element={<CataloguePage />} />
+        <Route path="/drafts/:id" element={<ItemEditorRoute />} />
+        {PLANNED_MODULES.filter((m) => !m.ready).map((m) => (
           <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
         ))}
         <Route path="/settings" element={<SettingsPage />} />

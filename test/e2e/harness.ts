@@ -13,6 +13,9 @@
  *   const again = await openApp({ dataDir: app.dataDir })   // … so a reopen sees the same DB
  *   await again.destroy()                       // close and delete the data folder
  *
+ *   const signedIn = await openApp({ setup: true })   // set up (or log in) through core first:
+ *                                                     // the page opens on the home screen
+ *
  * The spec must have run `electron-vite build` first (`npm run test:e2e` does); the harness
  * builds only the small bridge script.
  */
@@ -27,6 +30,7 @@ import { expect } from 'vitest'
 import { createAppCore } from '../../src/core/api/app-core'
 import type { AppCore, FileDialogOptions, Platform } from '../../src/core/api/types'
 import { createLogger } from '../../src/core/logger'
+import { usccCheckChar } from '../../src/shared/uscc'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -80,6 +84,25 @@ export interface OpenAppOptions {
   /** Name used in screenshot files; defaults to the spec file's name without `.spec.ts`. */
   spec?: string
   viewport?: { width: number; height: number }
+  /**
+   * Opens the app signed in, the fast way: completes first-run setup through core with
+   * `E2E_SETUP` (or the given input) on a fresh data folder, or logs its administrator in when
+   * the folder is already set up (a reopen). `true` uses `E2E_SETUP`.
+   */
+  setup?: boolean | E2eSetup
+}
+
+export interface E2eSetup {
+  department: { name: string; orgCode: string }
+  admin: { username: string; displayName: string; password: string }
+}
+
+const E2E_ORG17 = '11370300MB1234567'
+
+/** The department and administrator `openApp({ setup: true })` creates (org code checksum valid). */
+export const E2E_SETUP: E2eSetup = {
+  department: { name: '淄博高新区政务公开示范局', orgCode: E2E_ORG17 + usccCheckChar(E2E_ORG17) },
+  admin: { username: 'admin', displayName: '王建国', password: 'Admin2024pass' },
 }
 
 /** The stub platform's record of what core asked for; tests may also change its answers. */
@@ -183,6 +206,20 @@ async function routeRenderer(context: BrowserContext, problems: string[]): Promi
   })
 }
 
+/** Setup (fresh folder) or login (already set up) through core's dispatch, like the UI would. */
+async function signIn(core: AppCore, setup: E2eSetup): Promise<void> {
+  const state = await core.dispatch('app:state', {})
+  if (!state.ok) throw new Error(`app:state failed: ${state.error.message}`)
+  const initialised = (state.data as { initialised: boolean }).initialised
+  const result = initialised
+    ? await core.dispatch('auth:login', {
+        username: setup.admin.username,
+        password: setup.admin.password,
+      })
+    : await core.dispatch('setup:complete', setup)
+  if (!result.ok) throw new Error(`e2e sign-in failed: ${result.error.message}`)
+}
+
 /** Opens the app on a real core and a fresh Chromium profile, showing the renderer's first screen. */
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -231,6 +268,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       }
       return core.dispatch(String(channel), input)
     })
+    if (options.setup) await signIn(core, options.setup === true ? E2E_SETUP : options.setup)
     await page.addInitScript({ content: await bridge() })
     await page.goto(`${APP_ORIGIN}/index.html`)
 

@@ -43,9 +43,15 @@ export function HomePage() {
             >
               <Group justify="space-between" mb={6}>
                 <Text fw={600}>{m.title}</Text>
-                <Badge variant="light" color="orange" size="sm">
-                  建设中
-                </Badge>
+                {m.ready ? (
+                  <Badge variant="light" color="teal" size="sm">
+                    可用
+                  </Badge>
+                ) : (
+                  <Badge variant="light" color="orange" size="sm">
+                    建设中
+                  </Badge>
+                )}
               </Group>
               <Text fz="sm" c="dimmed">
                 {m.summary}

@@ -4,6 +4,8 @@ export interface ModuleInfo {
   title: string
   summary: string
   points: string[]
+  /** Built: the route shows the module itself, the home page lists it without 「建设中」. */
+  ready?: boolean
 }
 
 export const PLANNED_MODULES: ModuleInfo[] = [
@@ -14,8 +16,9 @@ export const PLANNED_MODULES: ModuleInfo[] = [
     points: [
       '填写标题、正文、发文字号、主题分类、公开方式等元数据',
       '按本单位统一社会信用代码自动生成索引号',
-      '导入 Word/PDF 原文，保存草稿并记录每次修改',
+      '导入 Word 原文，添加附件，自动保存并记录每次修改',
     ],
+    ready: true,
   },
   {
     path: '/review',

@@ -1,0 +1,270 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core'
+import { IconEdit, IconFileExport, IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import type { CatalogueEntry, CatalogueImportResult } from '../../../../shared/catalogue'
+import { CATALOGUE_COLUMN_LABELS as L } from '../../../../shared/labels'
+import { api, ApiError, notifySuccess, request } from '../../../api/client'
+import { useApiQuery } from '../../../api/hooks'
+import { PageHeader } from '../../../components/PageHeader'
+import { ConfirmModal } from '../shared/confirm'
+import { CatalogueEntryModal } from './CatalogueEntryModal'
+
+type Outcome =
+  | { kind: 'imported'; result: CatalogueImportResult }
+  | { kind: 'exported'; file: string; count: number }
+  | { kind: 'error'; title: string; message: string }
+
+const clamp = (text: string, lines = 2) => (
+  <Text fz="sm" lineClamp={lines} title={text}>
+    {text || '—'}
+  </Text>
+)
+
+/** 目录管理: the department's 主动公开事项目录 (standard columns), with .xlsx import/export. */
+export function CataloguePage() {
+  const entries = useApiQuery(() => api().catalogue.list({}))
+  const [editing, setEditing] = useState<CatalogueEntry | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<CatalogueEntry | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [busy, setBusy] = useState<'import' | 'export' | null>(null)
+
+  const importXlsx = async () => {
+    setBusy('import')
+    try {
+      const result = await request(api().catalogue.importXlsx({}), { notify: false })
+      if (result) {
+        setOutcome({ kind: 'imported', result })
+        entries.reload()
+      }
+    } catch (e) {
+      if (e instanceof ApiError)
+        setOutcome({ kind: 'error', title: '导入失败，目录未作任何修改', message: e.message })
+    } finally {
+      setBusy(null)
+    }
+  }
+  const exportXlsx = async () => {
+    setBusy('export')
+    try {
+      const result = await request(api().catalogue.exportXlsx({}))
+      if (result) setOutcome({ kind: 'exported', file: result.file, count: result.count })
+    } catch {
+      // request() showed it.
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <Breadcrumbs mb={6} fz="sm">
+        <Anchor component={Link} to="/drafts" fz="sm">
+          起草
+        </Anchor>
+        <Text fz="sm">目录管理</Text>
+      </Breadcrumbs>
+      <PageHeader
+        title="公开事项目录"
+        description="本单位的主动公开事项目录（基层政务公开标准目录）。条目归入目录事项后，按其公开时限从成文日期计算公开到期日。"
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              loading={busy === 'import'}
+              onClick={() => void importXlsx()}
+            >
+              导入 .xlsx
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconFileExport size={16} />}
+              loading={busy === 'export'}
+              onClick={() => void exportXlsx()}
+            >
+              导出 .xlsx
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+              新增事项
+            </Button>
+          </>
+        }
+      />
+      {outcome && <OutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} />}
+      {entries.error && (
+        <Alert color="red" mb="md">
+          {entries.error.message}
+        </Alert>
+      )}
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={1300} type="native">
+          <Table aria-label="公开事项目录" fz="sm" verticalSpacing={8} striped="even" stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={52}>{L.seq}</Table.Th>
+                <Table.Th w={110}>{L.level1}</Table.Th>
+                <Table.Th w={120}>{L.level2}</Table.Th>
+                <Table.Th w={180}>{L.content}</Table.Th>
+                <Table.Th w={150}>{L.basis}</Table.Th>
+                <Table.Th w={170}>{L.timeLimit}</Table.Th>
+                <Table.Th w={100}>{L.subject}</Table.Th>
+                <Table.Th w={120}>{L.channels}</Table.Th>
+                <Table.Th w={72}>{L.audience}</Table.Th>
+                <Table.Th w={64}>{L.method}</Table.Th>
+                <Table.Th w={64}>{L.level}</Table.Th>
+                <Table.Th w={52} ta="right">
+                  条目
+                </Table.Th>
+                <Table.Th w={72} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data?.map((e) => (
+                <Table.Tr key={e.id} aria-label={`${e.level1} ${e.level2}`.trim()}>
+                  <Table.Td c="dimmed">{e.seq}</Table.Td>
+                  <Table.Td fw={500}>{e.level1}</Table.Td>
+                  <Table.Td>{e.level2 || '—'}</Table.Td>
+                  <Table.Td>{clamp(e.content)}</Table.Td>
+                  <Table.Td>{clamp(e.basis)}</Table.Td>
+                  <Table.Td>
+                    <Text fz="sm">{e.timeLimit || '—'}</Text>
+                    <Text fz="xs" c={e.rule ? 'dimmed' : 'orange.7'}>
+                      {e.ruleText}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{clamp(e.subject)}</Table.Td>
+                  <Table.Td>{clamp(e.channels)}</Table.Td>
+                  <Table.Td>{e.audience || '—'}</Table.Td>
+                  <Table.Td>{e.method || '—'}</Table.Td>
+                  <Table.Td>{e.level || '—'}</Table.Td>
+                  <Table.Td ta="right">{e.itemCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap">
+                      <Tooltip label="编辑">
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => setEditing(e)}
+                          aria-label={`编辑：${e.level1} ${e.level2}`}
+                        >
+                          <IconEdit size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label="删除">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setDeleting(e)}
+                          aria-label={`删除：${e.level1} ${e.level2}`}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {entries.data?.length === 0 && (
+          <Text c="dimmed" ta="center" p="lg" fz="sm">
+            目录为空。可「新增事项」逐条录入，或「导入 .xlsx」导入区里下发的标准目录。
+          </Text>
+        )}
+      </Paper>
+      <Text fz="xs" c="dimmed" mt={6}>
+        共 {entries.data?.length ?? 0} 项
+      </Text>
+
+      {editing && (
+        <CatalogueEntryModal
+          entry={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => entries.reload()}
+        />
+      )}
+      {deleting && (
+        <ConfirmModal
+          title="删除目录事项"
+          confirmLabel="删除"
+          danger
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            try {
+              await request(api().catalogue.delete({ id: deleting.id }), { notify: false })
+              notifySuccess(`已删除目录事项「${deleting.level1}」`)
+              entries.reload()
+            } catch (e) {
+              if (e instanceof ApiError)
+                setOutcome({ kind: 'error', title: '不能删除', message: e.message })
+            }
+            setDeleting(null)
+          }}
+        >
+          确定删除「{deleting.level1}
+          {deleting.level2 ? ` / ${deleting.level2}` : ''}」吗？
+          {deleting.itemCount > 0 &&
+            ` 目前有 ${deleting.itemCount} 个条目归入此事项，须先把它们改归其他事项。`}
+        </ConfirmModal>
+      )}
+    </>
+  )
+}
+
+function OutcomeAlert({ outcome, onClose }: { outcome: Outcome; onClose: () => void }) {
+  if (outcome.kind === 'error') {
+    return (
+      <Alert
+        color="red"
+        title={outcome.title}
+        withCloseButton
+        onClose={onClose}
+        mb="md"
+        role="alert"
+      >
+        {outcome.message}
+      </Alert>
+    )
+  }
+  if (outcome.kind === 'exported') {
+    return (
+      <Alert color="teal" title="导出完成" withCloseButton onClose={onClose} mb="md">
+        已导出 {outcome.count} 项到 {outcome.file}
+      </Alert>
+    )
+  }
+  const { result } = outcome
+  return (
+    <Alert
+      color="teal"
+      title="导入完成"
+      withCloseButton
+      onClose={onClose}
+      mb="md"
+      role="status"
+      aria-label="导入结果"
+    >
+      <Text fz="sm">
+        已从 {result.file} 导入：新增 {result.added} 项，更新 {result.updated} 项。
+      </Text>
+      {result.unparsedTimeLimitRows.length > 0 && (
+        <Text fz="sm" c="orange.8" mt={4}>
+          第 {result.unparsedTimeLimitRows.join('、')}{' '}
+          行的公开时限无法识别，这些事项下的条目不计算到期日，请改写为「……之日起20个工作日内」之类的规范表述。
+        </Text>
+      )}
+    </Alert>
+  )
+}

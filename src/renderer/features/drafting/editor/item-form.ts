@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { checkDocNumber } from '../../../../shared/doc-number'
+import { ITEM_KINDS, type ItemKind, type ItemView } from '../../../../shared/items'
+
+/**
+ * The editor's metadata form. Validation mirrors core's `items:save` (title required, 发文字号
+ * by the shared validator); core checks again on every save.
+ */
+export const itemFormSchema = z.object({
+  kind: z.enum(ITEM_KINDS),
+  title: z.string().trim().min(1, '请填写标题').max(300, '标题最多 300 个字符'),
+  issuer: z.string().trim().max(100, '发文机关最多 100 个字符'),
+  docNumber: z
+    .string()
+    .trim()
+    .max(60, '发文字号最多 60 个字符')
+    .superRefine((v, ctx) => {
+      const check = checkDocNumber(v)
+      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
+    }),
+  signedDate: z.string().nullable(),
+  plannedPublishDate: z.string().nullable(),
+  topicId: z.string().nullable(),
+  genreId: z.string().nullable(),
+  catalogueEntryId: z.string().nullable(),
+})
+
+export type ItemFormValues = z.input<typeof itemFormSchema>
+
+export const emptyItemForm = (kind: ItemKind = 'notice'): ItemFormValues => ({
+  kind,
+  title: '',
+  issuer: '',
+  docNumber: '',
+  signedDate: null,
+  plannedPublishDate: null,
+  topicId: null,
+  genreId: null,
+  catalogueEntryId: null,
+})
+
+/** The form's values for an item as core stored it. */
+export function formFromView(view: ItemView): ItemFormValues {
+  return {
+    kind: view.kind,
+    title: view.title,
+    issuer: view.issuer,
+    docNumber: view.docNumber,
+    signedDate: view.signedDate,
+    plannedPublishDate: view.plannedPublishDate,
+    topicId: view.topicId,
+    genreId: view.genreId,
+    catalogueEntryId: view.catalogueEntryId,
+  }
+}
+
+/** Mantine's date inputs may give `YYYY-MM-DD HH:mm:ss`; the contract wants `YYYY-MM-DD`. */
+export const dateOnly = (v: string | null | undefined): string | null => (v ? v.slice(0, 10) : null)
+
+/** The content part of an `items:save` / `items:autosave` input. */
+export function contentInput(values: ItemFormValues, bodyHtml: string) {
+  return {
+    kind: values.kind,
+    title: values.title.trim(),
+    bodyHtml,
+    issuer: values.issuer.trim(),
+    docNumber: values.docNumber.trim(),
+    signedDate: dateOnly(values.signedDate),
+    plannedPublishDate: dateOnly(values.plannedPublishDate),
+    topicId: values.topicId,
+    genreId: values.genreId,
+    catalogueEntryId: values.catalogueEntryId,
+  }
+}

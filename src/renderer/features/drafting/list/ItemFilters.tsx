@@ -1,0 +1,198 @@
+import {
+  ActionIcon,
+  Button,
+  Collapse,
+  Group,
+  Indicator,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Switch,
+  TextInput,
+  Tooltip,
+} from '@mantine/core'
+import { DatePickerInput } from '@mantine/dates'
+import {
+  IconAdjustmentsHorizontal,
+  IconSearch,
+  IconSortAscending,
+  IconSortDescending,
+  IconX,
+} from '@tabler/icons-react'
+import type { Taxonomy } from '../../../../shared/catalogue'
+import type { ItemAuthor, ItemKind, ItemSort, ItemStatus, Validity } from '../../../../shared/items'
+import { ZH_DATE_PROPS } from '../shared/DateField'
+import {
+  KIND_OPTIONS,
+  SORT_OPTIONS,
+  STATUS_OPTIONS,
+  topicFilterOptions,
+  VALIDITY_OPTIONS,
+} from '../shared/options'
+import { EMPTY_FILTERS, extraFilterCount, type ListFilters } from './list-query'
+
+export function ItemFilters({
+  value,
+  onChange,
+  moreOpen,
+  onToggleMore,
+  taxonomy,
+  authors,
+}: {
+  value: ListFilters
+  onChange: (v: ListFilters) => void
+  moreOpen: boolean
+  onToggleMore: () => void
+  taxonomy: Taxonomy | undefined
+  authors: ItemAuthor[] | undefined
+}) {
+  const set = <K extends keyof ListFilters>(k: K, v: ListFilters[K]) =>
+    onChange({ ...value, [k]: v })
+  const extra = extraFilterCount(value)
+  const dirty =
+    JSON.stringify({ ...value, sort: 'updated', order: 'desc' }) !== JSON.stringify(EMPTY_FILTERS)
+  return (
+    <Paper withBorder p="sm" mb="sm">
+      <Group gap="sm" align="flex-end" wrap="nowrap">
+        <TextInput
+          aria-label="搜索"
+          placeholder="搜索标题、正文、附件文字"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={
+            value.text ? (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={() => set('text', '')}
+                aria-label="清除搜索"
+              >
+                <IconX size={14} />
+              </ActionIcon>
+            ) : undefined
+          }
+          value={value.text}
+          onChange={(e) => set('text', e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 220 }}
+          maxLength={100}
+        />
+        <MultiSelect
+          aria-label="状态"
+          placeholder={value.statuses.length ? undefined : '全部状态'}
+          data={STATUS_OPTIONS}
+          value={value.statuses}
+          onChange={(v) => set('statuses', v as ItemStatus[])}
+          clearable
+          w={200}
+        />
+        <MultiSelect
+          aria-label="类别"
+          placeholder={value.kinds.length ? undefined : '全部类别'}
+          data={KIND_OPTIONS}
+          value={value.kinds}
+          onChange={(v) => set('kinds', v as ItemKind[])}
+          clearable
+          w={220}
+        />
+        <Select
+          aria-label="排序"
+          data={SORT_OPTIONS}
+          value={value.sort}
+          onChange={(v) => v && set('sort', v as ItemSort)}
+          allowDeselect={false}
+          w={124}
+        />
+        <Tooltip label={value.order === 'desc' ? '降序（点击改为升序）' : '升序（点击改为降序）'}>
+          <ActionIcon
+            variant="default"
+            size={36}
+            onClick={() => set('order', value.order === 'desc' ? 'asc' : 'desc')}
+            aria-label={value.order === 'desc' ? '降序' : '升序'}
+          >
+            {value.order === 'desc' ? (
+              <IconSortDescending size={18} />
+            ) : (
+              <IconSortAscending size={18} />
+            )}
+          </ActionIcon>
+        </Tooltip>
+        <Indicator label={extra} size={16} disabled={extra === 0} offset={4}>
+          <Button
+            variant={moreOpen ? 'light' : 'default'}
+            leftSection={<IconAdjustmentsHorizontal size={16} />}
+            onClick={onToggleMore}
+            aria-expanded={moreOpen}
+          >
+            更多筛选
+          </Button>
+        </Indicator>
+        {dirty && (
+          <Button
+            variant="subtle"
+            color="gray"
+            onClick={() => onChange({ ...EMPTY_FILTERS, sort: value.sort, order: value.order })}
+          >
+            清除筛选
+          </Button>
+        )}
+      </Group>
+      <Collapse expanded={moreOpen}>
+        <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm" mt="sm">
+          <Select
+            label="主题分类"
+            placeholder="全部分类"
+            data={topicFilterOptions(taxonomy?.topics ?? [])}
+            value={value.topicId}
+            onChange={(v) => set('topicId', v)}
+            searchable
+            clearable
+            nothingFoundMessage="没有匹配的分类"
+          />
+          <MultiSelect
+            label="有效性"
+            placeholder={value.validities.length ? undefined : '全部'}
+            data={VALIDITY_OPTIONS}
+            value={value.validities}
+            onChange={(v) => set('validities', v as Validity[])}
+            clearable
+          />
+          <DatePickerInput
+            {...ZH_DATE_PROPS}
+            type="range"
+            label="成文日期"
+            placeholder="不限"
+            value={value.signed}
+            onChange={(v) => set('signed', v)}
+            allowSingleDateInRange
+            clearable
+          />
+          <DatePickerInput
+            {...ZH_DATE_PROPS}
+            type="range"
+            label="更新时间"
+            placeholder="不限"
+            value={value.updated}
+            onChange={(v) => set('updated', v)}
+            allowSingleDateInRange
+            clearable
+          />
+          <Select
+            label="起草人"
+            placeholder="全部"
+            data={(authors ?? []).map((a) => ({ value: a.id, label: a.displayName }))}
+            value={value.authorId}
+            onChange={(v) => set('authorId', v)}
+            searchable
+            clearable
+          />
+          <Switch
+            label="只看逾期未公开"
+            checked={value.lateOnly}
+            onChange={(e) => set('lateOnly', e.currentTarget.checked)}
+            mt={30}
+          />
+        </SimpleGrid>
+      </Collapse>
+    </Paper>
+  )
+}
