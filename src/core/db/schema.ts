@@ -13,6 +13,7 @@ import type {
 } from './tables/drafting'
 import type { MetaTable } from './tables/meta'
 import type { SettingsTable } from './tables/settings'
+import type { SyncOutboxTable } from './tables/sync'
 
 /** The kysely database interface: every table the app owns, by its SQL name. */
 export interface DB {
@@ -31,4 +32,5 @@ export interface DB {
   attachment_blobs: AttachmentBlobsTable
   item_attachments: ItemAttachmentsTable
   index_sequences: IndexSequencesTable
+  sync_outbox: SyncOutboxTable
 }

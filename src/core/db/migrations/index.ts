@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './2026_11_26_0001_foundation'
 import * as m0002 from './2026_11_26_0002_audit_indexes'
 import * as m0003 from './2026_11_26_0003_drafting'
+import * as m0004 from './2026_11_26_0004_sync_outbox'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_0001_foundation': m0001,
   '2026_11_26_0002_audit_indexes': m0002,
   '2026_11_26_0003_drafting': m0003,
+  '2026_11_26_0004_sync_outbox': m0004,
 }
 
 /** kysely's MigrationProvider over the static list above. */
