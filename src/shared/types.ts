@@ -77,4 +77,8 @@ export interface RestoreResult {
   restoredFrom: string
   /** Where the database that was replaced was kept. */
   previousKeptAt: string
+  /** Attachment files put back from the backup's `.attachments` folder. */
+  attachmentsRestored: number
+  /** Attachments the restored items reference that neither the store nor the backup holds. */
+  attachmentsMissing: number
 }

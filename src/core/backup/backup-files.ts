@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join, resolve } from 'node:path'
 import type { BackupInfo } from '../../shared/types'
 import { fileStamp, localDateKey } from '../clock'
+import { removeBackupBlobs } from './backup-blobs'
 
 /** The database file inside the data folder. */
 export const DB_FILE_NAME = 'disclosure-desk.sqlite'
@@ -56,7 +57,10 @@ export function scanBackups(dataDir: string): BackupInfo[] {
 export function pruneAutoBackups(dataDir: string, keep: number): string[] {
   const autos = scanBackups(dataDir).filter((b) => b.kind === 'auto')
   const doomed = autos.slice(Math.max(keep, 1))
-  for (const b of doomed) rmSync(b.file, { force: true })
+  for (const b of doomed) {
+    rmSync(b.file, { force: true })
+    removeBackupBlobs(b.file)
+  }
   return doomed.map((b) => b.file)
 }
 

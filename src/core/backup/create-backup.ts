@@ -17,12 +17,14 @@ import {
   samePath,
   scanBackups,
 } from './backup-files'
+import { backupBlobs } from './backup-blobs'
 
 /**
- * Copies the live database to `dest` with SQLite's online backup (consistent while in use).
- * Writes a temporary file first and renames it, so a crash never leaves a half backup in place.
+ * Copies the live database to `dest` with SQLite's online backup (consistent while in use), then
+ * the attachment files it references beside it (backup-blobs.ts). Writes a temporary file first
+ * and renames it, so a crash never leaves a half backup in place.
  */
-async function copyDatabase(store: Store, dest: string): Promise<number> {
+async function copyDatabase(store: Store, dataDir: string, dest: string): Promise<number> {
   const live = ['', '-wal', '-shm', '-journal'].map((suffix) => store.path + suffix)
   if (live.some((p) => samePath(p, dest))) {
     throw new AppError('VALIDATION', '不能把备份保存为当前数据库文件，请选择其他文件名')
@@ -37,18 +39,20 @@ async function copyDatabase(store: Store, dest: string): Promise<number> {
     removeDatabaseFiles(partial)
     throw e
   }
+  await backupBlobs(store.db, dataDir, dest)
   return statSync(dest).size
 }
 
 /** A manual backup to a file the user chose; administrators only; audited. */
 export async function createBackup(
   store: Store,
+  dataDir: string,
   actor: Actor,
   dest: string,
   clock: Clock,
 ): Promise<BackupInfo> {
   requireRole(actor, 'admin')
-  const sizeBytes = await copyDatabase(store, dest)
+  const sizeBytes = await copyDatabase(store, dataDir, dest)
   const createdAt = clock().toISOString()
   await appendAudit(
     store.db,
@@ -63,14 +67,17 @@ export async function createBackup(
   return { file: dest, createdAt, sizeBytes, kind: 'manual' }
 }
 
-/** A backup taken by the CLI (no logged-in user); audited with the system as actor. */
+/**
+ * A backup taken by the CLI (no logged-in user); audited with the system as actor. The data folder
+ * (for attachments) is the database's own folder, as in the app.
+ */
 export async function createBackupUnattended(
   store: Store,
   dest: string,
   clock: Clock,
   via: string,
 ): Promise<BackupInfo> {
-  const sizeBytes = await copyDatabase(store, dest)
+  const sizeBytes = await copyDatabase(store, dirname(store.path), dest)
   await appendAudit(
     store.db,
     {
@@ -105,7 +112,7 @@ export async function maybeAutoBackup(
   if (hasAutoBackupOn(scanBackups(dataDir), now)) return null
   const dest = join(backupsDir(dataDir), backupFileName('auto', now))
   if (existsSync(dest)) return null
-  const sizeBytes = await copyDatabase(store, dest)
+  const sizeBytes = await copyDatabase(store, dataDir, dest)
   const pruned = pruneAutoBackups(dataDir, settings.autoBackupKeep)
   await appendAudit(
     store.db,

@@ -14,6 +14,7 @@ import {
   replacedDir,
   samePath,
 } from './backup-files'
+import { restoreBlobs } from './backup-blobs'
 
 /** The AppCore's handle on its store, swapped in place by a restore. */
 export interface StoreHolder {
@@ -79,15 +80,27 @@ export async function restoreBackup(
       : new AppError('DB_ERROR', '恢复失败，已保留原数据库不变，请检查备份文件后重试。')
   }
 
+  // Attachments are files beside the database: bring back those the restored items reference.
+  const blobs = await restoreBlobs(holder.store.db, options.dataDir, file)
   await appendAudit(
     holder.store.db,
     {
       actor: { id: actor.id, name: actor.displayName },
       action: 'backup.restore',
       target: `backup:${basename(file)}`,
-      detail: { from: file, previousKeptAt: keptAt },
+      detail: {
+        from: file,
+        previousKeptAt: keptAt,
+        attachmentsRestored: blobs.restored,
+        attachmentsMissing: blobs.missing,
+      },
     },
     options.clock,
   )
-  return { restoredFrom: file, previousKeptAt: keptAt }
+  return {
+    restoredFrom: file,
+    previousKeptAt: keptAt,
+    attachmentsRestored: blobs.restored,
+    attachmentsMissing: blobs.missing,
+  }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,6 +10,9 @@ import {
   TEST_ADMIN_LOGIN,
   type TestCore,
 } from '../../helpers/test-core'
+import { blobPath } from '../../../src/core/attachments/blob-store'
+import { buildDocx, para } from '../../fixtures/drafting/build-docx'
+import { loginAdmin, newItem, withStaff } from '../items/helpers'
 
 let t: TestCore
 afterEach(async () => t.cleanup())
@@ -163,5 +166,75 @@ describe('restore', () => {
     expect(existsSync(join(t.dataDir, 'replaced'))).toBe(false)
     expect((await t.call('users:list', {})).map((u) => u.username)).toEqual(['admin'])
     expect(readdirSync(t.dataDir).filter((f) => f.includes('restoring'))).toEqual([])
+  })
+})
+
+describe('backups carry attachments', () => {
+  it('copies referenced attachment files beside the backup and puts them back on restore', async () => {
+    t = await createTestCore()
+    await withStaff(t)
+    const item = await newItem(t)
+    const source = join(t.dataDir, '附件.docx')
+    writeFileSync(source, await buildDocx([para('备份附件专用内容')]))
+    t.platform.openAnswers.push(source)
+    const added = await t.call('attachments:add', { itemId: item.id })
+    const sha = added?.attachment.sha256 ?? ''
+    await loginAdmin(t)
+
+    // A backup on another disk: the database plus `<file>.attachments/`.
+    const dest = join(t.dataDir, 'u-disk', 'desk.sqlite')
+    t.platform.saveAnswers.push(dest)
+    await t.call('backup:create', {})
+    expect(existsSync(join(`${dest}.attachments`, sha.slice(0, 2), sha))).toBe(true)
+
+    // The data folder's attachments are lost; restoring the backup brings them back.
+    rmSync(join(t.dataDir, 'attachments'), { recursive: true, force: true })
+    t.platform.openAnswers.push(dest)
+    const restored = await t.call('backup:restore', {})
+    expect(restored).toMatchObject({ attachmentsRestored: 1, attachmentsMissing: 0 })
+    expect(existsSync(blobPath(t.dataDir, sha))).toBe(true)
+    await t.call('auth:login', TEST_ADMIN_LOGIN)
+    const found = await t.call('items:search', { text: '备份附件专用内容' })
+    expect(found.rows.map((r) => r.id)).toEqual([item.id])
+  })
+
+  it('reports attachments that neither the store nor the backup holds', async () => {
+    t = await createTestCore()
+    await withStaff(t)
+    const item = await newItem(t)
+    const source = join(t.dataDir, '附件.docx')
+    writeFileSync(source, await buildDocx([para('另一份附件')]))
+    t.platform.openAnswers.push(source)
+    await t.call('attachments:add', { itemId: item.id })
+    await loginAdmin(t)
+    const dest = join(t.dataDir, 'u-disk', 'desk.sqlite')
+    t.platform.saveAnswers.push(dest)
+    await t.call('backup:create', {})
+    rmSync(`${dest}.attachments`, { recursive: true, force: true })
+    rmSync(join(t.dataDir, 'attachments'), { recursive: true, force: true })
+    t.platform.openAnswers.push(dest)
+    expect(await t.call('backup:restore', {})).toMatchObject({
+      attachmentsRestored: 0,
+      attachmentsMissing: 1,
+    })
+  })
+
+  it('prunes an automatic backup together with its attachments folder', async () => {
+    t = await createTestCore()
+    await withStaff(t)
+    const item = await newItem(t)
+    const source = join(t.dataDir, '附件.docx')
+    writeFileSync(source, await buildDocx([para('每日备份附件')]))
+    t.platform.openAnswers.push(source)
+    await t.call('attachments:add', { itemId: item.id })
+    await loginAdmin(t)
+    await t.call('settings:update', { autoBackupKeep: 1 })
+    await restartOn(new Date('2026-11-27T01:00:00.000Z'))
+    await restartOn(new Date('2026-11-28T01:00:00.000Z'))
+    const left = readdirSync(backupsDir()).sort()
+    const autos = left.filter((f) => f.startsWith('auto-') && f.endsWith('.sqlite'))
+    expect(autos).toHaveLength(1)
+    expect(autos[0]).toMatch(/^auto-20261128-/)
+    expect(left.filter((f) => f.endsWith('.attachments'))).toEqual([`${autos[0]}.attachments`])
   })
 })

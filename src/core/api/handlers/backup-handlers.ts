@@ -25,7 +25,7 @@ export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChann
         filters: BACKUP_FILTERS,
       })
       if (file === null) return null
-      return createBackup(ctx.holder.store, actor, file, ctx.clock)
+      return createBackup(ctx.holder.store, ctx.dataDir, actor, file, ctx.clock)
     }),
 
     'backup:list': withActor(ctx, async (actor) => listBackups(ctx.dataDir, actor)),
