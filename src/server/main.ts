@@ -9,7 +9,12 @@ import { openServerDatabase } from './db/connect'
 import { buildServer } from './http/app'
 
 async function main(): Promise<void> {
-  const settings = parseServerArgs(process.argv.slice(2), process.env)
+  const argv = process.argv.slice(2)
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(SERVER_USAGE)
+    return
+  }
+  const settings = parseServerArgs(argv, process.env)
   const https = settings.tls
     ? { cert: readFileSync(settings.tls.certPath), key: readFileSync(settings.tls.keyPath) }
     : undefined
