@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely'
 import type { CliEnv } from './commands'
 
 /** Opens an existing database (never creates one from a typo), runs `body`, closes it. */
-async function withExistingStore<T>(
+export async function withExistingStore<T>(
   path: string,
   env: CliEnv,
   body: (store: Store) => Promise<T>,
@@ -31,7 +31,7 @@ async function withExistingStore<T>(
 }
 
 /** The active user named `username`, as the actor of a CLI command. */
-async function actorFor(db: Kysely<DB>, username: string): Promise<Actor> {
+export async function actorFor(db: Kysely<DB>, username: string): Promise<Actor> {
   const user = await findUserByUsername(db, username)
   if (!user || user.active !== 1)
     throw new AppError('NOT_FOUND', `用户「${username}」不存在或已停用`)

@@ -10,6 +10,7 @@ import {
   importDocxCommand,
   searchCommand,
 } from './drafting-commands'
+import { reviewRecordCommand } from './review-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -37,6 +38,8 @@ export const USAGE = `政务公开工作台 命令行工具
                   --db <文件>  --out <xlsx文件>（不得已存在）
   search        全文检索条目并逐行列出（不足 3 个字的词只匹配标题）
                   --db <文件>  <关键词…>
+  review-record 导出条目最近一次保密审查的审查单（.docx）
+                  --db <文件>  --item <条目编号>  --out <docx文件>（不得已存在）  --user <用户名>
 
 选项：
   -h, --help    显示本帮助
@@ -54,6 +57,7 @@ const OPTIONS = {
   out: { type: 'string' },
   file: { type: 'string' },
   user: { type: 'string' },
+  item: { type: 'string' },
 } as const
 
 /** A usage error: printed with a hint to `--help`, exit code 2. */
@@ -146,6 +150,16 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       case 'catalogue-export':
         return await catalogueExportCommand(
           { db: required(values, 'db'), out: required(values, 'out') },
+          env,
+        )
+      case 'review-record':
+        return await reviewRecordCommand(
+          {
+            db: required(values, 'db'),
+            item: required(values, 'item'),
+            out: required(values, 'out'),
+            user: required(values, 'user'),
+          },
           env,
         )
       default:

@@ -7,6 +7,7 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
 import { htmlToText } from '../html/html-text'
+import { cancelOpenReviews } from '../review/workflow/cancel'
 import { reindexItem } from '../search/fts-index'
 import { contentHash, contentOfRow } from './content'
 import { computeDueDate } from './due-date'
@@ -109,6 +110,10 @@ export async function commitChange(
       .execute()
   }
   await reindexItem(trx, req.itemId)
+  // An open review bound the old content: it is void now (resubmission starts the chain again).
+  if (before !== null && hash !== before.content_hash) {
+    await cancelOpenReviews(trx, req.itemId, req.actor, clock)
+  }
 
   const auditActor = { id: req.actor.id, name: req.actor.displayName }
   const target = `item:${req.itemId}`

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely'
+import { appendAudit } from '../../audit/append'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+
+/**
+ * Cancels the item's open review because its content changed (core/items calls this from
+ * `commitChange`, in the same transaction as the edit). The approval bound the exact content, so a
+ * changed item must be submitted again and the chain starts over. Returns how many were cancelled.
+ */
+export async function cancelOpenReviews(
+  trx: Kysely<DB>,
+  itemId: string,
+  actor: { id: string; displayName: string },
+  clock: Clock,
+): Promise<number> {
+  const open = await trx
+    .selectFrom('reviews')
+    .select(['id', 'round', 'current_step'])
+    .where('item_id', '=', itemId)
+    .where('state', '=', 'open')
+    .execute()
+  const at = clock().toISOString()
+  for (const r of open) {
+    await trx
+      .updateTable('reviews')
+      .set({ state: 'cancelled', closed_at: at, referred: 0 })
+      .where('id', '=', r.id)
+      .execute()
+    await appendAudit(
+      trx,
+      {
+        actor: { id: actor.id, name: actor.displayName },
+        action: 'review.cancelled',
+        target: `item:${itemId}`,
+        detail: { round: r.round, step: r.current_step, reason: 'content_changed' },
+      },
+      clock,
+    )
+  }
+  return open.length
+}

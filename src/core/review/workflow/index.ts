@@ -1,0 +1,12 @@
+/** core/review/workflow: the 保密审查 chain around the scanner (see README.md). */
+export { cancelOpenReviews } from './cancel'
+export { currentChain, updateChain } from './chain'
+export { checkAnswers, currentChecklist, getChecklist, updateChecklist } from './checklist'
+export { decide, type DecideInput } from './decide'
+export { DEFAULT_CHAIN, DEFAULT_CHECKLIST } from './defaults'
+export { addKeyword, importKeywords, listKeywords, removeKeywords } from './keywords'
+export { maskItem, type MaskInput } from './mask-item'
+export { exportReviewRecord } from './record-docx'
+export { scanItem } from './scan-item'
+export { submitReview, type SubmitInput } from './submit'
+export { loadReviewView, reviewQueue } from './views'

@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely'
+import type {
+  ReviewDecisionView,
+  ReviewQueueRow,
+  ReviewStepStatus,
+  ReviewStepView,
+  ReviewView,
+} from '../../../shared/review'
+import type { Actor } from '../../accounts/actor'
+import type { Clock } from '../../clock'
+import type { DB } from '../../db/schema'
+import { diffRevisions } from '../../items/diff'
+import { loadItemView } from '../../items/item-view'
+import { loadItemRow } from '../../items/items-repo'
+import { authorIds, decideCheck } from './access'
+import { answerViews, getChecklist } from './checklist'
+import { emptyCounts } from './scan-item'
+import {
+  listDecisions,
+  listReviews,
+  parseReview,
+  summaryOf,
+  type ParsedDecision,
+  type ParsedReview,
+} from './rows'
+
+const DECISION_STATUS: Record<ParsedDecision['row']['decision'], ReviewStepStatus> = {
+  approve: 'approved',
+  return: 'returned',
+  withhold: 'withheld',
+  refer: 'referred',
+}
+
+function stepStatus(
+  review: ParsedReview,
+  index: number,
+  decisions: readonly ParsedDecision[],
+): ReviewStepStatus {
+  const last = decisions[decisions.length - 1]
+  if (last) return DECISION_STATUS[last.row.decision]
+  const r = review.row
+  if (r.state === 'open' && r.current_step === index) return 'current'
+  if (r.state === 'cancelled') return 'cancelled'
+  return 'waiting'
+}
+
+/** The steps of a review with their decisions (question texts from the version used). */
+export async function stepViews(
+  db: Kysely<DB>,
+  review: ParsedReview,
+  clock: Clock,
+): Promise<ReviewStepView[]> {
+  const checklist = await getChecklist(db, clock, review.row.checklist_version)
+  const decisions = await listDecisions(db, review.row.id)
+  return review.steps.map((step, index) => {
+    const mine = decisions.filter((d) => d.row.step_index === index)
+    const views: ReviewDecisionView[] = mine.map((d) => ({
+      id: d.row.id,
+      stepIndex: d.row.step_index,
+      stepName: d.row.step_name,
+      decision: d.row.decision,
+      deciderId: d.row.decider_id,
+      deciderName: d.row.decider_name,
+      decidedAt: d.row.decided_at,
+      revision: d.row.revision,
+      contentHash: d.row.content_hash,
+      checklist: answerViews(checklist, d.checklist),
+      comments: d.comments,
+      article: d.row.article,
+      reason: d.row.reason,
+      highReasons: d.highReasons,
+      superior: d.superior,
+    }))
+    return {
+      index,
+      name: step.name,
+      role: step.role,
+      status: stepStatus(review, index, mine),
+      decisions: views,
+    }
+  })
+}
+
+/** The review screen for one item (any logged-in user may read it). */
+export async function loadReviewView(
+  db: Kysely<DB>,
+  actor: Actor,
+  itemId: string,
+  clock: Clock,
+): Promise<ReviewView> {
+  const item = await loadItemView(db, actor, itemId, clock)
+  const row = await loadItemRow(db, itemId)
+  const [latest, ...history] = await listReviews(db, itemId)
+  const review = latest ?? null
+  const checklist = await getChecklist(db, clock, review?.row.checklist_version)
+  const authors = await authorIds(db, row, review)
+  const why = decideCheck(actor, review, authors)
+  let from: number | null = null
+  let to = row.revision
+  if (review?.row.state === 'open') {
+    from = review.row.previous_revision
+    to = review.row.revision
+  } else if (review) {
+    from = review.row.revision
+  }
+  const diff = from !== null && from !== to ? await diffRevisions(db, itemId, from, to) : null
+  return {
+    item,
+    review: review ? summaryOf(review) : null,
+    history: history.map(summaryOf),
+    steps: review ? await stepViews(db, review, clock) : [],
+    findings: review?.findings ?? [],
+    checklist,
+    selfCheck: review ? answerViews(checklist, review.selfCheck) : [],
+    carrier: review?.row.carrier ?? null,
+    channels: review?.channels ?? [],
+    channelOther: review?.row.channel_other ?? null,
+    diff,
+    canDecide: why === null,
+    cannotDecideReason: why,
+    stale: review?.row.state === 'open' && review.row.content_hash !== row.content_hash,
+  }
+}
+
+/**
+ * Open reviews with their current step and finding counts: `mine` keeps those the acting user may
+ * decide now (never their own items), `all` lists every open review. Oldest first.
+ */
+export async function reviewQueue(
+  db: Kysely<DB>,
+  actor: Actor,
+  scope: 'mine' | 'all',
+): Promise<ReviewQueueRow[]> {
+  const rows = await db
+    .selectFrom('reviews as r')
+    .innerJoin('items as i', 'i.id', 'r.item_id')
+    .leftJoin('users as u', 'u.id', 'i.author_id')
+    .selectAll('r')
+    .select(['i.kind as item_kind', 'i.title as item_title', 'i.status as item_status'])
+    .select('u.display_name as author_name')
+    .where('r.state', '=', 'open')
+    .orderBy('r.submitted_at')
+    .orderBy('r.id')
+    .execute()
+  const out: ReviewQueueRow[] = []
+  for (const r of rows) {
+    const review = parseReview(r)
+    const item = await loadItemRow(db, r.item_id)
+    const why = decideCheck(actor, review, await authorIds(db, item, review))
+    if (scope === 'mine' && why !== null) continue
+    const stepIndex = r.current_step ?? 0
+    const step = review.steps[stepIndex]
+    out.push({
+      reviewId: r.id,
+      itemId: r.item_id,
+      kind: r.item_kind,
+      title: r.item_title,
+      status: r.item_status,
+      revision: r.revision,
+      contentHash: r.content_hash,
+      authorName: r.author_name ?? null,
+      submittedAt: r.submitted_at,
+      submittedByName: r.submitted_by_name,
+      stepIndex,
+      stepName: step?.name ?? '',
+      stepRole: step?.role ?? 'reviewer',
+      stepCount: review.steps.length,
+      referred: r.referred === 1,
+      counts: { ...emptyCounts(), ...review.counts },
+      canDecide: why === null,
+      cannotDecideReason: why,
+    })
+  }
+  return out
+}

@@ -1,0 +1,480 @@
+import { z } from 'zod'
+import type { ItemDiff, ItemKind, ItemStatus, ItemView } from './items'
+import type { Role } from './roles'
+
+/**
+ * 保密审查 (confidentiality review) workflow: enum codes, view types and zod schemas that cross the
+ * IPC boundary. Codes are English; Chinese labels live in labels.ts. Rules are enforced in
+ * core/review/workflow (see its README.md); nothing here decides a rule.
+ */
+
+// ── Scanner vocabulary (mirrors core/review/types.ts; core checks the two stay assignable) ──────
+
+export const REVIEW_SEVERITIES = ['blocker', 'high', 'warn', 'info'] as const
+export type ReviewSeverity = (typeof REVIEW_SEVERITIES)[number]
+
+export const REVIEW_FINDING_KINDS = [
+  'classification-marking',
+  'restricted-label',
+  'id-card',
+  'mobile',
+  'fixed-line',
+  'bank-card',
+  'uscc',
+  'email',
+  'license-plate',
+  'person-name',
+  'process-hint',
+  'keyword',
+  'document-metadata',
+] as const
+export type ReviewFindingKind = (typeof REVIEW_FINDING_KINDS)[number]
+
+/** Where a finding was found: the item's title, its body, or one of its attachments. */
+export const FINDING_SOURCES = ['title', 'body', 'attachment'] as const
+export type FindingSource = (typeof FINDING_SOURCES)[number]
+
+/** Count of findings per severity. */
+export type SeverityCounts = Record<ReviewSeverity, number>
+
+/** One scanner finding, bound to a revision of an item. */
+export interface ReviewFinding {
+  /**
+   * Deterministic within one content: the same content scanned again gives the same ids, so a
+   * `review:scan` id can be passed to `review:mask`, and comments can cite a submitted finding.
+   */
+  id: string
+  kind: ReviewFindingKind
+  severity: ReviewSeverity
+  source: FindingSource
+  /** Chinese, e.g. 「标题」「正文」「附件“名单.docx”：修订记录中的删除内容（文档中已不可见）」. */
+  sourceLabel: string
+  /** For attachment findings. */
+  attachmentId: string | null
+  attachmentName: string | null
+  /** UTF-16 offsets into the source's plain text (title; body text; attachment's extracted text). */
+  start: number
+  end: number
+  /** The matched text. */
+  text: string
+  /** Up to ~30 characters either side of the match, for display. */
+  context: string
+  /** Chinese: which rule flagged it and why. */
+  reason: string
+  suggestion: string | null
+  /** The masked form when the kind can be masked (personal data), else null. */
+  masked: string | null
+  /** True when `review:mask` can mask it (a maskable kind found in the title or body). */
+  maskable: boolean
+}
+
+/** `review:scan`: the scanner's view of an item's current revision. */
+export interface ReviewScanResult {
+  itemId: string
+  revision: number
+  contentHash: string
+  findings: ReviewFinding[]
+  counts: SeverityCounts
+  /** Chinese: attachments that could not be read (encrypted, corrupt…) and similar notes. */
+  warnings: string[]
+}
+
+// ── Checklist ────────────────────────────────────────────────────────────────────────────────
+
+/** 是 / 否 / 不适用. */
+export const CHECKLIST_ANSWERS = ['yes', 'no', 'na'] as const
+export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number]
+
+/** One checklist question; `id` is stable across versions (q1…q11, then new ids). */
+export interface ChecklistQuestion {
+  id: string
+  text: string
+  /** Answers that flag a risk: a note is required with them (e.g. 是 on Q1–Q7, 否 on Q8–Q11). */
+  noteRequiredOn: ChecklistAnswer[]
+}
+
+/** A version of the checklist; reviews record which version they used. */
+export interface ChecklistVersion {
+  version: number
+  questions: ChecklistQuestion[]
+  createdAt: string
+  /** null for the built-in version 1. */
+  createdByName: string | null
+  /** True for the version new submissions use. */
+  current: boolean
+}
+
+/** An answer as sent with a submission or decision. */
+export interface ChecklistAnswerInput {
+  questionId: string
+  answer: ChecklistAnswer
+  note?: string | undefined
+}
+
+/** An answer as shown, with its question's text as it was in the version used. */
+export interface ChecklistAnswerView {
+  questionId: string
+  question: string
+  answer: ChecklistAnswer
+  note: string | null
+}
+
+// ── Chain of steps ──────────────────────────────────────────────────────────────────────────
+
+/** Roles a review step may require. */
+export const REVIEW_STEP_ROLES = ['reviewer', 'leader'] as const
+export type ReviewStepRole = Extract<Role, (typeof REVIEW_STEP_ROLES)[number]>
+
+export interface ReviewChainStep {
+  /** e.g. 保密审核, 领导签发. */
+  name: string
+  role: ReviewStepRole
+}
+
+/** The configured chain; a review keeps the chain it started with. */
+export interface ReviewChain {
+  version: number
+  steps: ReviewChainStep[]
+  updatedAt: string
+  updatedByName: string | null
+}
+
+// ── Reviews, steps, decisions ─────────────────────────────────────────────────────────────────
+
+/** One submission (审查轮次) of an item: open until approved, returned, withheld or cancelled. */
+export const REVIEW_STATES = ['open', 'approved', 'returned', 'withheld', 'cancelled'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+export const REVIEW_STEP_STATUSES = [
+  'waiting',
+  'current',
+  'referred',
+  'approved',
+  'returned',
+  'withheld',
+  'cancelled',
+] as const
+export type ReviewStepStatus = (typeof REVIEW_STEP_STATUSES)[number]
+
+/** 同意公开 / 退回修改 / 不予公开 / 报上级审查. */
+export const REVIEW_DECISIONS = ['approve', 'return', 'withhold', 'refer'] as const
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/** The articles of the 条例 a 不予公开 cites. */
+export const WITHHOLD_ARTICLES = ['art14', 'art15', 'art16'] as const
+export type WithholdArticle = (typeof WITHHOLD_ARTICLES)[number]
+
+/** 载体形式. */
+export const CARRIER_FORMS = ['official', 'non_official'] as const
+export type CarrierForm = (typeof CARRIER_FORMS)[number]
+
+/** 拟公开方式. */
+export const PUBLISH_CHANNELS = [
+  'website',
+  'gazette',
+  'new_media',
+  'notice_board',
+  'other',
+] as const
+export type PublishChannel = (typeof PUBLISH_CHANNELS)[number]
+
+/** Why the acting user may not decide (for the UI to show; core refuses anyway). */
+export const CANNOT_DECIDE_REASONS = [
+  'not_open',
+  'own_item',
+  'wrong_role',
+  'referred_needs_leader',
+] as const
+export type CannotDecideReason = (typeof CANNOT_DECIDE_REASONS)[number]
+
+export interface ReviewComment {
+  text: string
+  /** The finding this comment is about, if any. */
+  findingId: string | null
+}
+
+/** The written reason an approver gave for one high finding. */
+export interface HighFindingReason {
+  findingId: string
+  reason: string
+}
+
+/** The superior's answer recorded on a referred review (报上级审查). */
+export interface SuperiorAnswer {
+  /** e.g. 区保密局, 上级主管部门. */
+  authority: string
+  opinion: string
+}
+
+export interface ReviewDecisionView {
+  id: string
+  stepIndex: number
+  stepName: string
+  decision: ReviewDecision
+  deciderId: string
+  deciderName: string
+  decidedAt: string
+  /** The revision and content hash the decider saw. */
+  revision: number
+  contentHash: string
+  checklist: ChecklistAnswerView[]
+  comments: ReviewComment[]
+  article: WithholdArticle | null
+  /** 不予公开 / 报上级审查 reason. */
+  reason: string | null
+  highReasons: HighFindingReason[]
+  /** Set when this decision records a referred review's superior answer. */
+  superior: SuperiorAnswer | null
+}
+
+export interface ReviewStepView {
+  index: number
+  name: string
+  role: ReviewStepRole
+  status: ReviewStepStatus
+  decisions: ReviewDecisionView[]
+}
+
+/** One submission, briefly (the item's review history). */
+export interface ReviewSummary {
+  id: string
+  itemId: string
+  round: number
+  state: ReviewState
+  /** 「已报上级」: the current step was referred upward and waits for the superior's answer. */
+  referred: boolean
+  revision: number
+  contentHash: string
+  checklistVersion: number
+  submittedAt: string
+  submittedById: string
+  submittedByName: string
+  /** Index of the step waiting for a decision; null when the review is closed. */
+  currentStep: number | null
+  closedAt: string | null
+  /** For a withheld review: the article cited. */
+  article: WithholdArticle | null
+  counts: SeverityCounts
+}
+
+/** `review:get`: everything the review screen shows for an item. */
+export interface ReviewView {
+  item: ItemView
+  /** The latest submission (open or closed); null when never submitted. */
+  review: ReviewSummary | null
+  /** Earlier submissions, newest first. */
+  history: ReviewSummary[]
+  /** The chain snapshot of `review`. */
+  steps: ReviewStepView[]
+  /** The findings snapshot stored at submission (empty when never submitted). */
+  findings: ReviewFinding[]
+  /** The checklist version `review` uses (the current version when never submitted). */
+  checklist: ChecklistVersion
+  /** The author's self-check. */
+  selfCheck: ChecklistAnswerView[]
+  carrier: CarrierForm | null
+  channels: PublishChannel[]
+  channelOther: string | null
+  /** Since the revision the previous submission reviewed; null when none or identical revision. */
+  diff: ItemDiff | null
+  /** True when the acting user may decide at the current step now. */
+  canDecide: boolean
+  cannotDecideReason: CannotDecideReason | null
+  /** True when the content changed after submission (the review is then cancelled). */
+  stale: boolean
+}
+
+/** One row of `review:queue`. */
+export interface ReviewQueueRow {
+  reviewId: string
+  itemId: string
+  kind: ItemKind
+  title: string
+  status: ItemStatus
+  revision: number
+  contentHash: string
+  authorName: string | null
+  submittedAt: string
+  submittedByName: string
+  stepIndex: number
+  stepName: string
+  stepRole: ReviewStepRole
+  stepCount: number
+  referred: boolean
+  counts: SeverityCounts
+  canDecide: boolean
+  cannotDecideReason: CannotDecideReason | null
+}
+
+// ── Department keywords ───────────────────────────────────────────────────────────────────────
+
+export interface ReviewKeyword {
+  id: string
+  word: string
+  severity: ReviewSeverity
+  note: string | null
+  createdAt: string
+  createdByName: string | null
+}
+
+export interface KeywordImportResult {
+  added: number
+  /** Already listed (same word): severity raised if the import's is more serious. */
+  updated: number
+  unchanged: number
+  total: number
+  format: 'txt' | 'xlsx'
+}
+
+/** `review:record-export`. */
+export interface RecordExportResult {
+  path: string
+  reviewId: string
+}
+
+// ── Schemas ─────────────────────────────────────────────────────────────────────────────────────
+
+const id = z.string().min(1).max(64)
+const revision = z.int().min(1).max(1_000_000_000)
+const hash = z.string().regex(/^[0-9a-f]{64}$/, '内容哈希格式不正确')
+const note = z.string().trim().max(1000, '说明最多 1000 个字符')
+
+export const checklistAnswerSchema = z.strictObject({
+  questionId: z.string().min(1).max(32),
+  answer: z.enum(CHECKLIST_ANSWERS),
+  note: note.optional(),
+})
+
+const answers = z.array(checklistAnswerSchema).max(100)
+
+export const reviewItemSchema = z.strictObject({ itemId: id })
+
+/** `review:submit`: 提交审查 with the author's self-check (all questions, notes where required). */
+export const reviewSubmitSchema = z.strictObject({
+  itemId: id,
+  /** The revision and hash the officer checked; stale → CONFLICT. */
+  revision,
+  contentHash: hash,
+  /** The checklist version the form showed; an outdated one → CONFLICT (reload the form). */
+  checklistVersion: z.int().min(1),
+  selfCheck: answers,
+  carrier: z.enum(CARRIER_FORMS),
+  channels: z.array(z.enum(PUBLISH_CHANNELS)).min(1, '请选择拟公开方式').max(5),
+  channelOther: z.string().trim().max(60).optional(),
+})
+
+export const reviewQueueSchema = z.strictObject({
+  /** `mine` (default): waiting for a step the acting user may decide; `all`: every open review. */
+  scope: z.enum(['mine', 'all']).default('mine'),
+})
+
+const commentSchema = z.strictObject({
+  text: z.string().trim().min(1, '请填写意见').max(2000, '意见最多 2000 个字符'),
+  findingId: z.string().max(200).nullable().default(null),
+})
+
+/** `review:decide`: one decision at the current step, bound to the content hash the user saw. */
+export const reviewDecideSchema = z
+  .strictObject({
+    itemId: id,
+    reviewId: id,
+    stepIndex: z.int().min(0).max(20),
+    contentHash: hash,
+    decision: z.enum(REVIEW_DECISIONS),
+    /** Required complete for 同意公开 and 不予公开; optional otherwise. */
+    checklist: answers.default([]),
+    comments: z.array(commentSchema).max(200).default([]),
+    article: z.enum(WITHHOLD_ARTICLES).optional(),
+    reason: z.string().trim().max(2000, '理由最多 2000 个字符').optional(),
+    /** For 同意公开: one written reason per high finding. */
+    highReasons: z
+      .array(
+        z.strictObject({
+          findingId: z.string().min(1).max(200),
+          reason: z.string().trim().min(1, '请填写理由').max(1000),
+        }),
+      )
+      .max(500)
+      .default([]),
+    /** Required when deciding a referred review (报上级审查后记录上级答复). */
+    superior: z
+      .strictObject({
+        authority: z.string().trim().min(1, '请填写上级机关').max(60),
+        opinion: z.string().trim().min(1, '请填写上级答复意见').max(2000),
+      })
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'return' && v.comments.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['comments'], message: '退回修改须填写修改意见' })
+    }
+    if (v.decision === 'withhold' && v.article === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['article'], message: '不予公开须选择依据条款' })
+    }
+    if ((v.decision === 'withhold' || v.decision === 'refer') && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写理由' })
+    }
+  })
+
+/** `review:mask`: one finding (by id from `review:scan`) or every finding of a kind. */
+export const reviewMaskSchema = z
+  .strictObject({
+    itemId: id,
+    baseRevision: revision,
+    contentHash: hash,
+    findingId: z.string().min(1).max(200).optional(),
+    kind: z.enum(REVIEW_FINDING_KINDS).optional(),
+  })
+  .refine((v) => (v.findingId === undefined) !== (v.kind === undefined), {
+    message: '请指定一条发现（findingId）或一类发现（kind），二者选一',
+    path: ['findingId'],
+  })
+
+export const checklistGetSchema = z.strictObject({ version: z.int().min(1).optional() })
+
+export const checklistUpdateSchema = z.strictObject({
+  questions: z
+    .array(
+      z.strictObject({
+        /** Keep an existing id to say "the same question, reworded"; omit for a new question. */
+        id: z.string().min(1).max(32).optional(),
+        text: z.string().trim().min(1, '请填写问题').max(500, '问题最多 500 个字符'),
+        noteRequiredOn: z.array(z.enum(CHECKLIST_ANSWERS)).max(3).default([]),
+      }),
+    )
+    .min(1, '审查清单至少一项')
+    .max(50, '审查清单最多 50 项'),
+})
+
+export const chainUpdateSchema = z.strictObject({
+  steps: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, '请填写步骤名称').max(30, '步骤名称最多 30 个字符'),
+        role: z.enum(REVIEW_STEP_ROLES),
+      }),
+    )
+    .min(1, '审查流程至少一步')
+    .max(6, '审查流程最多 6 步'),
+})
+
+export const keywordImportSchema = z.strictObject({
+  /** `merge` (default) adds to the list; `replace` replaces the whole list. */
+  mode: z.enum(['merge', 'replace']).default('merge'),
+})
+
+export const keywordAddSchema = z.strictObject({
+  word: z.string().trim().min(1, '请填写关键词').max(100, '关键词最多 100 个字符'),
+  severity: z.enum(REVIEW_SEVERITIES).default('high'),
+  note: z.string().trim().max(200).optional(),
+})
+
+export const keywordRemoveSchema = z.strictObject({
+  ids: z.array(id).min(1).max(10_000),
+})
+
+export const recordExportSchema = z.strictObject({
+  itemId: id,
+  /** Defaults to the latest submission. */
+  reviewId: id.optional(),
+})
