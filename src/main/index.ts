@@ -8,6 +8,7 @@ import { createOriginPolicy } from './app-origin'
 import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol'
 import { createSenderCheck, registerIpcHandlers } from './ipc'
 import { confirmAndOpenExternal, createElectronPlatform } from './platform'
+import { SECRETS_FILE } from './secret-store'
 import { installSessionSecurity, installWebContentsGuards } from './security'
 import { STARTUP_ERROR_TITLE, startupErrorMessage } from './startup-error'
 import { createMainWindow } from './window'
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
   try {
     created = await createAppCore({
       dataDir,
-      platform: createElectronPlatform(getMainWindow),
+      platform: createElectronPlatform(getMainWindow, join(dataDir, SECRETS_FILE)),
       appVersion: app.getVersion(),
       logger,
     })

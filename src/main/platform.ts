@@ -4,8 +4,9 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron'
-import { dialog, shell } from 'electron'
+import { dialog, safeStorage, shell } from 'electron'
 import type { FileDialogOptions, Platform } from '../core/api/types'
+import { createSafeStorageSecrets } from './secret-store'
 
 /** Longest URL we offer to open; matches the contract's limit for `shell:open-external`. */
 const MAX_URL_LENGTH = 2048
@@ -68,8 +69,11 @@ export async function confirmAndOpenExternal(
   }
 }
 
-/** The Electron implementation of core's `Platform`: native dialogs and the external-link flow. */
-export function createElectronPlatform(getWindow: WindowGetter): Platform {
+/**
+ * The Electron implementation of core's `Platform`: native dialogs, the external-link flow, and
+ * secrets encrypted with safeStorage in `secretsFile` (under userData).
+ */
+export function createElectronPlatform(getWindow: WindowGetter, secretsFile: string): Platform {
   return {
     async chooseSaveFile(options: FileDialogOptions): Promise<string | null> {
       const dialogOptions: SaveDialogOptions = {
@@ -102,5 +106,7 @@ export function createElectronPlatform(getWindow: WindowGetter): Platform {
     },
 
     openExternal: (url: string) => confirmAndOpenExternal(url, getWindow),
+
+    secrets: createSafeStorageSecrets(secretsFile, safeStorage),
   }
 }

@@ -31,6 +31,19 @@ import type {
   UserView,
 } from './types'
 import type { Result } from './result'
+import * as y from './sync'
+import type { ConnectionTestResult, SyncOverview, SyncSettingsView, SyncStatus } from './sync'
+import * as r from './review'
+import type {
+  ChecklistVersion,
+  KeywordImportResult,
+  RecordExportResult,
+  ReviewChain,
+  ReviewKeyword,
+  ReviewQueueRow,
+  ReviewScanResult,
+  ReviewView,
+} from './review'
 
 /** Phantom marker carrying a channel's output type; never read at run time. */
 const out = <T>(): T => undefined as T
@@ -124,6 +137,58 @@ export const contract = {
     input: d.draftingSettingsPatchSchema,
     output: out<DraftingSettings>(),
   },
+
+  // ── 保密审查 (review): scan, submit, chain of decisions, masking, checklist, keywords, record ──
+  /** Scans the current revision (title, body, attachments incl. hidden parts); stores nothing. */
+  'review:scan': { input: r.reviewItemSchema, output: out<ReviewScanResult>() },
+  /** 提交审查: officer; self-check complete; runs the scanner and stores the findings; 待审查. */
+  'review:submit': { input: r.reviewSubmitSchema, output: out<ReviewView>() },
+  /** Open reviews: waiting for the acting user (`mine`) or all; with finding counts. */
+  'review:queue': { input: r.reviewQueueSchema, output: out<ReviewQueueRow[]>() },
+  /** The review screen of one item (latest submission, steps, findings, checklist, diff). */
+  'review:get': { input: r.reviewItemSchema, output: out<ReviewView>() },
+  /** 同意公开 / 退回修改 / 不予公开 / 报上级审查 at the current step; stale hash → CONFLICT. */
+  'review:decide': { input: r.reviewDecideSchema, output: out<ReviewView>() },
+  /** Masks one finding or a kind in the title/body → a new revision (back to 草稿). Officers. */
+  'review:mask': { input: r.reviewMaskSchema, output: out<ReviewScanResult>() },
+  /** A checklist version (default: current). */
+  'review:checklist-get': { input: r.checklistGetSchema, output: out<ChecklistVersion>() },
+  /** Administrators: saves the questions as a new version. */
+  'review:checklist-update': { input: r.checklistUpdateSchema, output: out<ChecklistVersion>() },
+  'review:chain-get': { input: s.empty, output: out<ReviewChain>() },
+  /** Administrators: new submissions use the new chain; open reviews keep theirs. */
+  'review:chain-update': { input: r.chainUpdateSchema, output: out<ReviewChain>() },
+  'review:keywords-list': { input: s.empty, output: out<ReviewKeyword[]>() },
+  /** Administrators: a .txt or .xlsx (first column) chosen in a dialog; `null` when cancelled. */
+  'review:keywords-import': {
+    input: r.keywordImportSchema,
+    output: out<KeywordImportResult | null>(),
+  },
+  'review:keywords-add': { input: r.keywordAddSchema, output: out<ReviewKeyword>() },
+  'review:keywords-remove': { input: r.keywordRemoveSchema, output: out<ReviewKeyword[]>() },
+  /** 保密审查单 .docx saved where the user chooses; `null` when cancelled. */
+  'review:record-export': {
+    input: r.recordExportSchema,
+    output: out<RecordExportResult | null>(),
+  },
+
+  // ── 同步 (sync with the district's server): settings, status, queue, withdrawal ──────────────
+  /** The server URL and whether a token is set (never the token itself). */
+  'sync:get-settings': { input: s.empty, output: out<SyncSettingsView>() },
+  /** Administrators: URL and/or token (kept by the OS key store, never in SQLite). */
+  'sync:update-settings': { input: y.syncSettingsPatchSchema, output: out<SyncSettingsView>() },
+  /** Administrators: GET /health, then an authenticated /changes?limit=1 (given or saved values). */
+  'sync:test-connection': { input: y.syncTestSchema, output: out<ConnectionTestResult>() },
+  /** What the worker is doing; the 同步 page polls it about once a second while a run lasts. */
+  'sync:status': { input: s.empty, output: out<SyncStatus>() },
+  /** Waiting, failed and conflicting entries and recently delivered/published items. */
+  'sync:overview': { input: s.empty, output: out<SyncOverview>() },
+  /** 立即同步: starts a run in the background and returns at once. */
+  'sync:run': { input: s.empty, output: out<SyncStatus>() },
+  /** Puts a failed entry back in the queue (officers and administrators). */
+  'sync:retry': { input: y.syncRetrySchema, output: out<SyncStatus>() },
+  /** 撤回: 已通过/已同步 → 已撤回 and a withdrawal queued for the district (officers, admins). */
+  'sync:withdraw': { input: y.itemWithdrawSchema, output: out<ItemView>() },
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,5 @@
+import type { ItemSyncState } from './sync'
+
 /**
  * Disclosure items (公开信息条目): the enum codes and the view types that cross the IPC boundary.
  * Codes are English; their Chinese labels live in labels.ts (architecture doc, principle 11).
@@ -171,6 +173,8 @@ export interface ItemSearchRow {
    * the list's warning icon. Optional: the list shows no icon while core does not fill it.
    */
   warnings?: string[]
+  /** The sync badge (待同步/已送达/已同步/冲突/失败…); null/absent when never queued for sync. */
+  syncState?: ItemSyncState | null
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FileDialogOptions, Platform } from '../../src/core/api/types'
+import type { FileDialogOptions, Platform, SecretStore } from '../../src/core/api/types'
 
 /**
  * A Platform whose dialogs answer from queues the test fills (null = the user cancelled), and
@@ -9,11 +9,25 @@ export interface StubPlatform extends Platform {
   openAnswers: (string | null)[]
   dialogs: FileDialogOptions[]
   openedUrls: string[]
+  /** The in-memory secret store behind `secrets` (tests may inspect it). */
+  secretValues: Map<string, string>
 }
 
 /** Creates a stub Platform; unanswered dialogs behave as cancelled. */
 export function createStubPlatform(): StubPlatform {
+  const secretValues = new Map<string, string>()
+  const secrets: SecretStore = {
+    get: async (key) => secretValues.get(key) ?? null,
+    set: async (key, value) => {
+      secretValues.set(key, value)
+    },
+    delete: async (key) => {
+      secretValues.delete(key)
+    },
+  }
   const stub: StubPlatform = {
+    secretValues,
+    secrets,
     saveAnswers: [],
     openAnswers: [],
     dialogs: [],

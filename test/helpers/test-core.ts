@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { createAppCore } from '../../src/core/api/app-core'
 import type { AppCore } from '../../src/core/api/types'
+import type { SyncWorkerOptions } from '../../src/core/sync/worker'
 import { silentLogger, type Logger } from '../../src/core/logger'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'
@@ -44,6 +45,8 @@ export interface TestCoreOptions {
   dataDir?: string
   appVersion?: string
   logger?: Logger
+  /** Sync worker options (timers, fetch, jitter); sync tests pass `autoStart: false`. */
+  sync?: SyncWorkerOptions
 }
 
 /**
@@ -61,6 +64,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       clock: clock.clock,
       appVersion: options.appVersion ?? TEST_APP_VERSION,
       logger: options.logger ?? silentLogger,
+      ...(options.sync ? { sync: options.sync } : {}),
     })
   const send = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
     t.core.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>

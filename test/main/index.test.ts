@@ -61,6 +61,7 @@ function makeElectron(options: { packaged?: boolean; lock?: boolean } = {}) {
       dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
       shell: { openExternal: vi.fn() },
       Menu: { setApplicationMenu: vi.fn() },
+      safeStorage: { isEncryptionAvailable: vi.fn(() => true) },
     },
   }
 }
@@ -73,10 +74,9 @@ vi.mock('electron', () => {
     new Proxy({}, { get: (_target, key) => Reflect.get(current(name), key) })
   return {
     ...Object.fromEntries(
-      ['app', 'protocol', 'session', 'ipcMain', 'dialog', 'shell', 'Menu'].map((name) => [
-        name,
-        delegate(name),
-      ]),
+      ['app', 'protocol', 'session', 'ipcMain', 'dialog', 'shell', 'Menu', 'safeStorage'].map(
+        (name) => [name, delegate(name)],
+      ),
     ),
     BrowserWindow: function BrowserWindow(options: unknown) {
       return new mocks.electron.module.BrowserWindow(options)

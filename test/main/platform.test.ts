@@ -8,6 +8,7 @@ const electron = vi.hoisted(() => ({
     showOpenDialog: vi.fn(),
   },
   shell: { openExternal: vi.fn(async () => undefined) },
+  safeStorage: { isEncryptionAvailable: vi.fn(() => true) },
 }))
 vi.mock('electron', () => electron)
 
@@ -20,7 +21,7 @@ beforeEach(() => {
 })
 
 describe('openExternal', () => {
-  const platform = createElectronPlatform(() => win)
+  const platform = createElectronPlatform(() => win, '/nonexistent/secrets.bin')
 
   it.each([
     'file:///etc/passwd',
@@ -78,7 +79,7 @@ describe('openExternal', () => {
 
 describe('file dialogs', () => {
   it('returns the chosen save path, or null when cancelled', async () => {
-    const platform = createElectronPlatform(() => win)
+    const platform = createElectronPlatform(() => win, '/nonexistent/secrets.bin')
     electron.dialog.showSaveDialog.mockResolvedValueOnce({
       canceled: false,
       filePath: '/d/备份.zip',
@@ -102,7 +103,7 @@ describe('file dialogs', () => {
   })
 
   it('returns the one chosen file, or null when cancelled; works without a window', async () => {
-    const platform = createElectronPlatform(() => null)
+    const platform = createElectronPlatform(() => null, '/nonexistent/secrets.bin')
     electron.dialog.showOpenDialog.mockResolvedValueOnce({
       canceled: false,
       filePaths: ['/d/a.zip'],

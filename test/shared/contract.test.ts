@@ -28,9 +28,11 @@ describe('contract', () => {
       'catalogue',
       'drafting',
       'items',
+      'review',
       'settings',
       'setup',
       'shell',
+      'sync',
       'taxonomy',
       'users',
     ])

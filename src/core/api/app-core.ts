@@ -8,6 +8,7 @@ import { systemClock } from '../clock'
 import { closeDatabase, openDatabase } from '../db/database'
 import { newId } from '../ids'
 import { createLogger } from '../logger'
+import { SyncWorker } from '../sync/worker'
 import type { CoreContext } from './context'
 import { createDispatch } from './dispatch'
 import { buildHandlers } from './handlers'
@@ -25,8 +26,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const dbPath = options.dbPath ?? join(options.dataDir, DB_FILE_NAME)
   const store = await openDatabase(dbPath, { appVersion: options.appVersion })
 
+  const holder = { store }
+  const sync = new SyncWorker(
+    { getDb: () => holder.store.db, secrets: options.platform.secrets, clock, logger },
+    options.sync,
+  )
   const ctx: CoreContext = {
-    holder: { store },
+    holder,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     platform: options.platform,
@@ -34,6 +40,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ids: options.ids ?? newId,
     logger,
     session: new SessionManager(),
+    sync,
   }
 
   try {
@@ -44,13 +51,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   const handlers = buildHandlers(ctx)
+  // The worker does nothing until a server URL and token are set; then it carries on by itself.
+  if (options.sync?.autoStart ?? true) sync.start()
   let closed = false
   return {
     handlers,
     dispatch: createDispatch(handlers, logger),
+    sync,
     close: async () => {
       if (closed) return
       closed = true
+      await sync.stop()
       ctx.session.end()
       await closeDatabase(ctx.holder.store)
     },

@@ -3,6 +3,7 @@ import type { StoreHolder } from '../backup/restore-backup'
 import type { Clock } from '../clock'
 import type { IdSource } from '../ids'
 import type { Logger } from '../logger'
+import type { SyncWorker } from '../sync/worker'
 import type { Platform } from './types'
 
 /** Everything the handlers of one AppCore share; built once by createAppCore. */
@@ -16,4 +17,6 @@ export interface CoreContext {
   ids: IdSource
   logger: Logger
   session: SessionManager
+  /** The sync worker (started when sync is configured; see core/sync/README.md). */
+  sync: SyncWorker
 }

@@ -2,6 +2,7 @@ import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { IdSource } from '../ids'
 import type { Logger } from '../logger'
+import type { SyncWorker, SyncWorkerOptions } from '../sync/worker'
 
 /** What core needs from the platform it runs on (Electron in the app, stubs in e2e and the CLI). */
 export interface Platform {
@@ -11,6 +12,18 @@ export interface Platform {
   chooseOpenFile(options: FileDialogOptions): Promise<string | null>
   /** Asks the user to confirm, then opens an http(s) URL in the system browser; true if opened. */
   openExternal(url: string): Promise<boolean>
+  /**
+   * Encrypted storage for secrets (the sync token): Electron's safeStorage in the app, memory in
+   * tests. Never SQLite, never a log, never the renderer.
+   */
+  secrets: SecretStore
+}
+
+/** A small key → secret store; `set` throws AppError with a Chinese message when it cannot encrypt. */
+export interface SecretStore {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string): Promise<void>
+  delete(key: string): Promise<void>
 }
 
 export interface FileDialogOptions {
@@ -36,6 +49,8 @@ export interface AppCoreOptions {
   logger?: Logger
   /** Id source; defaults to UUIDv7 (tests may pass a predictable one). */
   ids?: IdSource
+  /** The sync worker's timers, randomness and HTTP (tests inject them to control time). */
+  sync?: SyncWorkerOptions
 }
 
 export interface AppCore {
@@ -45,5 +60,7 @@ export interface AppCore {
    * contract, calls the handler, and converts every failure into a Result. Never throws.
    */
   dispatch(channel: string, raw: unknown): Promise<Result<unknown>>
+  /** The sync worker (tests await `runOnce()`; the app only uses the `sync:*` channels). */
+  sync: SyncWorker
   close(): Promise<void>
 }

@@ -71,6 +71,10 @@ const FIELD_LABELS: Record<string, string> = {
   label: '名称',
   indexPattern: '索引号格式',
   attachmentMaxMb: '附件大小上限',
+  // Sync (同步)
+  serverUrl: '服务器地址',
+  token: '令牌',
+  reason: '原因',
 }
 
 /** What crosses IPC for one issue: plain strings only (structured-clone safe, no input echoed). */

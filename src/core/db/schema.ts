@@ -12,8 +12,15 @@ import type {
   TopicsTable,
 } from './tables/drafting'
 import type { MetaTable } from './tables/meta'
+import type {
+  ReviewChainsTable,
+  ReviewChecklistsTable,
+  ReviewDecisionsTable,
+  ReviewKeywordsTable,
+  ReviewsTable,
+} from './tables/review'
 import type { SettingsTable } from './tables/settings'
-import type { SyncOutboxTable } from './tables/sync'
+import type { SyncItemsTable, SyncOutboxTable, SyncStateTable } from './tables/sync'
 
 /** The kysely database interface: every table the app owns, by its SQL name. */
 export interface DB {
@@ -33,4 +40,11 @@ export interface DB {
   item_attachments: ItemAttachmentsTable
   index_sequences: IndexSequencesTable
   sync_outbox: SyncOutboxTable
+  sync_state: SyncStateTable
+  sync_items: SyncItemsTable
+  review_checklists: ReviewChecklistsTable
+  review_chains: ReviewChainsTable
+  review_keywords: ReviewKeywordsTable
+  reviews: ReviewsTable
+  review_decisions: ReviewDecisionsTable
 }

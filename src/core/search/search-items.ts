@@ -12,6 +12,7 @@ import type { DB } from '../db/schema'
 import { ftsMatch, likeContains, parseQuery } from './query-terms'
 import { ftsPage } from './fts-page'
 import { pageWarnings } from './row-warnings'
+import { itemSyncStates } from '../sync/item-sync-state'
 import { pageSnippets } from './snippet'
 
 export interface ItemSearchInput {
@@ -163,6 +164,11 @@ export async function searchItems(
   const list = rows.map((r) => toRow(r, snippets.get(r.id) ?? null))
   const warnings = await pageWarnings(db, list)
   for (const row of list) row.warnings = warnings.get(row.id) ?? []
+  const syncStates = await itemSyncStates(
+    db,
+    list.map((r) => r.id),
+  )
+  for (const row of list) row.syncState = syncStates.get(row.id) ?? null
   return { rows: list, total, textMode }
 }
 

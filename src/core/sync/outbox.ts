@@ -11,6 +11,11 @@ export interface OutboxEntry {
   revision: number
   /** `sha256:<hex>` of the approved content: what the approval bound. */
   contentHash: string
+  /**
+   * Upserts: optionally `{ approvedAt, approvedBy }` (ISO time with zone, the approver's name) —
+   * without them sync uses the time the entry was queued and the actor of the `review.approved`
+   * audit entry. Withdrawals: `{ reason }`.
+   */
   detail?: Record<string, unknown>
 }
 

@@ -4,6 +4,8 @@ import { adminHandlers } from './admin-handlers'
 import { authHandlers } from './auth-handlers'
 import { backupHandlers } from './backup-handlers'
 import { draftingHandlers } from './drafting-handlers'
+import { reviewHandlers } from './review-handlers'
+import { syncHandlers } from './sync-handlers'
 
 /** The full handler table; the `HandlerTable` annotation makes TypeScript demand every channel. */
 export function buildHandlers(ctx: CoreContext): HandlerTable {
@@ -12,6 +14,8 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...adminHandlers(ctx),
     ...backupHandlers(ctx),
     ...draftingHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...syncHandlers(ctx),
   }
   return Object.freeze(handlers)
 }

@@ -3,6 +3,8 @@ import * as m0001 from './2026_11_26_0001_foundation'
 import * as m0002 from './2026_11_26_0002_audit_indexes'
 import * as m0003 from './2026_11_26_0003_drafting'
 import * as m0004 from './2026_11_26_0004_sync_outbox'
+import * as m0005 from './2026_11_26_0005_review'
+import * as m0006 from './2026_11_26_0006_sync_state'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -13,6 +15,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_0002_audit_indexes': m0002,
   '2026_11_26_0003_drafting': m0003,
   '2026_11_26_0004_sync_outbox': m0004,
+  '2026_11_26_0005_review': m0005,
+  '2026_11_26_0006_sync_state': m0006,
 }
 
 /** kysely's MigrationProvider over the static list above. */

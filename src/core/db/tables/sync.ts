@@ -22,3 +22,28 @@ export interface SyncOutboxTable {
   sent_at: string | null
 }
 export type SyncOutboxRow = Selectable<SyncOutboxTable>
+
+/** `sync_state`: the worker's key/value facts (server URL, cursor, last success…), migration 0006. */
+export interface SyncStateTable {
+  key: string
+  value: string
+  updated_at: string
+}
+
+/** What the district reported for an item (`received`, `published`, `returned`, `withdrawn`). */
+export type ServerItemStatus = 'received' | 'published' | 'returned' | 'withdrawn'
+
+/** `sync_items`: the district's latest word on each item we sent (migration 0006). */
+export interface SyncItemsTable {
+  item_id: string
+  server_status: ServerItemStatus
+  /** The revision the status refers to. */
+  server_revision: number
+  published_url: string | null
+  published_at: string | null
+  returned_reason: string | null
+  /** When the district recorded the status (server time). */
+  status_at: string
+  updated_at: string
+}
+export type SyncItemRow = Selectable<SyncItemsTable>

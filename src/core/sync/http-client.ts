@@ -1,0 +1,184 @@
+/**
+ * The HTTP side of sync (docs/sync-protocol.md): every answer is classified once here, so the
+ * worker only decides what to do with `ok`, `unauthorized`, `rejected` and `transient`.
+ * The token goes in the Authorization header and nowhere else (never a log, never an error).
+ */
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export type HttpOutcome<T> =
+  | { kind: 'ok'; status: number; body: T }
+  /** 401: the token is wrong, revoked or rotated. */
+  | { kind: 'unauthorized' }
+  /** Another 4xx: the server refuses this request as it is; retrying will not help. */
+  | { kind: 'rejected'; status: number; code: string; message: string }
+  /** Network error, timeout, 408/429/5xx, or an unreadable answer: try again later. */
+  | { kind: 'transient'; message: string; retryAfterMs: number | null }
+
+/** Thrown when the worker is stopped mid-request (app closing); not a failure of the server. */
+export class SyncAborted extends Error {
+  override readonly name = 'SyncAborted'
+}
+
+export interface SyncHttpOptions {
+  /** The server's base URL as saved (no trailing slash). */
+  serverUrl: string
+  token: string | null
+  fetch: FetchLike
+  timeoutMs: number
+  /** Aborts in-flight requests when the worker stops. */
+  signal?: AbortSignal
+}
+
+/** `https://host/x/` or `https://host/x/api/v1` → `https://host/x`: what we save and show. */
+export function normaliseServerUrl(url: string): string {
+  const parsed = new URL(url.trim())
+  let path = parsed.pathname.replace(/\/+$/, '')
+  if (path.endsWith('/api/v1')) path = path.slice(0, -'/api/v1'.length)
+  return `${parsed.protocol}//${parsed.host}${path}`
+}
+
+function retryAfterMs(res: Response): number | null {
+  const value = res.headers.get('retry-after')
+  if (!value) return null
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now())
+}
+
+function errorOf(body: unknown): { code: string; message: string } | null {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  if (!error || typeof error.code !== 'string') return null
+  return { code: error.code, message: typeof error.message === 'string' ? error.message : '' }
+}
+
+/** A small client over the protocol's endpoints; every method resolves to an HttpOutcome. */
+export class SyncHttpClient {
+  private readonly api: string
+
+  constructor(private readonly options: SyncHttpOptions) {
+    this.api = `${options.serverUrl}/api/v1`
+  }
+
+  /** `GET /health` (no token). */
+  health(): Promise<HttpOutcome<{ status: string }>> {
+    return this.request('GET', '/health', undefined, false)
+  }
+
+  /** `POST /items/batch`. */
+  batch(items: unknown[]): Promise<HttpOutcome<{ results: BatchResultLine[] }>> {
+    return this.request('POST', '/items/batch', { items })
+  }
+
+  /** `POST /items/{id}/withdraw`. */
+  withdraw(id: string, reason: string): Promise<HttpOutcome<{ changed?: boolean }>> {
+    return this.request('POST', `/items/${encodeURIComponent(id)}/withdraw`, { reason })
+  }
+
+  /** `GET /changes?cursor=…&limit=…`. */
+  changes(cursor: string | null, limit: number): Promise<HttpOutcome<ChangesPage>> {
+    const query = new URLSearchParams({ limit: String(limit) })
+    if (cursor) query.set('cursor', cursor)
+    return this.request('GET', `/changes?${query.toString()}`)
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    authenticated = true,
+  ): Promise<HttpOutcome<T>> {
+    const { signal, timeoutMs, token } = this.options
+    if (signal?.aborted) throw new SyncAborted('同步已停止')
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (authenticated && token) headers['authorization'] = `Bearer ${token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let res: Response
+    let text: string
+    try {
+      res = await this.options.fetch(`${this.api}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      })
+      text = await res.text()
+    } catch {
+      if (signal?.aborted) throw new SyncAborted('同步已停止')
+      if (timeout.aborted) {
+        return { kind: 'transient', message: '区级服务器响应超时，将自动重试', retryAfterMs: null }
+      }
+      return {
+        kind: 'transient',
+        message: `无法连接区级服务器（${new URL(this.api).host}），可能是网络中断或服务器未启动，将自动重试`,
+        retryAfterMs: null,
+      }
+    }
+    let parsed: unknown
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      parsed = undefined
+    }
+    if (res.status === 401) return { kind: 'unauthorized' }
+    if (res.status === 429) {
+      return {
+        kind: 'transient',
+        message: '区级服务器繁忙（请求过于频繁），将稍后自动重试',
+        retryAfterMs: retryAfterMs(res),
+      }
+    }
+    if (res.status === 408 || res.status >= 500) {
+      return {
+        kind: 'transient',
+        message: `区级服务器暂时出错（HTTP ${res.status}），将自动重试`,
+        retryAfterMs: retryAfterMs(res),
+      }
+    }
+    if (res.status >= 200 && res.status < 300) {
+      if (parsed === undefined || parsed === null || typeof parsed !== 'object') {
+        return {
+          kind: 'transient',
+          message: '区级服务器的回答无法识别，将自动重试',
+          retryAfterMs: null,
+        }
+      }
+      return { kind: 'ok', status: res.status, body: parsed as T }
+    }
+    const error = errorOf(parsed)
+    return {
+      kind: 'rejected',
+      status: res.status,
+      code: error?.code ?? `HTTP_${res.status}`,
+      message: error?.message || `区级服务器拒绝了请求（HTTP ${res.status}）`,
+    }
+  }
+}
+
+/** One line of a batch answer (docs/sync-protocol.md §2). */
+export interface BatchResultLine {
+  index: number
+  id: string | null
+  status: number
+  result?: 'created' | 'updated' | 'unchanged'
+  revision?: number
+  error?: { code: string; message: string }
+}
+
+/** One event of the changes feed. */
+export interface ChangeEvent {
+  itemId: string
+  type: 'received' | 'published' | 'returned' | 'withdrawn'
+  revision: number
+  url?: string
+  reason?: string
+  at: string
+}
+
+export interface ChangesPage {
+  changes: ChangeEvent[]
+  nextCursor: string
+  hasMore: boolean
+}

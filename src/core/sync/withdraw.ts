@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely'
+import { ITEM_STATUS_LABELS } from '../../shared/labels'
+import type { Actor } from '../accounts/actor'
+import { appendAudit } from '../audit/append'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import { AppError } from '../errors'
+import { loadItemRow } from '../items/items-repo'
+import { enqueueSync } from './outbox'
+
+/**
+ * Who may withdraw (撤回) an approved or published item: officers (起草人), whose department
+ * publishes it, and administrators. Reviewers and leaders decide through review instead.
+ */
+export function requireSyncOperator(actor: Actor): void {
+  if (!actor.roles.includes('officer') && !actor.roles.includes('admin')) {
+    throw new AppError('FORBIDDEN', '只有起草人或管理员可以撤回条目')
+  }
+}
+
+/**
+ * 撤回: 已通过/已同步 → 已撤回, in one transaction with the outbox entry for the district. Upserts
+ * of the item that never left this machine (no attempt yet) are superseded instead — the district
+ * never sees content withdrawn before it was sent; if nothing was ever attempted there is nothing
+ * to withdraw remotely and no entry is queued. Otherwise the withdrawal is queued after any upsert
+ * still pending, so the district always ends up with the item withdrawn.
+ */
+export async function withdrawItem(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { id: string; reason: string },
+  clock: Clock,
+): Promise<{ queued: boolean }> {
+  requireSyncOperator(actor)
+  return db.transaction().execute(async (trx) => {
+    const row = await loadItemRow(trx, input.id)
+    if (row.status !== 'approved' && row.status !== 'synced') {
+      throw new AppError(
+        'CONFLICT',
+        `只有「已通过」或「已同步」的条目可以撤回，该条目当前为「${ITEM_STATUS_LABELS[row.status]}」，请刷新后重试`,
+      )
+    }
+    const at = clock().toISOString()
+    await trx
+      .updateTable('items')
+      .set({ status: 'withdrawn', updated_by: actor.id, updated_at: at })
+      .where('id', '=', row.id)
+      .execute()
+    await trx
+      .updateTable('sync_outbox')
+      .set({ state: 'superseded' })
+      .where('entity', '=', 'item')
+      .where('entity_id', '=', row.id)
+      .where('op', '=', 'upsert')
+      .where('state', '=', 'pending')
+      .where('attempts', '=', 0)
+      .execute()
+    const attempted = await trx
+      .selectFrom('sync_outbox')
+      .select('seq')
+      .where('entity', '=', 'item')
+      .where('entity_id', '=', row.id)
+      .where('op', '=', 'upsert')
+      .where('attempts', '>', 0)
+      .executeTakeFirst()
+    if (attempted) {
+      await enqueueSync(
+        trx,
+        {
+          entity: 'item',
+          entityId: row.id,
+          op: 'withdraw',
+          revision: row.revision,
+          contentHash: row.approved_content_hash ?? row.content_hash,
+          detail: { reason: input.reason },
+        },
+        clock,
+      )
+    }
+    await appendAudit(
+      trx,
+      {
+        actor: { id: actor.id, name: actor.displayName },
+        action: 'item.withdraw',
+        target: `item:${row.id}`,
+        detail: {
+          reason: input.reason,
+          revision: row.revision,
+          from: row.status,
+          to: 'withdrawn',
+          queued: Boolean(attempted),
+        },
+      },
+      clock,
+    )
+    return { queued: Boolean(attempted) }
+  })
+}
+
+/** Puts a failed entry back in the queue (e.g. after the district fixed its side). */
+export async function retryEntry(
+  db: Kysely<DB>,
+  actor: Actor,
+  seq: number,
+  clock: Clock,
+): Promise<void> {
+  requireSyncOperator(actor)
+  const at = clock().toISOString()
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('sync_outbox')
+      .selectAll()
+      .where('seq', '=', seq)
+      .executeTakeFirst()
+    if (!row || row.state !== 'failed') {
+      throw new AppError('CONFLICT', '只有「失败」的同步记录可以重试，请刷新后再试')
+    }
+    await trx
+      .updateTable('sync_outbox')
+      .set({ state: 'pending', next_attempt_at: at, last_error: null })
+      .where('seq', '=', seq)
+      .execute()
+    await appendAudit(
+      trx,
+      {
+        actor: { id: actor.id, name: actor.displayName },
+        action: 'sync.retry',
+        target: `item:${row.entity_id}`,
+        detail: { revision: row.revision, op: row.op },
+      },
+      clock,
+    )
+  })
+}

@@ -1,0 +1,164 @@
+/**
+ * Sync with the district's central server (区级同步): the types and schemas that cross the IPC
+ * boundary. Codes are English; their Chinese labels live in labels.ts.
+ */
+import { z } from 'zod'
+
+/**
+ * An item's sync state as the item list's badge shows it: 待同步 (queued), 已送达 (the district
+ * received the approved revision), 已同步 (published by the district), 冲突 (the server holds
+ * something newer or different), 失败 (rejected), 区级退回 (returned by the district), 已撤回
+ * (the withdrawal reached the district).
+ */
+export const ITEM_SYNC_STATES = [
+  'pending',
+  'delivered',
+  'published',
+  'conflict',
+  'failed',
+  'returned',
+  'withdrawn',
+] as const
+export type ItemSyncState = (typeof ITEM_SYNC_STATES)[number]
+
+/** What an outbox entry asks the server to do. */
+export const SYNC_OPS = ['upsert', 'withdraw'] as const
+export type SyncOp = (typeof SYNC_OPS)[number]
+
+/** The sync connection as the settings page shows it. The token itself never leaves core. */
+export interface SyncSettingsView {
+  /** The district server's base URL (e.g. `https://sync.example.gov.cn`), null when not set. */
+  serverUrl: string | null
+  tokenSet: boolean
+  /** The token's last 4 characters, to tell tokens apart; null when no token is set. */
+  tokenHint: string | null
+  /** URL and token are both set: the worker runs. */
+  configured: boolean
+}
+
+/** What the sync worker is doing right now, for the 同步 page (polled ~1 s while running). */
+export interface SyncStatus {
+  configured: boolean
+  running: boolean
+  phase: 'idle' | 'sending' | 'receiving'
+  /** Entries handled / to handle in the current run; null when idle. */
+  progress: { done: number; total: number } | null
+  lastSuccessAt: string | null
+  lastRunAt: string | null
+  /** The last run's problem in Chinese (network, server, token); null when it went well. */
+  lastError: string | null
+  /** The token was refused (401): the worker waits until it is changed or 立即同步 is pressed. */
+  authFailed: boolean
+  /** When the worker will try again on its own; null when it has nothing planned. */
+  nextRunAt: string | null
+  counts: { pending: number; failed: number; conflict: number }
+}
+
+/** One outbox entry with its item's title, for the 同步 page's lists. */
+export interface SyncEntryView {
+  seq: number
+  itemId: string
+  title: string
+  op: SyncOp
+  revision: number
+  state: 'pending' | 'sent' | 'conflict' | 'failed'
+  attempts: number
+  /** Why it is still waiting, failed or conflicts (Chinese). */
+  message: string | null
+  nextAttemptAt: string | null
+  createdAt: string
+  sentAt: string | null
+}
+
+/** An item the district has received, published, returned or acknowledged as withdrawn. */
+export interface SyncedItemView {
+  itemId: string
+  title: string
+  state: ItemSyncState
+  revision: number
+  publishedUrl: string | null
+  publishedDate: string | null
+  /** The district's reason for returning the item (shown to the officer). */
+  returnedReason: string | null
+  at: string
+}
+
+/** Everything the 同步 page lists. */
+export interface SyncOverview {
+  status: SyncStatus
+  pending: SyncEntryView[]
+  failed: SyncEntryView[]
+  conflicts: SyncEntryView[]
+  /** Newest first, at most 50. */
+  recent: SyncedItemView[]
+}
+
+/** The answer of 「测试连接」, in Chinese. */
+export interface ConnectionTestResult {
+  ok: boolean
+  /** The server answered /health. */
+  reachable: boolean
+  /** The token was accepted; null when not checked (server unreachable or no token). */
+  tokenAccepted: boolean | null
+  message: string
+}
+
+// ── Schemas ──────────────────────────────────────────────────────────────────────────────────
+
+const MAX_URL = 2048
+
+/** The server's base URL: http or https, no credentials, query or fragment. */
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写服务器地址')
+  .max(MAX_URL, '服务器地址过长')
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') &&
+        url.username === '' &&
+        url.password === '' &&
+        url.search === '' &&
+        url.hash === ''
+      )
+    } catch {
+      return false
+    }
+  }, '服务器地址应以 http:// 或 https:// 开头，例如 https://sync.example.gov.cn，不能带用户名、密码或查询参数')
+
+/** A department token as issued by `server:admin` (`ddt_…`); only bounded and trimmed here. */
+export const syncTokenSchema = z
+  .string()
+  .trim()
+  .min(8, '令牌过短，请粘贴区级管理员发放的完整令牌')
+  .max(256, '令牌过长，请粘贴区级管理员发放的完整令牌')
+  .regex(/^[\x21-\x7e]+$/, '令牌只能包含字母、数字和符号，不能有空格或中文')
+
+/** `sync:update-settings`: change the URL and/or the token (or clear the token). */
+export const syncSettingsPatchSchema = z
+  .strictObject({
+    serverUrl: serverUrlSchema.nullable().optional(),
+    token: syncTokenSchema.optional(),
+    clearToken: z.boolean().optional(),
+  })
+  .refine((p) => !(p.token !== undefined && p.clearToken), {
+    message: '不能同时设置和清除令牌',
+    path: ['token'],
+  })
+
+/** `sync:test-connection`: tests the given values, falling back to the saved ones. */
+export const syncTestSchema = z.strictObject({
+  serverUrl: serverUrlSchema.optional(),
+  token: syncTokenSchema.optional(),
+})
+
+/** `sync:retry`: puts a failed entry back in the queue. */
+export const syncRetrySchema = z.strictObject({ seq: z.int().min(1) })
+
+/** `sync:withdraw`: withdraws an approved or published item, with the reason. */
+export const itemWithdrawSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  reason: z.string().trim().min(2, '请填写撤回原因（至少 2 个字）').max(500, '撤回原因最多 500 字'),
+})
