@@ -45,6 +45,25 @@ export async function openAutosave(
 }
 
 /**
+ * Freezes a revision that others now rely on (submitted for review): an open autosave becomes a
+ * `save`, so the next edit by anyone appends a new revision instead of rewriting the one the
+ * reviewer is looking at.
+ */
+export async function freezeRevision(
+  db: Kysely<DB>,
+  itemId: string,
+  revision: number,
+): Promise<void> {
+  await db
+    .updateTable('item_revisions')
+    .set({ kind: 'save' })
+    .where('item_id', '=', itemId)
+    .where('revision', '=', revision)
+    .where('kind', '=', 'autosave')
+    .execute()
+}
+
+/**
  * Records a revision: an autosave or save by the user with an open autosave rewrites that one in
  * place (a save also marks it `save`); anything else appends revision `current + 1`.
  * Returns the revision number and whether a new row was opened.

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { IdSource } from '../../ids'
 import { loadItemRow } from '../../items/items-repo'
+import { freezeRevision } from '../../items/revisions'
 import { currentChain } from './chain'
 import { checkAnswers, currentChecklist } from './checklist'
 import { scanItem } from './scan-item'
@@ -113,6 +114,8 @@ export async function submitReview(
       .set({ status: 'pending_review' })
       .where('id', '=', row.id)
       .execute()
+    // The reviewed revision must stay as the reviewer saw it: later edits (masking too) append.
+    await freezeRevision(trx, row.id, row.revision)
     await appendAudit(
       trx,
       {

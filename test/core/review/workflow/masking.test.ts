@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TestCore } from '../../../helpers/test-core'
-import { auditActions, loginAs, newItem, REVIEWER, reviewCore, submit } from './helpers'
+import {
+  auditActions,
+  decision,
+  loginAs,
+  newItem,
+  OFFICER,
+  REVIEWER,
+  reviewCore,
+  submit,
+} from './helpers'
 
 let t: TestCore
 beforeEach(async () => {
@@ -91,5 +100,38 @@ describe('脱敏 (review:mask)', () => {
       kind: 'mobile',
     })
     expect(reviewer.ok ? null : reviewer.error.code).toBe('FORBIDDEN')
+  })
+
+  it('keeps the reviewed revision as the reviewer saw it: masking an autosaved draft after a return appends a revision', async () => {
+    // The editor autosaves: the draft's newest revision is the officer's open autosave.
+    const draft = await t.call('items:autosave', {
+      kind: 'notice',
+      title: '关于保障性住房资格审核结果的公示',
+      bodyHtml: BODY,
+      issuer: '',
+      docNumber: '',
+    })
+    const reviewed = await submit(t, draft)
+    await loginAs(t, REVIEWER)
+    await t.call(
+      'review:decide',
+      await decision(t, draft.id, { decision: 'return', comments: [{ text: '请遮盖身份证号' }] }),
+    )
+    await loginAs(t, OFFICER)
+    const returned = await t.call('items:get', { id: draft.id })
+    await t.call('review:mask', {
+      itemId: draft.id,
+      baseRevision: returned.revision,
+      contentHash: returned.contentHash,
+      kind: 'id-card',
+    })
+    const revisions = await t.call('items:revisions', { id: draft.id })
+    const first = revisions.find((r) => r.revision === draft.revision)
+    expect(first?.contentHash).toBe(reviewed.review?.contentHash)
+    expect(revisions[0]?.revision).toBe(draft.revision + 1)
+    // The reviewer of the resubmission sees what changed since the returned revision.
+    const resubmitted = await submit(t, await t.call('items:get', { id: draft.id }))
+    expect(resubmitted.diff).not.toBeNull()
+    expect(resubmitted.diff?.from).toBe(draft.revision)
   })
 })
