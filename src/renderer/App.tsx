@@ -14,8 +14,11 @@ import { ItemListPage } from './features/drafting/list/ItemListPage'
 import { HomePage } from './features/home/HomePage'
 import { PlaceholderPage } from './features/placeholder/PlaceholderPage'
 import { PLANNED_MODULES } from './features/placeholder/modules'
+import { ReviewQueuePage } from './features/review/queue/ReviewQueuePage'
+import { ReviewRoute } from './features/review/screen/ReviewPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { SetupPage } from './features/setup/SetupPage'
+import { SyncPage } from './features/sync/SyncPage'
 import { AppLayout } from './features/shell/AppLayout'
 import { UsersPage } from './features/users/UsersPage'
 import { colorSchemeManager, theme } from './theme'
@@ -34,6 +37,9 @@ function Screens() {
         <Route path="/drafts" element={<ItemListPage />} />
         <Route path="/drafts/catalogue" element={<CataloguePage />} />
         <Route path="/drafts/:id" element={<ItemEditorRoute />} />
+        <Route path="/review" element={<ReviewQueuePage />} />
+        <Route path="/review/:itemId" element={<ReviewRoute />} />
+        <Route path="/sync" element={<SyncPage />} />
         {PLANNED_MODULES.filter((m) => !m.ready).map((m) => (
           <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
         ))}

@@ -116,8 +116,9 @@ describe('foundation: setup, accounts, audit', () => {
     expect(await nav(page, '用户管理').count()).toBe(0)
     expect(await nav(page, '审计日志').count()).toBe(0)
     await nav(page, '保密审查').click()
-    await page.getByText('该模块正在开发中，尚不能使用').waitFor()
-    await app!.screenshot('reviewer-placeholder')
+    await page.getByRole('heading', { name: '保密审查', exact: true }).waitFor()
+    await page.getByRole('tab', { name: '待我审查' }).waitFor()
+    await app!.screenshot('reviewer-review-queue')
     await logout(page, REVIEWER.displayName)
   })
 

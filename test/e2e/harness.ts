@@ -154,6 +154,20 @@ function specName(): string {
   return path ? basename(path).replace(/\.spec\.ts$/, '') : 'e2e'
 }
 
+/** An in-memory secret store (the app's is Electron safeStorage; see src/main/platform.ts). */
+function memorySecrets(): Platform['secrets'] {
+  const values = new Map<string, string>()
+  return {
+    get: async (key) => values.get(key) ?? null,
+    set: async (key, value) => {
+      values.set(key, value)
+    },
+    delete: async (key) => {
+      values.delete(key)
+    },
+  }
+}
+
 function createPlatform(dataDir: string, openFile: string | null): PlatformStub {
   const stub: PlatformStub = {
     saveDialogs: [],
@@ -177,6 +191,8 @@ function createPlatform(dataDir: string, openFile: string | null): PlatformStub 
       stub.externalUrls.push(url)
       return false
     },
+    // In memory, like the Electron build's safeStorage file but never written to disk.
+    secrets: memorySecrets(),
   }
   return stub
 }

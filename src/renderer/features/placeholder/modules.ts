@@ -29,6 +29,7 @@ export const PLANNED_MODULES: ModuleInfo[] = [
       '按审查清单逐项记录“是/否/不适用”及说明',
       '批准时锁定内容，批准后内容再被修改须重新审查',
     ],
+    ready: true,
   },
   {
     path: '/schedule',
@@ -78,5 +79,6 @@ export const PLANNED_MODULES: ModuleInfo[] = [
       '只同步已批准的内容，断网时排队，联网后自动重试',
       '显示每条信息的同步状态和服务器回执',
     ],
+    ready: true,
   },
 ]

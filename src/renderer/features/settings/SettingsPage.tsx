@@ -12,6 +12,8 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { useAppState, useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
+import { ReviewSettings } from '../review/settings/ReviewSettings'
+import { SyncSettingsPanel } from '../sync/SyncSettingsPanel'
 import { BackupPanel } from './BackupPanel'
 import { SettingsForm } from './SettingsForm'
 
@@ -58,7 +60,9 @@ function AdminSettings() {
           }}
         />
       )}
+      <SyncSettingsPanel />
       <BackupPanel />
+      <ReviewSettings />
     </>
   )
 }
@@ -68,7 +72,7 @@ export function SettingsPage() {
   const isAdmin = session.user.roles.includes('admin')
   return (
     <Stack gap="md" maw={1000}>
-      <PageHeader title="设置" description="本机的安全、备份和显示设置。" />
+      <PageHeader title="设置" description="本机的安全、同步、备份和显示设置。" />
       {isAdmin ? (
         <AdminSettings />
       ) : (

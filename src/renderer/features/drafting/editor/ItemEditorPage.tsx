@@ -21,6 +21,8 @@ import { api, notifySuccess, request } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'
 import { useZodForm } from '../../../lib/zod-form'
+import { ReviewStatusPanel, SubmitReviewButton } from '../../review/editor/EditorReview'
+import { ScanPanel } from '../../review/editor/ScanPanel'
 import { RevisionsDrawer } from '../revisions/RevisionsDrawer'
 import { StatusBadge } from '../shared/StatusBadge'
 import { AttachmentsPanel } from './AttachmentsPanel'
@@ -214,6 +216,14 @@ function ItemEditor({
     return session.view
   }
 
+  // 保密审查: 保密检查 and 提交审查 reach the editor's save queue and stored content through these.
+  const readBase = () => session.base.current
+  const applyStored = (next: ItemView) => {
+    session.discardChanges()
+    session.adopt(next)
+    showStored(next)
+  }
+
   const taxonomy = useApiQuery(() => api().taxonomy.list({}))
   const catalogue = useApiQuery(() => api().catalogue.list({}))
   const titleProps = form.getInputProps('title')
@@ -230,6 +240,7 @@ function ItemEditor({
                 size="compact-sm"
                 leftSection={<IconArrowLeft size={16} />}
                 onClick={() => void navigate('/drafts')}
+                style={{ flexShrink: 0 }}
               >
                 返回列表
               </Button>
@@ -238,7 +249,7 @@ function ItemEditor({
               </Title>
               {view && <StatusBadge status={view.status} />}
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <SaveStatus state={session.saveState} revision={view?.revision ?? null} />
               <Button
                 variant="default"
@@ -248,6 +259,17 @@ function ItemEditor({
               >
                 版本
               </Button>
+              {view && (
+                <SubmitReviewButton
+                  view={view}
+                  readOnly={readOnly}
+                  afterSaves={session.afterSaves}
+                  base={readBase}
+                  onStored={applyStored}
+                  save={session.save}
+                  onSubmitted={(review) => session.adopt(review.item)}
+                />
+              )}
               {!readOnly && (
                 <Button
                   leftSection={<IconDeviceFloppy size={16} />}
@@ -297,6 +319,16 @@ function ItemEditor({
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
             <ItemInfoPanel view={view} />
+            {view && <ReviewStatusPanel view={view} />}
+            {view && (
+              <ScanPanel
+                view={view}
+                readOnly={readOnly}
+                afterSaves={session.afterSaves}
+                base={readBase}
+                onStored={applyStored}
+              />
+            )}
             <AttachmentsPanel
               view={view}
               readOnly={readOnly}

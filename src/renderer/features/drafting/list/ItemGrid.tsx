@@ -6,6 +6,7 @@ import type { ItemSearchRow } from '../../../../shared/items'
 import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/labels'
 import { formatDate } from '../../../lib/format'
 import { StatusBadge } from '../shared/StatusBadge'
+import { SyncBadge, syncSaidByStatus } from '../../sync/SyncBadge'
 import dayjs from 'dayjs'
 
 const COLUMNS = [
@@ -47,6 +48,10 @@ function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
       </div>
       <div role="gridcell" className="dd-cell">
         <StatusBadge status={row.status} size="sm" />
+        {/* The sync badge (待同步/已送达/冲突/失败…) unless the status already says it. */}
+        {row.syncState && !syncSaidByStatus(row) && (
+          <SyncBadge state={row.syncState} size="sm" ml={4} />
+        )}
       </div>
       <div role="gridcell" className="dd-cell">
         {row.indexNumber ? (

@@ -1,0 +1,453 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { ItemView } from '../../src/shared/items'
+import type { ChecklistVersion, ReviewView } from '../../src/shared/review'
+import type { Result } from '../../src/shared/result'
+import { E2E_SETUP, openApp, type OpenedApp } from './harness'
+
+/** A valid GB 11643 ID: region 370303, born 1985-06-12, sequence 123, check digit computed. */
+function idNumber(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0)
+  return first17 + '10X98765432'[sum % 11]!
+}
+const ID = idNumber('37030319850612123')
+const MASKED = `370303********${ID.slice(-4)}`
+
+const MOBILE = '13912345678'
+const ATTACHMENT = '申请人名单.docx'
+
+/**
+ * A .docx whose visible text is harmless, with a mobile number left in a tracked deletion (hidden in
+ * Word) and the author's name in the document properties: what the scanner must still find.
+ */
+async function docxWithHiddenParts(): Promise<Buffer> {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+  const zip = new JSZip()
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>`,
+  )
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>`,
+  )
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ${W}><w:body>
+<w:p><w:r><w:t>第三批保障性住房申请人名单（已脱敏）</w:t></w:r></w:p>
+<w:p><w:r><w:t>共 12 户，详见公示栏。</w:t></w:r><w:del w:id="1" w:author="孙经办" w:date="2024-05-01T08:00:00Z"><w:r><w:delText>联系电话${MOBILE}</w:delText></w:r></w:del></w:p>
+</w:body></w:document>`,
+  )
+  zip.file(
+    'docProps/core.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:creator>孙经办</dc:creator></cp:coreProperties>`,
+  )
+  return zip.generateAsync({ type: 'nodebuffer' })
+}
+
+const ADMIN = E2E_SETUP.admin
+const OFFICER = { username: 'qicao', displayName: '张起草', password: 'Officer2024pass' }
+const REVIEWER = { username: 'shenhe', displayName: '李审核', password: 'Review2024pass' }
+const LEADER = { username: 'qianfa', displayName: '赵签发', password: 'Leader2024pass' }
+
+const TITLE = '关于2024年第三批保障性住房资格审核结果的公示'
+const BODY = `经审核，下列申请符合保障性住房申请条件，现予公示。申请材料中的身份证号码为${ID}，公示期为五个工作日。`
+const COMMENT = '请遮盖身份证号码后重新提交'
+
+const field = (scope: Page | Locator, label: string) =>
+  scope.getByLabel(new RegExp(`^${label}( \\*)?$`))
+const nav = (page: Page, label: string) =>
+  page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true })
+const body = (page: Page) => page.locator('.dd-body-editor .tiptap')
+
+async function dispatch<T>(app: OpenedApp, channel: string, input: unknown): Promise<T> {
+  const r = (await app.core.dispatch(channel, input)) as Result<T>
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+  return r.data
+}
+
+async function login(page: Page, user: { username: string; password: string }): Promise<void> {
+  await field(page, '用户名').fill(user.username)
+  await field(page, '密码').fill(user.password)
+  await field(page, '密码').press('Enter')
+  await page.getByRole('heading', { name: /，您好$/ }).waitFor()
+}
+
+async function logout(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('button', { name: `用户菜单：${displayName}` }).click()
+  await page.getByRole('menuitem', { name: '退出登录' }).click()
+  await page.getByRole('heading', { name: '登录' }).waitFor()
+}
+
+async function switchUser(
+  page: Page,
+  from: { displayName: string },
+  to: { username: string; password: string },
+): Promise<void> {
+  await logout(page, from.displayName)
+  await login(page, to)
+}
+
+/** A screenshot from the top of the page, without the toasts of earlier steps. */
+async function shot(app: OpenedApp, name: string): Promise<void> {
+  for (const close of await app.page.locator('.mantine-Notification-root button').all()) {
+    await close.click().catch(() => undefined)
+  }
+  await app.page.evaluate(() => window.scrollTo(0, 0))
+  await app.screenshot(name)
+}
+
+/** Answers every question without a risk: 否 on Q1–Q7, 是 on Q8–Q11 (no note needed). */
+async function answerChecklist(dialog: Locator): Promise<void> {
+  const groups = dialog.getByRole('list', { name: '审查清单' }).getByRole('radiogroup')
+  const count = await groups.count()
+  expect(count).toBeGreaterThan(0)
+  for (let i = 0; i < count; i++) {
+    await groups
+      .nth(i)
+      .getByRole('radio', { name: i < 7 ? '否' : '是', exact: true })
+      .check()
+  }
+}
+
+async function openQueueRow(page: Page, title: string): Promise<void> {
+  await nav(page, '保密审查').click()
+  await page.getByRole('heading', { name: '保密审查', exact: true }).waitFor()
+  const row = page.getByRole('table', { name: '审查队列' }).getByRole('row', { name: title })
+  await row.waitFor()
+  await row.click()
+  await page.getByRole('region', { name: '审查决定' }).waitFor()
+}
+
+async function approve(app: OpenedApp, screenshot?: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('button', { name: '同意公开', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: '同意公开' })
+  await dialog.getByRole('button', { name: '按起草人自查结果填入' }).click()
+  for (const reason of await dialog.getByRole('textbox', { name: /^保留理由：/ }).all()) {
+    await reason.fill('已核实，属于依法应当公开的内容')
+  }
+  if (screenshot) await shot(app, screenshot)
+  await dialog.getByRole('button', { name: '确认同意公开' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  await page.getByRole('heading', { name: '保密审查', exact: true }).waitFor()
+}
+
+describe('保密审查: scan, self-check, return, mask, approve through the chain', () => {
+  let app: OpenedApp | undefined
+  let itemId = ''
+
+  afterAll(async () => {
+    await app?.destroy()
+  })
+
+  it('an officer drafts an item with an ID number, checks it and submits with the self-check', async () => {
+    app = await openApp({ setup: true })
+    for (const [user, roles] of [
+      [OFFICER, ['officer']],
+      [REVIEWER, ['reviewer']],
+      [LEADER, ['leader']],
+    ] as const) {
+      await dispatch(app, 'users:create', { ...user, roles })
+    }
+    const { page } = app
+    await page.getByRole('heading', { name: `${ADMIN.displayName}，您好` }).waitFor()
+    await switchUser(page, ADMIN, OFFICER)
+
+    await nav(page, '起草').click()
+    await page.getByRole('button', { name: '新建' }).click()
+    await page.getByRole('heading', { name: '新建条目' }).waitFor()
+    await page.getByRole('combobox', { name: '类别', exact: true }).click()
+    await page.getByRole('option', { name: '通知公告' }).click()
+    await field(page, '标题').fill(TITLE)
+    await body(page).click()
+    await page.keyboard.type(BODY)
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#\/drafts\/[0-9a-f-]{36}$/)
+    itemId = page.url().split('/').at(-1)!
+
+    const fixtures = join(app.dataDir, 'fixtures')
+    await mkdir(fixtures, { recursive: true })
+    app.platform.openFile = join(fixtures, ATTACHMENT)
+    await writeFile(app.platform.openFile, await docxWithHiddenParts())
+    await page.getByRole('button', { name: '添加附件' }).click()
+    await page.getByRole('listitem', { name: ATTACHMENT }).waitFor()
+
+    // 保密检查: the ID number is found in the body and marked in the preview.
+    const scanPanel = page.getByRole('region', { name: '保密检查' })
+    await scanPanel.getByRole('button', { name: '保密检查' }).click()
+    const results = page.getByRole('dialog', { name: /保密检查结果/ })
+    await results.waitFor()
+    await results.getByRole('listitem', { name: `居民身份证号：${ID}` }).waitFor()
+    await results
+      .getByLabel('正文预览')
+      .locator('mark.dd-finding[data-severity="high"]', { hasText: ID })
+      .waitFor()
+    // The deleted (invisible) text of the attachment is scanned too.
+    await results
+      .getByRole('listitem', { name: `手机号：${MOBILE}` })
+      .getByText('修订记录', { exact: false })
+      .waitFor()
+    await shot(app, 'scan-results')
+    await page.keyboard.press('Escape')
+    await results.waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: '提交审查' }).click()
+    const dialog = page.getByRole('dialog', { name: '提交保密审查' })
+    await dialog.getByText('自查清单（第 1 版）').waitFor()
+    // A required note: 是 on Q1 asks for one before submitting.
+    await dialog
+      .getByRole('list', { name: '审查清单' })
+      .getByRole('radiogroup')
+      .first()
+      .getByRole('radio', { name: '是', exact: true })
+      .check()
+    await dialog.getByRole('button', { name: '提交', exact: true }).click()
+    await dialog.getByText('此答案须填写说明').first().waitFor()
+    await answerChecklist(dialog)
+    await dialog.getByText('已全部作答').waitFor()
+    await dialog.evaluate((el) =>
+      el.querySelectorAll('.mantine-ScrollArea-viewport').forEach((v) => v.scrollTo(0, 0)),
+    )
+    await shot(app, 'self-check')
+    await dialog.getByRole('button', { name: '提交', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.locator('.dd-editor-sticky').getByText('待审查').waitFor()
+    await page.getByTestId('review-state').filter({ hasText: '审查中' }).waitFor()
+    expect(app.problems).toEqual([])
+  })
+
+  it('the reviewer sees it in the queue with the finding highlighted and returns it', async () => {
+    const { page } = app!
+    await switchUser(page, OFFICER, REVIEWER)
+    await nav(page, '保密审查').click()
+    const row = page.getByRole('table', { name: '审查队列' }).getByRole('row', { name: TITLE })
+    await row.getByText('保密审核').waitFor()
+    await row.getByText(OFFICER.displayName).waitFor()
+    await row.locator('[data-severity="high"]').first().waitFor()
+    await shot(app!, 'queue')
+
+    await row.click()
+    const attachments = page.getByRole('region', { name: '附件', exact: true })
+    await attachments
+      .getByRole('listitem', { name: `手机号：${MOBILE}` })
+      .getByText('删除内容', { exact: false })
+      .waitFor()
+    await attachments
+      .getByRole('listitem', { name: /^文档属性：/ })
+      .first()
+      .waitFor()
+    const mark = page
+      .getByRole('region', { name: '审查正文' })
+      .locator('mark.dd-finding[data-severity="high"]', { hasText: ID })
+    await mark.waitFor()
+    await page.getByRole('button', { name: '同意公开', exact: true }).waitFor()
+    await shot(app!, 'review-screen')
+
+    await page.getByRole('button', { name: '退回修改', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: '退回修改' })
+    await dialog.getByRole('combobox', { name: '意见 1 针对的发现' }).click()
+    await page.getByRole('option', { name: new RegExp(`居民身份证号：${ID}`) }).click()
+    await dialog.getByRole('textbox', { name: '意见 1', exact: true }).fill(COMMENT)
+    await dialog.getByRole('button', { name: '确认退回修改' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByText('没有等待您审查的信息。').waitFor()
+    expect(app!.problems).toEqual([])
+  })
+
+  it('the officer sees 退回修改 with the comment, masks the ID number and resubmits', async () => {
+    const { page } = app!
+    await switchUser(page, REVIEWER, OFFICER)
+    await nav(page, '起草').click()
+    await page.getByRole('grid', { name: '条目列表' }).getByRole('row', { name: TITLE }).click()
+    await page.locator('.dd-editor-sticky').getByText('退回修改').waitFor()
+    const returned = page.getByRole('alert', { name: /^退回修改/ })
+    await returned.getByText(COMMENT).waitFor()
+    await returned.getByTestId('comment-finding').filter({ hasText: ID }).waitFor()
+
+    await page
+      .getByRole('region', { name: '保密检查' })
+      .getByRole('button', { name: '保密检查' })
+      .click()
+    const results = page.getByRole('dialog', { name: /保密检查结果/ })
+    await results.getByRole('button', { name: `遮盖：${ID}` }).click()
+    await results.getByLabel('正文预览').getByText(MASKED, { exact: false }).waitFor()
+    await expect
+      .poll(() => results.getByRole('listitem', { name: `居民身份证号：${ID}` }).count())
+      .toBe(0)
+    await page.keyboard.press('Escape')
+    await results.waitFor({ state: 'detached' })
+    await body(page).getByText(MASKED, { exact: false }).waitFor()
+    expect(await body(page).textContent()).not.toContain(ID)
+    await shot(app!, 'masked-body')
+
+    await page.getByRole('button', { name: '提交审查' }).click()
+    const dialog = page.getByRole('dialog', { name: '提交保密审查' })
+    // The last self-check is filled in again.
+    await dialog.getByText('已全部作答').waitFor()
+    await dialog.getByRole('button', { name: '提交', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.locator('.dd-editor-sticky').getByText('待审查').waitFor()
+    expect(app!.problems).toEqual([])
+  })
+
+  it('the reviewer and the leader approve; the item is 已通过 with a 索引号', async () => {
+    const { page } = app!
+    await switchUser(page, OFFICER, REVIEWER)
+    await openQueueRow(page, TITLE)
+    await page
+      .getByRole('region', { name: '审查正文' })
+      .getByText(MASKED, { exact: false })
+      .waitFor()
+    await page.getByRole('tab', { name: '版本对比' }).click()
+    // 与上次审查版本对比: the ID number replaced by its masked form.
+    const diff = page.getByRole('table', { name: '正文对比' })
+    await diff.locator('.dd-diff-ins', { hasText: '********' }).first().waitFor()
+    await page.getByRole('tab', { name: '审查流程' }).click()
+    await page.getByText('第 2 次提交', { exact: false }).first().waitFor()
+    await approve(app!, 'approve')
+
+    await switchUser(page, REVIEWER, LEADER)
+    await openQueueRow(page, TITLE)
+    await page.getByText('当前步骤：领导签发（2/2）').waitFor()
+    await approve(app!)
+
+    const item = await dispatch<ItemView>(app!, 'items:get', { id: itemId })
+    expect(item.status).toBe('approved')
+    expect(item.indexNumber).toBeTruthy()
+    expect(app!.problems).toEqual([])
+  })
+
+  it('the officer sees 已通过 and the 索引号; editing sends the item back to 草稿', async () => {
+    const { page } = app!
+    await switchUser(page, LEADER, OFFICER)
+    await nav(page, '起草').click()
+    await page.getByRole('grid', { name: '条目列表' }).getByRole('row', { name: TITLE }).click()
+    const header = page.locator('.dd-editor-sticky')
+    await header.getByText('已通过').waitFor()
+    const item = await dispatch<ItemView>(app!, 'items:get', { id: itemId })
+    await page.getByRole('region', { name: '条目信息' }).getByText(item.indexNumber!).waitFor()
+    await page.getByTestId('review-state').filter({ hasText: '已通过' }).waitFor()
+
+    // 审查记录 → the review screen (closed: no decisions) → 导出审查单 (.docx where the user chooses).
+    await page
+      .getByRole('region', { name: '审查情况' })
+      .getByRole('link', { name: '审查记录' })
+      .click()
+    await page
+      .getByRole('region', { name: '审查决定' })
+      .getByText('本次审查已通过', { exact: false })
+      .waitFor()
+    await page.getByRole('button', { name: '导出审查单' }).click()
+    await page.getByText('保密审查单已导出', { exact: false }).waitFor()
+    const exported = await readdir(join(app!.dataDir, 'saved'))
+    expect(exported.some((f) => f.endsWith('.docx'))).toBe(true)
+    await page.getByRole('button', { name: '打开条目' }).click()
+    await header.getByText('已通过').waitFor()
+
+    await body(page).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('（联系人：住房保障科）')
+    await page.getByRole('button', { name: /^保存/ }).click()
+    await header.getByText('草稿').waitFor()
+    await page.getByTestId('review-stale').waitFor()
+    expect((await dispatch<ItemView>(app!, 'items:get', { id: itemId })).status).toBe('draft')
+    expect(app!.problems).toEqual([])
+  })
+
+  it('an author who also reviews sees no decision buttons on their own item; core refuses', async () => {
+    const { page } = app!
+    await switchUser(page, OFFICER, ADMIN)
+    // The administrator holds every role: draft and submit through core, as the UI would.
+    const own = await dispatch<ItemView>(app!, 'items:save', {
+      kind: 'notice',
+      title: '关于调整办公时间的通知',
+      bodyHtml: '<p>自下周一起，办公时间调整为上午九时至下午五时。</p>',
+    })
+    const checklist = await dispatch<ChecklistVersion>(app!, 'review:checklist-get', {})
+    const submitted = await dispatch<ReviewView>(app!, 'review:submit', {
+      itemId: own.id,
+      revision: own.revision,
+      contentHash: own.contentHash,
+      checklistVersion: checklist.version,
+      selfCheck: checklist.questions.map((q, i) => ({
+        questionId: q.id,
+        answer: i < 7 ? 'no' : 'yes',
+      })),
+      carrier: 'non_official',
+      channels: ['website'],
+    })
+    expect(submitted.cannotDecideReason).toBe('own_item')
+
+    await nav(page, '保密审查').click()
+    await page.getByRole('tab', { name: '全部进行中' }).click()
+    await page
+      .getByRole('table', { name: '审查队列' })
+      .getByRole('row', { name: '关于调整办公时间的通知' })
+      .click()
+    const panel = page.getByRole('region', { name: '审查决定' })
+    await panel.getByText('您是本条信息的起草人，不能审查').waitFor()
+    await shot(app!, 'own-item')
+    for (const name of ['同意公开', '退回修改', '不予公开', '报上级审查']) {
+      expect(await panel.getByRole('button', { name }).count()).toBe(0)
+    }
+
+    const refused = await app!.core.dispatch('review:decide', {
+      itemId: own.id,
+      reviewId: submitted.review!.id,
+      stepIndex: 0,
+      contentHash: own.contentHash,
+      decision: 'approve',
+      checklist: checklist.questions.map((q, i) => ({
+        questionId: q.id,
+        answer: i < 7 ? 'no' : 'yes',
+      })),
+    })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.code).toBe('FORBIDDEN')
+    expect(app!.problems).toEqual([])
+  })
+
+  it('the administrator maintains keywords, the checklist and the chain in 设置', async () => {
+    const { page } = app!
+    await nav(page, '设置').click()
+    const section = page.getByRole('region', { name: '保密审查设置' })
+    await section.scrollIntoViewIfNeeded()
+    const add = section.getByRole('form', { name: '添加敏感词' })
+    await field(add, '关键词').fill('东风工程')
+    await add.getByRole('button', { name: '添加' }).click()
+    await section
+      .getByRole('table', { name: '敏感词' })
+      .getByRole('row', { name: '东风工程' })
+      .waitFor()
+
+    await section.getByRole('tab', { name: '审查清单' }).click()
+    await section.getByTestId('checklist-version').filter({ hasText: '第 1 版' }).waitFor()
+    await section.getByRole('button', { name: '添加问题' }).click()
+    await section.getByRole('textbox', { name: '第 12 项问题' }).fill('是否涉及未成年人信息？')
+    await section.getByRole('button', { name: '保存为新版本' }).click()
+    await section.getByTestId('checklist-version').filter({ hasText: '第 2 版' }).waitFor()
+    await shot(app!, 'settings')
+
+    await section.getByRole('tab', { name: '审查流程' }).click()
+    await section.getByRole('textbox', { name: '第 1 步名称' }).waitFor()
+    await section.getByRole('tab', { name: '敏感词' }).click()
+    expect(app!.problems).toEqual([])
+  })
+})
