@@ -5,7 +5,8 @@ export { maskFinding, maskAll, maskValue, MASKABLE_KINDS } from './mask'
 export { KeywordAutomaton } from './keyword-automaton'
 export { createKeywordMatcher, type KeywordEntry, type KeywordMatcher } from './keyword-matcher'
 export { parseKeywordList, KeywordListError } from './keyword-list'
-export { FINDING_KIND_LABELS, SEVERITY_LABELS } from './labels'
+// The one label table lives in src/shared/labels.ts (architecture doc, principle 11).
+export { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../shared/labels'
 export { SEVERITIES, severityRank } from './types'
 export type { Finding, FindingKind, ScanOptions, Severity } from './types'
 export {
