@@ -1,7 +1,9 @@
 import type { z } from 'zod'
+import { ITEM_FIELD_LABELS } from '../../shared/labels'
 
 /** Chinese names of input fields, so a validation message says which box to fix. */
 const FIELD_LABELS: Record<string, string> = {
+  ...ITEM_FIELD_LABELS,
   department: '单位',
   name: '单位名称',
   orgCode: '统一社会信用代码',
@@ -27,19 +29,8 @@ const FIELD_LABELS: Record<string, string> = {
   file: '文件',
   url: '链接',
   // Drafting (起草)
-  kind: '类别',
-  title: '标题',
-  bodyHtml: '正文',
-  issuer: '发文机关',
-  docNumber: '发文字号',
-  signedDate: '成文日期',
-  plannedPublishDate: '拟发布日期',
-  topicId: '主题分类',
-  genreId: '体裁分类',
-  catalogueEntryId: '所属目录事项',
   baseRevision: '版本号',
   revision: '版本号',
-  validity: '有效性',
   byItemId: '修改/废止文件',
   policyId: '政策文件',
   interpretationId: '政策解读',
