@@ -10,6 +10,7 @@ import { isLate, ruleForEntry } from './due-date'
 import { loadItemRow } from './items-repo'
 import { canEditItems } from './permissions'
 import { itemWarnings } from './warnings'
+import { classificationNames } from '../catalogue/classification-names'
 
 const REF_COLUMNS = ['id', 'kind', 'title', 'status', 'doc_number', 'validity'] as const
 
@@ -33,24 +34,11 @@ async function refs(db: Kysely<DB>, ids: string[]): Promise<ItemRef[]> {
 }
 
 async function names(db: Kysely<DB>, row: ItemRow) {
-  const topic = row.topic_id
-    ? await db
-        .selectFrom('topics as t')
-        .leftJoin('topics as p', 'p.id', 't.parent_id')
-        .select(['t.name as name', 'p.name as parent'])
-        .where('t.id', '=', row.topic_id)
-        .executeTakeFirst()
-    : undefined
-  const genre = row.genre_id
-    ? await db.selectFrom('genres').select('name').where('id', '=', row.genre_id).executeTakeFirst()
-    : undefined
-  const entry = row.catalogue_entry_id
-    ? await db
-        .selectFrom('catalogue_entries')
-        .select(['level1', 'level2'])
-        .where('id', '=', row.catalogue_entry_id)
-        .executeTakeFirst()
-    : undefined
+  const named = await classificationNames(db, {
+    topicId: row.topic_id,
+    genreId: row.genre_id,
+    catalogueEntryId: row.catalogue_entry_id,
+  })
   const users = await db
     .selectFrom('users')
     .select(['id', 'display_name'])
@@ -58,9 +46,9 @@ async function names(db: Kysely<DB>, row: ItemRow) {
     .execute()
   const userName = (id: string) => users.find((u) => u.id === id)?.display_name ?? null
   return {
-    topicName: topic ? (topic.parent ? `${topic.parent} / ${topic.name}` : topic.name) : null,
-    genreName: genre?.name ?? null,
-    catalogueEntryName: entry ? [entry.level1, entry.level2].filter(Boolean).join(' / ') : null,
+    topicName: named.topic,
+    genreName: named.genre,
+    catalogueEntryName: named.catalogueEntry,
     authorName: userName(row.author_id),
     updatedByName: userName(row.updated_by),
   }

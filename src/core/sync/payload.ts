@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
 import { parseSnapshot, type Snapshot } from '../items/content'
+import { classificationNames } from '../catalogue/classification-names'
 
 /** One entry of `POST /items/batch`. */
 export interface ItemPayloadEntry {
@@ -98,24 +99,7 @@ export async function buildItemPayload(
     .where('id', '=', row.entity_id)
     .executeTakeFirst()
   if (!item) throw new PayloadError('条目在本机已不存在，无法报送。')
-  const topic = c.topicId
-    ? await db
-        .selectFrom('topics as t')
-        .leftJoin('topics as p', 'p.id', 't.parent_id')
-        .select(['t.name as name', 'p.name as parent'])
-        .where('t.id', '=', c.topicId)
-        .executeTakeFirst()
-    : undefined
-  const genre = c.genreId
-    ? await db.selectFrom('genres').select('name').where('id', '=', c.genreId).executeTakeFirst()
-    : undefined
-  const entry = c.catalogueEntryId
-    ? await db
-        .selectFrom('catalogue_entries')
-        .select(['level1', 'level2'])
-        .where('id', '=', c.catalogueEntryId)
-        .executeTakeFirst()
-    : undefined
+  const named = await classificationNames(db, c)
   const { approvedAt, approvedBy } = await approval(db, row)
   return {
     id: row.entity_id,
@@ -132,9 +116,9 @@ export async function buildItemPayload(
       issuer: c.issuer,
       signedDate: c.signedDate,
       plannedPublishDate: c.plannedPublishDate,
-      topic: topic ? (topic.parent ? `${topic.parent} / ${topic.name}` : topic.name) : null,
-      genre: genre?.name ?? null,
-      catalogueEntry: entry ? [entry.level1, entry.level2].filter(Boolean).join(' / ') : null,
+      topic: named.topic,
+      genre: named.genre,
+      catalogueEntry: named.catalogueEntry,
       validity: c.validity,
       validityById: c.validityById,
       attachments: snapshot.attachments.map((a) => ({
