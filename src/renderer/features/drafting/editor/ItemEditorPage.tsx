@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Grid,
-  Group,
-  Kbd,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Button, Center, Grid, Kbd, Loader, Paper, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconDeviceFloppy, IconHistory } from '@tabler/icons-react'
+import { IconDeviceFloppy, IconHistory } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
 import type { ItemView, Validity } from '../../../../shared/items'
 import { VALIDITY_LABELS } from '../../../../shared/labels'
 import { api, notifySuccess, request } from '../../../api/client'
+import { DetailHeader } from '../../../components/DetailHeader'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'
 import { useZodForm } from '../../../lib/zod-form'
@@ -82,7 +71,6 @@ function ItemEditor({
   initial: ItemView | null
   onCreated: (view: ItemView) => void
 }) {
-  const navigate = useNavigate()
   const location = useLocation()
   const imported = (location.state as { imported?: boolean } | null)?.imported === true
   const { user } = useSession()
@@ -230,64 +218,50 @@ function ItemEditor({
 
   return (
     <Stack gap="md" className="dd-editor">
-      <div className="dd-editor-sticky">
-        <Paper withBorder px="md" py="sm" shadow="xs">
-          <Group justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+      <DetailHeader
+        backTo="/drafts"
+        backLabel="返回列表"
+        title={form.values.title.trim() || (view ? '（无标题）' : '新建条目')}
+        badges={view && <StatusBadge status={view.status} />}
+        actions={
+          <>
+            <SaveStatus state={session.saveState} revision={view?.revision ?? null} />
+            <Button
+              variant="default"
+              leftSection={<IconHistory size={16} />}
+              disabled={!view}
+              onClick={() => setRevisionsOpen(true)}
+            >
+              版本
+            </Button>
+            {view && (
+              <SubmitReviewButton
+                view={view}
+                readOnly={readOnly}
+                afterSaves={session.afterSaves}
+                base={readBase}
+                onStored={applyStored}
+                save={session.save}
+                onSubmitted={(review) => session.adopt(review.item)}
+              />
+            )}
+            {!readOnly && (
               <Button
-                variant="subtle"
-                color="gray"
-                size="compact-sm"
-                leftSection={<IconArrowLeft size={16} />}
-                onClick={() => void navigate('/drafts')}
-                style={{ flexShrink: 0 }}
+                leftSection={<IconDeviceFloppy size={16} />}
+                onClick={trySave}
+                loading={session.saveState.kind === 'saving' && !session.saveState.auto}
+                rightSection={
+                  <Kbd size="xs" className="dd-kbd">
+                    Ctrl+S
+                  </Kbd>
+                }
               >
-                返回列表
+                保存
               </Button>
-              <Title order={2} fz={18} lineClamp={1} title={form.values.title}>
-                {form.values.title.trim() || (view ? '（无标题）' : '新建条目')}
-              </Title>
-              {view && <StatusBadge status={view.status} />}
-            </Group>
-            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-              <SaveStatus state={session.saveState} revision={view?.revision ?? null} />
-              <Button
-                variant="default"
-                leftSection={<IconHistory size={16} />}
-                disabled={!view}
-                onClick={() => setRevisionsOpen(true)}
-              >
-                版本
-              </Button>
-              {view && (
-                <SubmitReviewButton
-                  view={view}
-                  readOnly={readOnly}
-                  afterSaves={session.afterSaves}
-                  base={readBase}
-                  onStored={applyStored}
-                  save={session.save}
-                  onSubmitted={(review) => session.adopt(review.item)}
-                />
-              )}
-              {!readOnly && (
-                <Button
-                  leftSection={<IconDeviceFloppy size={16} />}
-                  onClick={trySave}
-                  loading={session.saveState.kind === 'saving' && !session.saveState.auto}
-                  rightSection={
-                    <Kbd size="xs" className="dd-kbd">
-                      Ctrl+S
-                    </Kbd>
-                  }
-                >
-                  保存
-                </Button>
-              )}
-            </Group>
-          </Group>
-        </Paper>
-      </div>
+            )}
+          </>
+        }
+      />
 
       {imported && view && (
         <Alert color="blue" variant="light" title="已从 Word 导入" withCloseButton={false}>

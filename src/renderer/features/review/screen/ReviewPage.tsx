@@ -17,7 +17,6 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
-  IconArrowLeft,
   IconArrowsDiff,
   IconFileExport,
   IconFileText,
@@ -52,6 +51,7 @@ import { SeverityCountBadges } from '../shared/SeverityBadge'
 import { ChainView } from './ChainView'
 import { ChecklistAnswers } from './ChecklistAnswers'
 import { DecisionModal } from './DecisionModal'
+import { DetailHeader } from '../../../components/DetailHeader'
 
 /** `/review/:itemId`: the review screen. */
 export function ReviewRoute() {
@@ -131,59 +131,49 @@ function ReviewScreen({ data, reload }: { data: ReviewView; reload: () => void }
 
   return (
     <Stack gap="md" className="dd-review">
-      <div className="dd-editor-sticky">
-        <Paper withBorder px="md" py="sm" shadow="xs">
-          <Group justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-              <Button
-                variant="subtle"
-                color="gray"
-                size="compact-sm"
-                leftSection={<IconArrowLeft size={16} />}
-                onClick={() => void navigate('/review')}
-                style={{ flexShrink: 0 }}
-              >
-                返回队列
-              </Button>
-              <Title order={2} fz={18} lineClamp={1} title={item.title}>
-                {item.title || '（无标题）'}
-              </Title>
-              <StatusBadge status={item.status} />
-              {review && (
-                <Badge variant="outline" color={REVIEW_STATE_COLORS[review.state]}>
-                  {REVIEW_STATE_LABELS[review.state]}
-                </Badge>
-              )}
-              {review?.referred && (
-                <Badge variant="outline" color="violet">
-                  {REFERRED_MARKER_LABEL}
-                </Badge>
-              )}
-            </Group>
-            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-              {counts && <SeverityCountBadges counts={counts} />}
-              {item.canEdit && (
-                <Button
-                  variant="default"
-                  leftSection={<IconPencil size={16} />}
-                  onClick={() => void navigate(`/drafts/${item.id}`)}
-                >
-                  打开条目
-                </Button>
-              )}
+      <DetailHeader
+        backTo="/review"
+        backLabel="返回队列"
+        title={item.title || '（无标题）'}
+        badges={
+          <>
+            <StatusBadge status={item.status} />
+            {review && (
+              <Badge variant="outline" color={REVIEW_STATE_COLORS[review.state]}>
+                {REVIEW_STATE_LABELS[review.state]}
+              </Badge>
+            )}
+            {review?.referred && (
+              <Badge variant="outline" color="violet">
+                {REFERRED_MARKER_LABEL}
+              </Badge>
+            )}
+          </>
+        }
+        actions={
+          <>
+            {counts && <SeverityCountBadges counts={counts} />}
+            {item.canEdit && (
               <Button
                 variant="default"
-                leftSection={<IconFileExport size={16} />}
-                onClick={() => void exportRecord()}
-                loading={exporting}
-                disabled={!review}
+                leftSection={<IconPencil size={16} />}
+                onClick={() => void navigate(`/drafts/${item.id}`)}
               >
-                导出审查单
+                打开条目
               </Button>
-            </Group>
-          </Group>
-        </Paper>
-      </div>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconFileExport size={16} />}
+              onClick={() => void exportRecord()}
+              loading={exporting}
+              disabled={!review}
+            >
+              导出审查单
+            </Button>
+          </>
+        }
+      />
 
       {data.stale && (
         <Alert color="orange" variant="light" title="内容已变更">
