@@ -8,23 +8,30 @@ import { DEFAULT_CHAIN } from './defaults'
 
 /** The configured chain of steps (the newest version; the built-in two steps on first use). */
 export async function currentChain(db: Kysely<DB>, clock: Clock): Promise<ReviewChain> {
-  await db
-    .insertInto('review_chains')
-    .values({
-      version: 1,
-      steps_json: JSON.stringify(DEFAULT_CHAIN),
-      created_at: clock().toISOString(),
-      created_by: null,
-      created_by_name: null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute()
-  const row = await db
-    .selectFrom('review_chains')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow()
+  const newest = () =>
+    db
+      .selectFrom('review_chains')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  let row = await newest()
+  if (!row) {
+    // Written on first use, not on every read: a read must not take SQLite's write lock.
+    await db
+      .insertInto('review_chains')
+      .values({
+        version: 1,
+        steps_json: JSON.stringify(DEFAULT_CHAIN),
+        created_at: clock().toISOString(),
+        created_by: null,
+        created_by_name: null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    row = await newest()
+    if (!row) throw new Error('review chain missing after seeding')
+  }
   return {
     version: row.version,
     steps: JSON.parse(row.steps_json) as ReviewChainStep[],

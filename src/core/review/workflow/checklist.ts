@@ -24,30 +24,32 @@ function toVersion(row: ReviewChecklistRow, current: boolean): ChecklistVersion 
   }
 }
 
-/** Writes the built-in version 1 when no checklist exists yet (idempotent). */
-async function ensureChecklist(db: Kysely<DB>, clock: Clock): Promise<void> {
-  await db
-    .insertInto('review_checklists')
-    .values({
-      version: 1,
-      questions_json: JSON.stringify(DEFAULT_CHECKLIST),
-      created_at: clock().toISOString(),
-      created_by: null,
-      created_by_name: null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute()
-}
-
-/** The checklist version new submissions use (the newest). */
+/** The checklist version new submissions use (the newest; the built-in version 1 on first use). */
 export async function currentChecklist(db: Kysely<DB>, clock: Clock): Promise<ChecklistVersion> {
-  await ensureChecklist(db, clock)
-  const row = await db
-    .selectFrom('review_checklists')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow()
+  const newest = () =>
+    db
+      .selectFrom('review_checklists')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  let row = await newest()
+  if (!row) {
+    // Written on first use, not on every read: a read must not take SQLite's write lock.
+    await db
+      .insertInto('review_checklists')
+      .values({
+        version: 1,
+        questions_json: JSON.stringify(DEFAULT_CHECKLIST),
+        created_at: clock().toISOString(),
+        created_by: null,
+        created_by_name: null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    row = await newest()
+    if (!row) throw new Error('review checklist missing after seeding')
+  }
   return toVersion(row, true)
 }
 
