@@ -5,33 +5,32 @@ import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { DEFAULT_CHAIN } from './defaults'
+import { newestOrSeed } from './versioned'
 
 /** The configured chain of steps (the newest version; the built-in two steps on first use). */
 export async function currentChain(db: Kysely<DB>, clock: Clock): Promise<ReviewChain> {
-  const newest = () =>
-    db
-      .selectFrom('review_chains')
-      .selectAll()
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-  let row = await newest()
-  if (!row) {
-    // Written on first use, not on every read: a read must not take SQLite's write lock.
-    await db
-      .insertInto('review_chains')
-      .values({
-        version: 1,
-        steps_json: JSON.stringify(DEFAULT_CHAIN),
-        created_at: clock().toISOString(),
-        created_by: null,
-        created_by_name: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute()
-    row = await newest()
-    if (!row) throw new Error('review chain missing after seeding')
-  }
+  const row = await newestOrSeed(
+    () =>
+      db
+        .selectFrom('review_chains')
+        .selectAll()
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    () =>
+      db
+        .insertInto('review_chains')
+        .values({
+          version: 1,
+          steps_json: JSON.stringify(DEFAULT_CHAIN),
+          created_at: clock().toISOString(),
+          created_by: null,
+          created_by_name: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
+    'review chain',
+  )
   return {
     version: row.version,
     steps: JSON.parse(row.steps_json) as ReviewChainStep[],

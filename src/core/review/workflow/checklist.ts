@@ -13,6 +13,7 @@ import type { DB } from '../../db/schema'
 import type { ReviewChecklistRow } from '../../db/tables/review'
 import { AppError } from '../../errors'
 import { DEFAULT_CHECKLIST } from './defaults'
+import { newestOrSeed } from './versioned'
 
 function toVersion(row: ReviewChecklistRow, current: boolean): ChecklistVersion {
   return {
@@ -26,30 +27,28 @@ function toVersion(row: ReviewChecklistRow, current: boolean): ChecklistVersion 
 
 /** The checklist version new submissions use (the newest; the built-in version 1 on first use). */
 export async function currentChecklist(db: Kysely<DB>, clock: Clock): Promise<ChecklistVersion> {
-  const newest = () =>
-    db
-      .selectFrom('review_checklists')
-      .selectAll()
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-  let row = await newest()
-  if (!row) {
-    // Written on first use, not on every read: a read must not take SQLite's write lock.
-    await db
-      .insertInto('review_checklists')
-      .values({
-        version: 1,
-        questions_json: JSON.stringify(DEFAULT_CHECKLIST),
-        created_at: clock().toISOString(),
-        created_by: null,
-        created_by_name: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute()
-    row = await newest()
-    if (!row) throw new Error('review checklist missing after seeding')
-  }
+  const row = await newestOrSeed(
+    () =>
+      db
+        .selectFrom('review_checklists')
+        .selectAll()
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    () =>
+      db
+        .insertInto('review_checklists')
+        .values({
+          version: 1,
+          questions_json: JSON.stringify(DEFAULT_CHECKLIST),
+          created_at: clock().toISOString(),
+          created_by: null,
+          created_by_name: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
+    'review checklist',
+  )
   return toVersion(row, true)
 }
 
