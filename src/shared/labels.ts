@@ -118,6 +118,8 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   previousKeptAt: '原数据库另存于',
   attachmentsRestored: '恢复的附件文件',
   attachmentsMissing: '缺失的附件文件',
+  attachmentsRefused: '拒绝的备份条目',
+  refused: '拒绝的条目',
   checked: '已校验条数',
   ok: '结果',
   firstBrokenSeq: '首个断点序号',

@@ -81,4 +81,14 @@ export interface RestoreResult {
   attachmentsRestored: number
   /** Attachments the restored items reference that neither the store nor the backup holds. */
   attachmentsMissing: number
+  /** Entries of the (untrusted) backup that were refused, e.g. an attachment key shaped like a path. */
+  refused: RefusedEntry[]
+  /** One Chinese sentence summing up the restore for the officer (what was put back, refused, kept). */
+  notice: string
+}
+
+/** One refused entry of a backup: a short, safe quote of it and the Chinese reason. */
+export interface RefusedEntry {
+  entry: string
+  reason: string
 }

@@ -1,7 +1,15 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
-import { blobPath } from '../attachments/blob-store'
+import type { RefusedEntry } from '../../shared/types'
+import {
+  blobPath,
+  commitBlob,
+  discardBlob,
+  isBlobKey,
+  keyedPath,
+  stageBlob,
+} from '../attachments/blob-store'
 import type { DB } from '../db/schema'
 
 /**
@@ -9,17 +17,35 @@ import type { DB } from '../db/schema'
  * so a backup that copied only the SQLite file would restore items whose attachments are gone
  * once the data folder is lost. Every backup therefore carries the blobs its database references
  * in a sibling folder `<backup file>.attachments/`, laid out like the live store.
+ *
+ * A backup travels on USB disks, so on restore both its database and its folder are untrusted
+ * input (issue 8 point 1): every key is checked to be a SHA-256 before it names a file, every path
+ * is confirmed to stay inside its folder, and every file is hashed before it enters the live store.
  */
 export const backupBlobsDir = (backupFile: string): string => `${backupFile}.attachments`
 
-async function referencedBlobs(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom('attachment_blobs').select('sha256').execute()
-  return rows.map((r) => r.sha256)
+/** The store's hard ceiling for one attachment (设置 allows at most 1024 MB). */
+export const MAX_BLOB_BYTES = 1024 * 1024 * 1024
+
+interface BlobRow {
+  sha256: string
+  size_bytes: number
 }
 
-/** Where blob `sha256` sits inside a backup's sibling folder. */
+async function referencedBlobs(db: Kysely<DB>): Promise<BlobRow[]> {
+  return db.selectFrom('attachment_blobs').select(['sha256', 'size_bytes']).execute()
+}
+
+/** At most a few characters of an untrusted key, control characters removed, for a message. */
+export function quoteEntry(key: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  const text = String(key).replace(/[\u0000-\u001f\u007f]/g, '?')
+  return text.length > 12 ? `${text.slice(0, 12)}…` : text
+}
+
+/** Where blob `sha256` sits inside a backup's sibling folder (refuses a malformed key). */
 const blobInBackup = (backupFile: string, sha256: string): string =>
-  join(backupBlobsDir(backupFile), sha256.slice(0, 2), sha256)
+  keyedPath(backupBlobsDir(backupFile), sha256)
 
 /**
  * Copies every blob referenced by `db` next to the backup at `backupFile`. Blobs are immutable, so
@@ -34,7 +60,12 @@ export async function backupBlobs(
 ): Promise<{ stored: number; missing: number }> {
   let stored = 0
   let missing = 0
-  for (const sha of await referencedBlobs(db)) {
+  for (const { sha256: sha } of await referencedBlobs(db)) {
+    // A malformed key cannot name a file in the live store either: nothing to copy.
+    if (!isBlobKey(sha)) {
+      missing++
+      continue
+    }
     const from = blobPath(dataDir, sha)
     if (!existsSync(from)) {
       missing++
@@ -56,31 +87,62 @@ export async function backupBlobs(
   return { stored, missing }
 }
 
+export interface RestoredBlobs {
+  restored: number
+  missing: number
+  /** Entries of the backup that were refused, each with a Chinese reason. */
+  refused: RefusedEntry[]
+}
+
 /**
  * After a restore: puts back every blob the restored database references that the live store
- * lacks, from the backup's sibling folder. Returns how many were put back and how many could not
- * be found anywhere (the restore still succeeds; the officer is told).
+ * lacks, from the backup's sibling folder. A key that is not 64 lowercase hex, a file that is not
+ * a plain file, has the wrong size, or whose SHA-256 is not its key is refused and reported; the
+ * restore still succeeds and the officer is told which entries were refused.
  */
 export async function restoreBlobs(
   db: Kysely<DB>,
   dataDir: string,
   backupFile: string,
-): Promise<{ restored: number; missing: number }> {
+): Promise<RestoredBlobs> {
   let restored = 0
   let missing = 0
-  for (const sha of await referencedBlobs(db)) {
+  const refused: RefusedEntry[] = []
+  const refuse = (key: unknown, reason: string) => refused.push({ entry: quoteEntry(key), reason })
+  for (const { sha256: sha, size_bytes: size } of await referencedBlobs(db)) {
+    if (!isBlobKey(sha)) {
+      refuse(sha, '附件键无效（应为 64 位小写十六进制 SHA-256），未写入任何文件')
+      continue
+    }
     const live = blobPath(dataDir, sha)
     if (existsSync(live)) continue
     const saved = blobInBackup(backupFile, sha)
-    if (!existsSync(saved)) {
+    let stat
+    try {
+      stat = lstatSync(saved)
+    } catch {
       missing++
       continue
     }
-    mkdirSync(dirname(live), { recursive: true })
-    copyFileSync(saved, live)
+    if (!stat.isFile()) {
+      refuse(sha, '备份中的附件不是普通文件（可能是链接），未恢复')
+      continue
+    }
+    if (stat.size > MAX_BLOB_BYTES || stat.size !== size) {
+      refuse(sha, '备份中的附件大小与记录不符，未恢复')
+      continue
+    }
+    // Hash the copy we would keep, so what we verified is exactly what enters the store.
+    const staged = await stageBlob(dataDir, saved)
+    if (staged.sha256 !== sha) {
+      discardBlob(staged)
+      refuse(sha, '备份中的附件内容与其 SHA-256 不符（文件已被改动），未恢复')
+      continue
+    }
+    commitBlob(dataDir, staged)
     restored++
   }
-  return { restored, missing }
+  return { restored, missing, refused }
 }
 
 /** Deletes a backup's sibling attachments folder (when the backup itself is pruned). */

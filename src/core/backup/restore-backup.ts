@@ -15,6 +15,7 @@ import {
   samePath,
 } from './backup-files'
 import { restoreBlobs } from './backup-blobs'
+import { checkBackupFileStat, checkBackupShape } from './backup-check'
 
 /** The AppCore's handle on its store, swapped in place by a restore. */
 export interface StoreHolder {
@@ -49,11 +50,13 @@ export async function restoreBackup(
   const stamp = fileStamp(options.clock())
   const staged = `${livePath}.restoring-${stamp}`
   removeDatabaseFiles(staged)
+  checkBackupFileStat(file)
   try {
     copyFileSync(file, staged)
     if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${staged}-wal`)
     const inspection = inspectDatabaseFile(staged, options.appVersion)
     if (inspection.kind !== 'existing') throw invalidDatabaseFile(file, '文件为空')
+    await checkBackupShape(staged, inspection, file)
     // The read-only check may leave a shared-memory index behind; SQLite rebuilds it on open.
     removeDatabaseFiles(`${staged}-shm`)
   } catch (e) {
@@ -93,6 +96,8 @@ export async function restoreBackup(
         previousKeptAt: keptAt,
         attachmentsRestored: blobs.restored,
         attachmentsMissing: blobs.missing,
+        attachmentsRefused: blobs.refused.length,
+        refused: blobs.refused.slice(0, 20),
       },
     },
     options.clock,
@@ -102,5 +107,28 @@ export async function restoreBackup(
     previousKeptAt: keptAt,
     attachmentsRestored: blobs.restored,
     attachmentsMissing: blobs.missing,
+    refused: blobs.refused,
+    notice: restoreNotice(keptAt, blobs),
   }
+}
+
+/** The one Chinese sentence the officer reads after a restore. */
+export function restoreNotice(
+  keptAt: string,
+  blobs: { restored: number; missing: number; refused: { entry: string; reason: string }[] },
+): string {
+  const parts = [`已从备份恢复。原数据库已另存到 ${keptAt}`]
+  if (blobs.restored > 0) parts.push(`已放回 ${blobs.restored} 个附件文件`)
+  if (blobs.missing > 0) parts.push(`注意：有 ${blobs.missing} 个附件文件在备份中找不到`)
+  if (blobs.refused.length > 0) {
+    const shown = blobs.refused
+      .slice(0, 3)
+      .map((r) => `「${r.entry}」${r.reason}`)
+      .join('；')
+    parts.push(
+      `已拒绝 ${blobs.refused.length} 个不安全或已损坏的备份条目，未写入任何文件：${shown}` +
+        (blobs.refused.length > 3 ? ' 等' : ''),
+    )
+  }
+  return `${parts.join('。')}。`
 }

@@ -88,6 +88,25 @@ async function migrate(db: Kysely<DB>, target?: string): Promise<void> {
   }
 }
 
+/**
+ * The tables a database migrated exactly up to `upTo` has, built in memory from the migrations
+ * themselves (so a new migration needs no list kept by hand). A restore compares an untrusted
+ * backup against it: a backup that lacks one of them is refused.
+ */
+export async function referenceTables(upTo: string): Promise<Set<string>> {
+  const sqlite = new Database(':memory:')
+  const db = toKysely(sqlite)
+  try {
+    await migrate(db, upTo)
+    const rows = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[]
+    return new Set(rows.map((r) => r.name))
+  } finally {
+    await db.destroy()
+  }
+}
+
 /** Closes the store (kysely destroys the connection; WAL is checkpointed by SQLite on close). */
 export async function closeDatabase(store: Store): Promise<void> {
   await store.db.destroy()

@@ -29,11 +29,7 @@ export function BackupPanel() {
     const r = await restore.run(confirm.file ? { file: confirm.file } : {})
     setConfirm(null)
     if (r.ok && r.data) {
-      const missing = r.data.attachmentsMissing
-      notifySuccess(
-        `已从备份恢复。原数据库已另存到 ${r.data.previousKeptAt}` +
-          (missing > 0 ? `。注意：有 ${missing} 个附件文件在备份中找不到。` : ''),
-      )
+      notifySuccess(r.data.notice)
       await refresh()
     }
   }
