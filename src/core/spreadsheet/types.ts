@@ -1,0 +1,66 @@
+/** A merged range, 0-based and inclusive. */
+export interface SheetMerge {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+/** A comment (批注) on a cell, 0-based. */
+export interface SheetComment {
+  row: number
+  col: number
+  author?: string
+  text: string
+}
+
+/**
+ * One worksheet as display text. `rows[r][c]` is the cell in sheet row r+1, column c+1 (the grid
+ * always starts at A1, so indices are sheet positions); text is trimmed, dates are `YYYY-MM-DD`.
+ */
+export interface SheetGrid {
+  name: string
+  rows: string[][]
+  merges: SheetMerge[]
+  /** Hidden or very hidden sheet. */
+  hidden: boolean
+  /** 0-based rows and columns Excel hides. */
+  hiddenRows: number[]
+  hiddenColumns: number[]
+  comments: SheetComment[]
+}
+
+/** Document properties, where the file holds them. */
+export interface SpreadsheetProperties {
+  author?: string
+  lastModifiedBy?: string
+  company?: string
+  manager?: string
+  title?: string
+}
+
+export interface SpreadsheetBook {
+  format: 'xlsx' | 'xls' | 'csv' | 'other'
+  sheets: SheetGrid[]
+  properties: SpreadsheetProperties
+}
+
+export type SheetValue = string | number | null
+
+/** One sheet to write (styled, print-ready). */
+export interface SheetSpec {
+  name: string
+  /** A title row merged across the table, above the header. */
+  title?: string
+  /** Optional line(s) under the title (填报单位：… 日期：…), left-aligned. */
+  subtitle?: string
+  columns: { header: string; width?: number; wrap?: boolean }[]
+  rows: SheetValue[][]
+  /** Lines under the table (注：…). */
+  notes?: string[]
+}
+
+export interface SpreadsheetSpec {
+  sheets: SheetSpec[]
+  creator?: string
+}
