@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
 import { AppError } from '../errors'
 import { inspectDatabaseFile } from './file-check'
 import { staticMigrationProvider } from './migrations'
@@ -22,6 +22,8 @@ export interface OpenDatabaseOptions {
   readonly?: boolean
   /** Migrate only up to this migration (builds "old version" fixtures in tests). */
   migrateTo?: string
+  /** Called with every SQL statement just before SQLite runs it (diagnostics; the kill test). */
+  trace?: (sql: unknown) => void
 }
 
 /** Wraps a raw connection in kysely. */
@@ -46,14 +48,14 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions): 
   }
 
   mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path)
+  const sqlite = new Database(path, options.trace ? { verbose: options.trace } : {})
   const db = toKysely(sqlite)
   try {
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    await migrate(db, options.migrateTo)
+    await migrate(sqlite, options.migrateTo)
     await db
       .insertInto('meta')
       .values([
@@ -74,8 +76,36 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions): 
   }
 }
 
-/** Runs the static migrations up to `target` (default: latest); a failure becomes DB_ERROR. */
-async function migrate(db: Kysely<DB>, target?: string): Promise<void> {
+/**
+ * SQLite's DDL *is* transactional, but kysely's SqliteAdapter says it is not, so its Migrator ran
+ * each statement in its own implicit transaction and a kill mid-migration left a half-built schema
+ * that no later start could migrate (issue 8 point 2). This adapter tells the Migrator the truth,
+ * so it runs the pending migrations and its own bookkeeping (`kysely_migration` rows) inside one
+ * SQLite transaction: a kill at any statement leaves the database as it was before, or migrated.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+/** A kysely instance on `sqlite` whose Migrator runs the migrations in one transaction. */
+function migratingKysely(sqlite: Database.Database): Kysely<DB> {
+  const dialect = new (class extends SqliteDialect {
+    override createAdapter(): DialectAdapter {
+      return new TransactionalDdlSqliteAdapter()
+    }
+  })({ database: sqlite })
+  return new Kysely<DB>({ dialect })
+}
+
+/**
+ * Runs the static migrations up to `target` (default: latest), all pending ones plus the
+ * migrator's bookkeeping in ONE SQLite transaction; a failure rolls back and becomes DB_ERROR.
+ */
+async function migrate(sqlite: Database.Database, target?: string): Promise<void> {
+  // Not destroyed afterwards: destroying would close the connection, which the store keeps using.
+  const db = migratingKysely(sqlite)
   const migrator = new Migrator({ db, provider: staticMigrationProvider })
   const { error, results } = target
     ? await migrator.migrateTo(target)
@@ -95,15 +125,14 @@ async function migrate(db: Kysely<DB>, target?: string): Promise<void> {
  */
 export async function referenceTables(upTo: string): Promise<Set<string>> {
   const sqlite = new Database(':memory:')
-  const db = toKysely(sqlite)
   try {
-    await migrate(db, upTo)
+    await migrate(sqlite, upTo)
     const rows = sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all() as { name: string }[]
     return new Set(rows.map((r) => r.name))
   } finally {
-    await db.destroy()
+    sqlite.close()
   }
 }
 

@@ -60,6 +60,15 @@ function checkHeader(path: string, size: number): void {
   }
 }
 
+/** The tables kysely's Migrator creates for itself. */
+const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock'])
+
+/** How many migrations the file records as applied (0 without the table). */
+function migrationCount(sqlite: Database.Database, tables: Set<string>): number {
+  if (!tables.has('kysely_migration')) return 0
+  return (sqlite.prepare('SELECT count(*) AS n FROM kysely_migration').get() as { n: number }).n
+}
+
 /** Reads one meta value from a raw connection, or null. */
 function readMeta(sqlite: Database.Database, key: string): string | null {
   const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
@@ -90,7 +99,10 @@ export function inspectDatabaseFile(path: string, appVersion: string): FileInspe
         }[]
       ).map((r) => r.name),
     )
-    if (tables.size === 0) return { kind: 'empty' }
+    // Only the migrator's own tables (created before its first transaction; a kill right after
+    // leaves them alone): nothing was migrated yet, so the file is as good as empty.
+    const ours = [...tables].filter((t) => !MIGRATOR_TABLES.has(t))
+    if (ours.length === 0 && migrationCount(sqlite, tables) === 0) return { kind: 'empty' }
     if (!tables.has('meta') || readMeta(sqlite, META_KEYS.appId) !== APP_ID) {
       throw invalidDatabaseFile(path, '不是本程序的数据库')
     }
