@@ -1,0 +1,56 @@
+/** A paragraph inside a table cell. */
+export interface CellParagraph {
+  text: string
+  align?: 'left' | 'right' | 'center'
+  bold?: boolean
+}
+
+/** A table cell: plain text (lines split on \n) or paragraphs with their own alignment. */
+export type DocCell = string | { paragraphs: CellParagraph[]; align?: 'left' | 'right' | 'center' }
+
+/** A row of a table: one cell per column, or one cell spanning the whole row (a section label). */
+export type DocTableRow = DocCell[] | { full: DocCell }
+
+export interface DocColumn {
+  header: string
+  /** Relative width (default 1): widths are fitted to the text width by weight. */
+  weight?: number
+  align?: 'left' | 'center'
+}
+
+export type DocBlock =
+  | { kind: 'heading'; text: string; level?: 1 | 2 }
+  | {
+      kind: 'paragraph'
+      text: string
+      /** 2-character first-line indent, default true. */
+      indent?: boolean
+      align?: 'left' | 'right' | 'center'
+      /** 四号 instead of 三号 (remarks, 附注). */
+      small?: boolean
+    }
+  /** 「张三：」 line, no indent. */
+  | { kind: 'addressee'; text: string }
+  /**
+   * A form table of labels and values. A row of two cells spans the value across the table; a row
+   * of four puts two fields side by side.
+   */
+  | { kind: 'fields'; rows: ([string, string] | [string, string, string, string])[] }
+  | { kind: 'table'; columns: DocColumn[]; rows: DocTableRow[] }
+  /** Lines such as 「审核人（签字）：」 each followed by a space to sign, and a date space. */
+  | { kind: 'signature'; lines: string[]; date?: string }
+  /** 落款: the unit's name and the Chinese date, right-aligned. */
+  | { kind: 'sender'; name: string; date: string }
+  | { kind: 'pageBreak' }
+
+export interface OfficialDocument {
+  title: string
+  /** 文号 line under the title. */
+  docNumber?: string
+  /** A centred line under the title (the issuing unit, a record number). */
+  subtitle?: string
+  blocks: DocBlock[]
+  /** Document properties. */
+  creator?: string
+  description?: string
+}
