@@ -209,7 +209,7 @@ function dataTable(block: Extract<DocBlock, { kind: 'table' }>): Table {
 const BLANK = '\u3000'.repeat(5)
 const DATE_BLANK = '\u3000\u3000年\u3000\u3000月\u3000\u3000日'
 
-/** One signing line: 「审核人（签字）：＿＿＿＿＿ 日期：　　年　　月　　日」, right-aligned. */
+/** One signing line: 「审核人（签字）：____ 日期：  年  月  日」, right-aligned. */
 export function signatureRuns(label: string, date?: string): TextRun[] {
   return [
     bodyRun(label),
