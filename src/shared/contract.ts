@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import { accountsContract } from './accounts/contract'
 import * as d from './drafting-schemas'
 import type {
   CatalogueEntry,
@@ -65,6 +66,7 @@ export const contract = {
     output: out<SessionInfo>(),
   },
   'auth:change-password': { input: s.changePasswordSchema, output: out<null>() },
+  ...accountsContract,
 
   'users:list': { input: s.empty, output: out<UserView[]>() },
   'users:create': { input: s.createUserSchema, output: out<UserView>() },

@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS = {
   'user.update': '修改用户',
   'user.roles_changed': '变更角色',
   'user.password_reset': '重置密码',
+  'user.password_reset_acknowledged': '确认已知密码被重置',
   'settings.update': '修改设置',
   'backup.create': '备份',
   'backup.auto': '自动备份',
@@ -78,6 +79,7 @@ export const AUDIT_ACTION_LABELS = {
   'drafting.settings_update': '修改起草设置',
   'review.submit': '提交保密审查',
   'review.decide': '审查决定',
+  'review.refused': '拒绝审查决定（职责分离）',
   'review.approved': '审查通过（终审）',
   'review.cancelled': '审查作废（内容已修改）',
   'review.mask': '脱敏处理',
@@ -358,6 +360,9 @@ export const CANNOT_DECIDE_LABELS: Record<CannotDecideReason, string> = {
   own_item: '不能审查自己起草的信息',
   wrong_role: '当前步骤需由其他角色审查',
   referred_needs_leader: '已报上级审查，需由签发人或管理员登记上级答复',
+  decided_other_step: '您已审查过本轮的其他步骤，每一步须由不同的人审查',
+  account_after_submission: '您的账号创建于该条目提交审查之后，不能审查该条目',
+  password_reset_after_submission: '您的密码在该条目提交审查之后被管理员重置过，不能审查该条目',
 }
 
 /** Review error messages core returns (Chinese, say what to do); the UI may show them as is. */

@@ -184,6 +184,12 @@ export const CANNOT_DECIDE_REASONS = [
   'own_item',
   'wrong_role',
   'referred_needs_leader',
+  /** Separation of duties: each step of one round is decided by a different person. */
+  'decided_other_step',
+  /** The account was created after the item was submitted. */
+  'account_after_submission',
+  /** An administrator reset the account's password after the item was submitted. */
+  'password_reset_after_submission',
 ] as const
 export type CannotDecideReason = (typeof CANNOT_DECIDE_REASONS)[number]
 

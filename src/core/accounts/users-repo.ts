@@ -55,7 +55,13 @@ export async function countActiveAdmins(db: Kysely<DB>): Promise<number> {
 }
 
 /** What may leave core about a user: never the password hash. */
-export function toUserView(row: UserRow, roles: Role[]): UserView {
+export function toUserView(
+  row: Pick<
+    UserRow,
+    'id' | 'username' | 'display_name' | 'active' | 'created_at' | 'last_login_at'
+  >,
+  roles: Role[],
+): UserView {
   return {
     id: row.id,
     username: row.username,

@@ -72,6 +72,11 @@ export async function createUser(
       created_at: now,
       updated_at: now,
       last_login_at: null,
+      created_by: actor.id,
+      password_reset_at: null,
+      password_reset_by: null,
+      password_reset_by_name: null,
+      reset_notice_ack_at: null,
     }
     await trx.insertInto('users').values(row).execute()
     await setRoles(trx, row.id, input.roles)
@@ -170,7 +175,12 @@ export async function updateUser(
   })
 }
 
-/** Sets another user's password; administrators only (one's own goes through change-password). */
+/**
+ * Sets another user's password; administrators only (one's own goes through change-password).
+ * Records when and by whom, so the account cannot decide on items submitted before the reset (the
+ * administrator knew the password: 保密审查 separation of duties) and its owner is told on the
+ * home page until they acknowledge it or change the password.
+ */
 export async function resetPassword(
   db: Kysely<DB>,
   actor: Actor,
@@ -185,9 +195,17 @@ export async function resetPassword(
   if (!user) throw notFound()
   const passwordHash = await hashPassword(input.password)
   await db.transaction().execute(async (trx) => {
+    const now = clock().toISOString()
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: clock().toISOString() })
+      .set({
+        password_hash: passwordHash,
+        updated_at: now,
+        password_reset_at: now,
+        password_reset_by: actor.id,
+        password_reset_by_name: actor.displayName,
+        reset_notice_ack_at: null,
+      })
       .where('id', '=', input.id)
       .execute()
     await appendAudit(

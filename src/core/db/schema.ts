@@ -1,5 +1,5 @@
 import type { DepartmentTable, UserRolesTable, UsersTable } from './tables/accounts'
-import type { AuditLogTable } from './tables/audit'
+import type { AuditAnchorsTable, AuditLogTable } from './tables/audit'
 import type {
   AttachmentBlobsTable,
   CatalogueEntriesTable,
@@ -20,7 +20,12 @@ import type {
   ReviewsTable,
 } from './tables/review'
 import type { SettingsTable } from './tables/settings'
-import type { SyncItemsTable, SyncOutboxTable, SyncStateTable } from './tables/sync'
+import type {
+  SyncIntegrityFlagsTable,
+  SyncItemsTable,
+  SyncOutboxTable,
+  SyncStateTable,
+} from './tables/sync'
 
 /** The kysely database interface: every table the app owns, by its SQL name. */
 export interface DB {
@@ -47,4 +52,6 @@ export interface DB {
   review_keywords: ReviewKeywordsTable
   reviews: ReviewsTable
   review_decisions: ReviewDecisionsTable
+  sync_integrity_flags: SyncIntegrityFlagsTable
+  audit_anchors: AuditAnchorsTable
 }

@@ -1,3 +1,4 @@
+import { accountsHandlers } from '../../accounts/handlers'
 import type { CoreContext } from '../context'
 import type { HandlerTable } from '../types'
 import { adminHandlers } from './admin-handlers'
@@ -16,6 +17,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...draftingHandlers(ctx),
     ...reviewHandlers(ctx),
     ...syncHandlers(ctx),
+    ...accountsHandlers(ctx),
   }
   return Object.freeze(handlers)
 }

@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_26_0003_drafting'
 import * as m0004 from './2026_11_26_0004_sync_outbox'
 import * as m0005 from './2026_11_26_0005_review'
 import * as m0006 from './2026_11_26_0006_sync_state'
+import * as m0020 from './2026_12_01_0020_review_integrity'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_0004_sync_outbox': m0004,
   '2026_11_26_0005_review': m0005,
   '2026_11_26_0006_sync_state': m0006,
+  '2026_12_01_0020_review_integrity': m0020,
 }
 
 /** kysely's MigrationProvider over the static list above. */

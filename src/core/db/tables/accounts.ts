@@ -22,6 +22,14 @@ export interface UsersTable {
   created_at: string
   updated_at: string
   last_login_at: string | null
+  /** The administrator who created the account (null: first-run setup, or before migration 0020). */
+  created_by: Generated<string | null>
+  /** When an administrator last reset the password (users:reset-password), and who. */
+  password_reset_at: Generated<string | null>
+  password_reset_by: Generated<string | null>
+  password_reset_by_name: Generated<string | null>
+  /** When the owner acknowledged the reset notice on the home page (or changed the password). */
+  reset_notice_ack_at: Generated<string | null>
 }
 export type UserRow = Selectable<UsersTable>
 export type NewUserRow = Insertable<UsersTable>

@@ -16,3 +16,14 @@ export interface AuditLogTable {
 }
 export type AuditRow = Selectable<AuditLogTable>
 export type NewAuditRow = Insertable<AuditLogTable>
+
+/** `audit_anchors` (migration 0020): audit-chain heads the district server acknowledged. */
+export interface AuditAnchorsTable {
+  seq: number
+  hash: string
+  server_url: string
+  /** The server's time of receipt, as it answered. */
+  server_received_at: string
+  acknowledged_at: string
+}
+export type AuditAnchorRow = Selectable<AuditAnchorsTable>

@@ -47,3 +47,17 @@ export interface SyncItemsTable {
   updated_at: string
 }
 export type SyncItemRow = Selectable<SyncItemsTable>
+
+/**
+ * `sync_integrity_flags` (migration 0020): an approved revision whose stored content no longer
+ * hashes to what the approval bound; sync refused it and the 同步 page shows it.
+ */
+export interface SyncIntegrityFlagsTable {
+  item_id: string
+  revision: number
+  outbox_seq: number
+  expected_hash: string
+  actual_hash: string
+  detected_at: string
+}
+export type SyncIntegrityFlagRow = Selectable<SyncIntegrityFlagsTable>

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/review'
 import type { Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
-import type { Clock } from '../../clock'
+import { localDateKey, type Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { IdSource } from '../../ids'
@@ -19,7 +19,7 @@ import { assignIndexNumber } from '../../items/index-number'
 import { loadItemRow } from '../../items/items-repo'
 import { canPublish } from '../../items/publish-rule'
 import { enqueueSync } from '../../sync/outbox'
-import { authorIds, decideCheck } from './access'
+import { decideCheck, deciderFacts, type DeciderFacts } from './access'
 import { checkAnswers, getChecklist } from './checklist'
 import { loadReview, type ParsedReview } from './rows'
 import { contentChanged } from './submit'
@@ -41,20 +41,58 @@ export interface DecideInput {
 const describe = (f: ReviewFinding) =>
   `${FINDING_KIND_LABELS[f.kind]}“${f.masked ?? f.text}”（${f.sourceLabel}）`
 
+/** `2026-11-26 09:00` in local time, for refusal messages. */
+function whenText(iso: string): string {
+  const d = new Date(iso)
+  const hh = String(d.getHours()).padStart(2, '0')
+  const mm = String(d.getMinutes()).padStart(2, '0')
+  return `${localDateKey(d)} ${hh}:${mm}`
+}
+
+/** A separation-of-duties refusal: FORBIDDEN with the reason code, audited by `decide`. */
+class Refusal extends AppError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super('FORBIDDEN', message)
+  }
+}
+
 /** Throws the Chinese refusal for `actor` deciding `review` now, if any. */
-function refuse(actor: Actor, review: ParsedReview, authors: ReadonlySet<string>): void {
-  const why = decideCheck(actor, review, authors)
+function refuse(actor: Actor, review: ParsedReview, facts: DeciderFacts, resetBy: string): void {
+  const why = decideCheck(actor, review, facts)
   if (why === null) return
   if (why === 'not_open') throw new AppError('CONFLICT', '该审查已结束或已作废，请刷新后查看')
-  if (why === 'own_item') throw new AppError('FORBIDDEN', '不能审查自己起草的信息')
-  if (why === 'referred_needs_leader') {
-    throw new AppError('FORBIDDEN', '该条目已报上级审查，须由签发人或管理员登记上级答复')
-  }
   const step = review.steps[review.row.current_step ?? 0]
-  throw new AppError(
-    'FORBIDDEN',
-    `当前步骤「${step?.name ?? ''}」须由${step ? ROLE_LABELS[step.role] : ''}审查，您没有该角色`,
-  )
+  const stepName = step?.name ?? ''
+  const submitted = whenText(review.row.submitted_at)
+  switch (why) {
+    case 'own_item':
+      throw new Refusal(why, '不能审查自己起草的信息')
+    case 'decided_other_step':
+      throw new Refusal(
+        why,
+        `您已在本轮审查中作出过其他步骤的决定；每一步须由不同的人审查，「${stepName}」请由其他${step ? ROLE_LABELS[step.role] : '审查人'}审查`,
+      )
+    case 'account_after_submission':
+      throw new Refusal(
+        why,
+        `您的账号创建于 ${whenText(facts.account?.createdAt ?? '')}，晚于该条目提交审查的时间（${submitted}）；提交后新建的账号不能审查该条目，请由其他审查人审查`,
+      )
+    case 'password_reset_after_submission':
+      throw new Refusal(
+        why,
+        `您的密码已于 ${whenText(facts.account?.passwordResetAt ?? '')} 由管理员${resetBy}重置，晚于该条目提交审查的时间（${submitted}）；为防止他人以您的账号审查，您不能审查该条目，请由其他审查人审查`,
+      )
+    case 'referred_needs_leader':
+      throw new Refusal(why, '该条目已报上级审查，须由签发人或管理员登记上级答复')
+    case 'wrong_role':
+      throw new Refusal(
+        why,
+        `当前步骤「${stepName}」须由${step ? ROLE_LABELS[step.role] : ''}审查，您没有该角色`,
+      )
+  }
 }
 
 /** 同意公开 needs no blocker and a written reason for every high finding. */
@@ -102,6 +140,39 @@ export async function decide(
   clock: Clock,
   ids: IdSource,
 ): Promise<void> {
+  try {
+    await decideInTransaction(db, actor, input, clock, ids)
+  } catch (e) {
+    // The decision's transaction rolled back; the refusal is recorded on its own (issue 8: every
+    // refused attempt at separation of duties is audited).
+    if (e instanceof Refusal) {
+      await appendAudit(
+        db,
+        {
+          actor: { id: actor.id, name: actor.displayName },
+          action: 'review.refused',
+          target: `item:${input.itemId}`,
+          detail: {
+            reason: e.reason,
+            decision: REVIEW_DECISION_LABELS[input.decision],
+            stepIndex: input.stepIndex,
+            message: e.message,
+          },
+        },
+        clock,
+      )
+    }
+    throw e
+  }
+}
+
+async function decideInTransaction(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: DecideInput,
+  clock: Clock,
+  ids: IdSource,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const item = await loadItemRow(trx, input.itemId)
     const review = await loadReview(trx, input.itemId, input.reviewId)
@@ -111,7 +182,13 @@ export async function decide(
     if (input.contentHash !== item.content_hash || item.content_hash !== review.row.content_hash) {
       throw contentChanged()
     }
-    refuse(actor, review, await authorIds(trx, item, review))
+    const facts = await deciderFacts(trx, item, review, actor.id)
+    const resetBy = await trx
+      .selectFrom('users')
+      .select('password_reset_by_name')
+      .where('id', '=', actor.id)
+      .executeTakeFirst()
+    refuse(actor, review, facts, resetBy?.password_reset_by_name ?? '')
     const stepIndex = review.row.current_step ?? 0
     if (input.stepIndex !== stepIndex) {
       throw new AppError('CONFLICT', '审查已进入其他步骤，请刷新后重新审查')

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema'
 import { diffRevisions } from '../../items/diff'
 import { loadItemView } from '../../items/item-view'
 import { loadItemRow } from '../../items/items-repo'
-import { authorIds, decideCheck } from './access'
+import { decideCheck, deciderFacts } from './access'
 import { answerViews, getChecklist } from './checklist'
 import { emptyCounts } from './scan-item'
 import {
@@ -93,8 +93,7 @@ export async function loadReviewView(
   const [latest, ...history] = await listReviews(db, itemId)
   const review = latest ?? null
   const checklist = await getChecklist(db, clock, review?.row.checklist_version)
-  const authors = await authorIds(db, row, review)
-  const why = decideCheck(actor, review, authors)
+  const why = decideCheck(actor, review, await deciderFacts(db, row, review, actor.id))
   let from: number | null = null
   let to = row.revision
   if (review?.row.state === 'open') {
@@ -146,7 +145,7 @@ export async function reviewQueue(
   for (const r of rows) {
     const review = parseReview(r)
     const item = await loadItemRow(db, r.item_id)
-    const why = decideCheck(actor, review, await authorIds(db, item, review))
+    const why = decideCheck(actor, review, await deciderFacts(db, item, review, actor.id))
     if (scope === 'mine' && why !== null) continue
     const stepIndex = r.current_step ?? 0
     const step = review.steps[stepIndex]

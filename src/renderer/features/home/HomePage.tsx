@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { ROLE_LABELS } from '../../../shared/labels'
 import { useAppState, useSession } from '../../app/app-state'
 import { PLANNED_MODULES } from '../placeholder/modules'
+import { PasswordResetNotice } from './PasswordResetNotice'
 
 /** The landing page: who is signed in for which department, and what each module is for. */
 export function HomePage() {
@@ -10,6 +11,7 @@ export function HomePage() {
   const { user } = useSession()
   return (
     <Stack gap="lg" maw={1100}>
+      <PasswordResetNotice />
       <Paper withBorder p="lg">
         <Title order={2} fz={20} mb={4}>
           {user.displayName}，您好

@@ -1,0 +1,13 @@
+import { empty } from '../schemas'
+import type { PasswordResetNotice } from './types'
+
+/** Phantom marker carrying a channel's output type (as in shared/contract.ts). */
+const out = <T>(): T => undefined as T
+
+/** The logged-in user's own account: the password-reset notice on the home page. */
+export const accountsContract = {
+  /** The notice after an administrator reset the user's password; null when none is pending. */
+  'accounts:reset-notice': { input: empty, output: out<PasswordResetNotice | null>() },
+  /** 「我知道了」: the owner acknowledges the notice (audited). */
+  'accounts:acknowledge-reset': { input: empty, output: out<null>() },
+} as const
