@@ -58,6 +58,18 @@ export interface SheetSpec {
   rows: SheetValue[][]
   /** Lines under the table (注：…). */
   notes?: string[]
+  /**
+   * A second, upper header row: per column the group named above it. Equal neighbours merge
+   * across; a column whose group is null keeps its one header merged down over both rows.
+   */
+  headerGroups?: (string | null)[]
+  /**
+   * 0-based columns whose equal neighbouring values merge down (category cells over several
+   * tasks); a later column only merges inside the runs of the columns before it in this list.
+   */
+  mergeDown?: number[]
+  /** Font names (default 宋体 everywhere): e.g. body 仿宋, header and title 黑体. */
+  fonts?: { body?: string; header?: string; title?: string }
 }
 
 export interface SpreadsheetSpec {

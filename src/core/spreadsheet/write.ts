@@ -22,6 +22,31 @@ function fittedWidth(spec: SheetSpec, index: number): number {
   return Math.min(60, Math.max(6, widest + 2))
 }
 
+/** Merges runs of equal values down the `mergeDown` columns, each inside the runs of the ones before. */
+function mergeRuns(ws: ExcelJS.Worksheet, spec: SheetSpec, firstDataRow: number): void {
+  const cols = spec.mergeDown ?? []
+  // Run boundaries so far: a row starts a new run when any earlier column's run starts there.
+  const starts = new Set<number>([0])
+  for (const col of cols) {
+    const rows = spec.rows
+    let from = 0
+    for (let i = 1; i <= rows.length; i++) {
+      const boundary =
+        i === rows.length ||
+        starts.has(i) ||
+        (rows[i]?.[col] ?? null) !== (rows[from]?.[col] ?? null)
+      if (!boundary) continue
+      const value = rows[from]?.[col]
+      if (i - from > 1 && value !== null && value !== undefined && value !== '') {
+        ws.mergeCells(firstDataRow + from, col + 1, firstDataRow + i - 1, col + 1)
+      }
+      starts.add(from)
+      from = i
+    }
+    starts.add(rows.length)
+  }
+}
+
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const width = Math.max(1, spec.columns.length)
   const ws = wb.addWorksheet(spec.name.slice(0, 31), {
@@ -36,13 +61,18 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   })
+  const fonts = {
+    body: spec.fonts?.body ?? FONT,
+    header: spec.fonts?.header ?? FONT,
+    title: spec.fonts?.title ?? FONT,
+  }
   let r = 0
   if (spec.title) {
     r++
     ws.getRow(r).values = [spec.title]
     ws.mergeCells(r, 1, r, width)
     const c = ws.getCell(r, 1)
-    c.font = { name: FONT, bold: true, size: 16 }
+    c.font = { name: fonts.title, bold: true, size: 16 }
     c.alignment = { horizontal: 'center', vertical: 'middle' }
     ws.getRow(r).height = 30
   }
@@ -50,28 +80,50 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     r++
     ws.getRow(r).values = [spec.subtitle]
     ws.mergeCells(r, 1, r, width)
-    ws.getCell(r, 1).font = { name: FONT, size: 11 }
+    ws.getCell(r, 1).font = { name: fonts.body, size: 11 }
     ws.getCell(r, 1).alignment = { horizontal: 'left', vertical: 'middle' }
   }
-  r++
-  const headerRow = r
-  const header = ws.getRow(r)
-  header.values = spec.columns.map((c) => c.header)
-  header.height = 24
-  for (let c = 1; c <= width; c++) {
-    const cell = ws.getCell(r, c)
-    cell.font = { name: FONT, bold: true, size: 11 }
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
-    cell.border = BORDER
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } }
+  const groups = spec.headerGroups
+  const styleHeader = (row: number) => {
+    ws.getRow(row).height = 24
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(row, c)
+      cell.font = { name: fonts.header, bold: true, size: 11 }
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+      cell.border = BORDER
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } }
+    }
   }
+  if (groups) {
+    // Upper row: group names merged across; a column without a group spans both rows.
+    r++
+    ws.getRow(r).values = spec.columns.map((c, i) => groups[i] ?? c.header)
+    ws.getRow(r + 1).values = spec.columns.map((c, i) => (groups[i] ? c.header : ''))
+    styleHeader(r)
+    styleHeader(r + 1)
+    for (let c = 0; c < width;) {
+      const g = groups[c] ?? null
+      let end = c
+      while (g !== null && end + 1 < width && groups[end + 1] === g) end++
+      if (g === null) ws.mergeCells(r, c + 1, r + 1, c + 1)
+      else if (end > c) ws.mergeCells(r, c + 1, r, end + 1)
+      c = end + 1
+    }
+    r++
+  } else {
+    r++
+    ws.getRow(r).values = spec.columns.map((c) => c.header)
+    styleHeader(r)
+  }
+  const headerRow = r
+  const firstDataRow = r + 1
   for (const values of spec.rows) {
     r++
     const row = ws.getRow(r)
     row.values = values.map((v) => (v === null ? '' : v))
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c)
-      cell.font = { name: FONT, size: 11 }
+      cell.font = { name: fonts.body, size: 11 }
       cell.alignment = {
         vertical: 'middle',
         wrapText: spec.columns[c - 1]?.wrap ?? true,
@@ -80,11 +132,12 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       cell.border = BORDER
     }
   }
+  mergeRuns(ws, spec, firstDataRow)
   for (const note of spec.notes ?? []) {
     r++
     ws.getRow(r).values = [note]
     ws.mergeCells(r, 1, r, width)
-    ws.getCell(r, 1).font = { name: FONT, size: 10 }
+    ws.getCell(r, 1).font = { name: fonts.body, size: 10 }
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' }
   }
   spec.columns.forEach((_, i) => {
