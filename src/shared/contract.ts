@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import { calendarContract } from './calendar/contract'
 import { accountsContract } from './accounts/contract'
 import * as d from './drafting-schemas'
 import type {
@@ -191,6 +192,9 @@ export const contract = {
   'sync:retry': { input: y.syncRetrySchema, output: out<SyncStatus>() },
   /** 撤回: 已通过/已同步 → 已撤回 and a withdrawal queued for the district (officers, admins). */
   'sync:withdraw': { input: y.itemWithdrawSchema, output: out<ItemView>() },
+
+  // ── 节假日日历 (the working-day calendar) ────────────────────────────────────────────────
+  ...calendarContract,
 } as const
 
 export type Contract = typeof contract

@@ -95,6 +95,8 @@ export const AUDIT_ACTION_LABELS = {
   'sync.returned': '区级退回',
   'sync.conflict': '同步冲突',
   'item.withdraw': '撤回条目',
+  'calendar.add': '添加节假日安排',
+  'calendar.replace': '更新节假日安排',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
@@ -135,6 +137,10 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   version: '版本',
   count: '数量',
   mode: '方式',
+  year: '年份',
+  source: '来源',
+  holidays: '放假天数',
+  workdays: '调休上班天数',
 }
 
 /** Coded reasons in audit details (`detail.reason`). */
@@ -160,6 +166,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   review_checklist: '审查清单',
   review_chain: '审查流程',
   review_keywords: '敏感词表',
+  calendar: '节假日日历',
 }
 
 // ── Drafting (起草) ─────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,8 @@ import { DB_FILE_NAME } from '../backup/backup-files'
 import { maybeAutoBackup } from '../backup/create-backup'
 import { systemClock } from '../clock'
 import { closeDatabase, openDatabase } from '../db/database'
+import { createEventBus } from '../events/bus'
+import { registerListeners } from '../events/listeners'
 import { newId } from '../ids'
 import { createLogger } from '../logger'
 import { SyncWorker } from '../sync/worker'
@@ -41,6 +43,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     logger,
     session: new SessionManager(),
     sync,
+    events: registerListeners(createEventBus()),
   }
 
   try {

@@ -1,6 +1,7 @@
 import type { SessionManager } from '../accounts/session'
 import type { StoreHolder } from '../backup/restore-backup'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { IdSource } from '../ids'
 import type { Logger } from '../logger'
 import type { SyncWorker } from '../sync/worker'
@@ -19,4 +20,6 @@ export interface CoreContext {
   session: SessionManager
   /** The sync worker (started when sync is configured; see core/sync/README.md). */
   sync: SyncWorker
+  /** Domain events (core/events); listeners are registered in core/events/listeners.ts. */
+  events: EventBus
 }

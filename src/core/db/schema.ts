@@ -20,6 +20,7 @@ import type {
   ReviewsTable,
 } from './tables/review'
 import type { SettingsTable } from './tables/settings'
+import type { CalendarYearsTable } from './tables/calendar'
 import type {
   SyncIntegrityFlagsTable,
   SyncItemsTable,
@@ -52,6 +53,7 @@ export interface DB {
   review_keywords: ReviewKeywordsTable
   reviews: ReviewsTable
   review_decisions: ReviewDecisionsTable
+  calendar_years: CalendarYearsTable
   sync_integrity_flags: SyncIntegrityFlagsTable
   audit_anchors: AuditAnchorsTable
 }

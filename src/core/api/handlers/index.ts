@@ -7,6 +7,7 @@ import { backupHandlers } from './backup-handlers'
 import { draftingHandlers } from './drafting-handlers'
 import { reviewHandlers } from './review-handlers'
 import { syncHandlers } from './sync-handlers'
+import { calendarHandlers } from '../../calendar/handlers'
 
 /** The full handler table; the `HandlerTable` annotation makes TypeScript demand every channel. */
 export function buildHandlers(ctx: CoreContext): HandlerTable {
@@ -17,6 +18,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...draftingHandlers(ctx),
     ...reviewHandlers(ctx),
     ...syncHandlers(ctx),
+    ...calendarHandlers(ctx),
     ...accountsHandlers(ctx),
   }
   return Object.freeze(handlers)
