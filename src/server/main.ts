@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { isLoopback, parseServerArgs, SERVER_USAGE, UsageError } from './cli/server-options'
+import {
+  isLoopback,
+  parseServerArgs,
+  plainHttpWarning,
+  SERVER_USAGE,
+  UsageError,
+} from './cli/server-options'
 import { openServerDatabase } from './db/connect'
 import { buildServer } from './http/app'
 
@@ -32,12 +38,18 @@ async function main(): Promise<void> {
     },
     logger: { level: settings.logLevel },
     trustProxy: settings.trustProxy,
+    timeouts: { requestMs: settings.requestTimeoutS * 1000 },
     ...(https ? { https } : {}),
   })
   await app.listen({ host: settings.host, port: settings.port })
   const address = app.server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   console.log(`区级同步服务已启动：${https ? 'https' : 'http'}://${host}:${address.port}`)
+  const warning = plainHttpWarning(settings)
+  if (warning) {
+    console.error(warning)
+    app.log.warn(warning)
+  }
   if (!isLoopback(settings.host) && !settings.viewPassword) {
     console.error('提示：未设置 --view-password，非本机访问时总览页（/）已停用。')
   }

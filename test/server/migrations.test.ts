@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { migrateServerDatabase } from '../../src/server/db/connect'
+import { SERVER_MIGRATIONS } from '../../src/server/db/migrations'
 import { BACKENDS, useBackend } from './helpers/backends'
 
 describe.each(BACKENDS)('server migrations (%s)', (kind) => {
@@ -11,8 +12,12 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort()
     expect(tables).toEqual(['changes', 'departments', 'item_revisions', 'items'])
     await migrateServerDatabase(db)
-    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db)
-    expect(applied.rows.map((r) => r.name)).toEqual(['2026_11_26_0001_server_foundation'])
+    const applied = await sql<{
+      name: string
+    }>`select name from kysely_migration order by name`.execute(db)
+    expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(SERVER_MIGRATIONS).sort())
+    expect(applied.rows.map((r) => r.name)).toContain('2026_11_26_0001_server_foundation')
+    expect(applied.rows.map((r) => r.name)).toContain('2026_12_01_0080_department_token_expiry')
   })
 
   it('refuses a database written by a newer server version', async () => {

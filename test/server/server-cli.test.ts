@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:https'
 import { join } from 'node:path'
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { isLoopback, parseServerArgs, UsageError } from '../../src/server/cli/server-options'
 import { makeTempDir } from '../helpers/temp-dir'
 import { spawnServer } from './helpers/spawn-server'
+import { TLS_CERT, TLS_KEY } from './helpers/tls'
 
 describe('server command line', () => {
   it('defaults to SQLite in --data on 127.0.0.1 with a 20 MB body limit', () => {
@@ -87,30 +87,9 @@ describe('server command line', () => {
 
   it('serves https with --tls-cert and --tls-key', async () => {
     const { dir, cleanup } = makeTempDir('dd-tls-')
-    const cert = join(dir, 'cert.pem')
-    const key = join(dir, 'key.pem')
-    // A throw-away self-signed certificate (openssl comes with PostgreSQL's ssl-cert dependency).
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    )
+    // A checked-in, test-only self-signed certificate: no openssl needed on the machine.
+    const cert = TLS_CERT
+    const key = TLS_KEY
     const server = await spawnServer([
       '--port',
       '0',

@@ -16,14 +16,22 @@ export interface AdminIo {
 }
 
 export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <命令> [选项]
-  create-department --code <代码> --name <名称>   创建部门并签发令牌（令牌只显示一次）
+  create-department --code <代码> --name <名称> [--expires YYYY-MM-DD]
+                                                 创建部门并签发令牌（令牌只显示一次）
   list-departments                               列出部门（不显示令牌）
-  rotate-token --code <代码>                      换发新令牌，旧令牌立即失效
+  rotate-token --code <代码> [--expires YYYY-MM-DD]
+                                                 换发新令牌，旧令牌立即失效
   revoke-token --code <代码>                      吊销令牌，部门无法再报送
   publish --item <条目编号> --url <发布地址>       登记已发布，通知部门
   return --item <条目编号> --reason <原因>         退回部门修改
+--expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
 每个命令的最后一行输出为 JSON。`
+
+/** 「，有效期至 2027-06-30（北京时间）」 or nothing. */
+function expiryNote(expiresAt: string | undefined): string {
+  return expiresAt ? `，有效期至 ${expiresAt}（北京时间）` : ''
+}
 
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new AdminError(`缺少 ${flag}。\n${ADMIN_USAGE}`)
@@ -53,6 +61,7 @@ export async function runAdmin(
         item: { type: 'string' },
         url: { type: 'string' },
         reason: { type: 'string' },
+        expires: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -95,20 +104,29 @@ export async function runAdmin(
       case 'create-department': {
         const created = await createDepartment(
           db,
-          { code: need(values.code, '--code'), name: need(values.name, '--name') },
+          {
+            code: need(values.code, '--code'),
+            name: need(values.name, '--name'),
+            ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
+          },
           at,
         )
         io.out(
-          `已创建部门「${created.name}」（${created.code}）。令牌只显示这一次，请立即交给该部门妥善保存：`,
+          `已创建部门「${created.name}」（${created.code}）${expiryNote(created.expiresAt)}。令牌只显示这一次，请立即交给该部门妥善保存：`,
         )
         io.out(JSON.stringify(created))
         break
       }
       case 'list-departments': {
-        const list = await listDepartments(db)
+        const list = await listDepartments(db, now())
         for (const d of list) {
+          const expiry = d.tokenExpired
+            ? `，已于 ${d.tokenExpiresAt} 过期`
+            : d.tokenExpiresAt
+              ? `，有效期至 ${d.tokenExpiresAt}`
+              : ''
           io.out(
-            `${d.code}\t${d.name}\t${d.tokenPrefix ? `${d.tokenPrefix}…（签发于 ${d.tokenIssuedAt}）` : '令牌已吊销'}`,
+            `${d.code}\t${d.name}\t${d.tokenPrefix ? `${d.tokenPrefix}…（签发于 ${d.tokenIssuedAt}${expiry}）` : '令牌已吊销'}`,
           )
         }
         if (list.length === 0) io.out('尚无部门。')
@@ -116,8 +134,15 @@ export async function runAdmin(
         break
       }
       case 'rotate-token': {
-        const rotated = await rotateDepartmentToken(db, need(values.code, '--code'), at)
-        io.out(`已为 ${rotated.code} 换发新令牌，旧令牌已失效。新令牌只显示这一次：`)
+        const rotated = await rotateDepartmentToken(
+          db,
+          need(values.code, '--code'),
+          at,
+          values.expires === undefined ? {} : { expiresAt: values.expires },
+        )
+        io.out(
+          `已为 ${rotated.code} 换发新令牌${expiryNote(rotated.expiresAt)}，旧令牌已失效。新令牌只显示这一次：`,
+        )
         io.out(JSON.stringify(rotated))
         break
       }

@@ -17,12 +17,14 @@ export interface ServerSettings {
   lateRule: LateRule
   logLevel: string
   trustProxy: boolean
+  /** Seconds the whole request (headers and body) may take before the socket is closed. */
+  requestTimeoutS: number
 }
 
 export const SERVER_USAGE = `用法：npm run server -- --data <目录> [--port 8080] [--host 127.0.0.1]
   [--tls-cert <证书.pem> --tls-key <私钥.pem>] [--body-limit 20mb]
   [--rate-limit 600] [--rate-window 60] [--view-password <密码>] [--late-days 20]
-  [--returned-days 5] [--log-level info] [--trust-proxy]
+  [--returned-days 5] [--log-level info] [--trust-proxy] [--request-timeout 120]
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）；
 总览页密码也可用环境变量 DISTRICT_VIEW_PASSWORD 设置（避免出现在进程列表中）。`
 
@@ -49,6 +51,23 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
 }
 
+/**
+ * The warning for serving plain http on an address other machines can reach: department tokens
+ * and item contents would cross the network in clear (issue 8, point 10). None on loopback, with
+ * TLS, or behind a proxy (`--trust-proxy`, which is expected to terminate TLS).
+ */
+export function plainHttpWarning(settings: {
+  host: string
+  tls: unknown
+  trustProxy: boolean
+}): string | null {
+  if (settings.tls || settings.trustProxy || isLoopback(settings.host)) return null
+  return (
+    `警告：正在以明文 http 在非本机地址 ${settings.host} 上提供服务，部门令牌和条目内容将以明文传输。` +
+    '请用 --tls-cert 与 --tls-key 启用 HTTPS，或置于 HTTPS 反向代理之后并加 --trust-proxy。'
+  )
+}
+
 /** Parses `npm run server -- …` arguments (and DATABASE_URL / DISTRICT_VIEW_PASSWORD). */
 export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerSettings {
   let values
@@ -70,6 +89,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
         'returned-days': { type: 'string' },
         'log-level': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'request-timeout': { type: 'string' },
       },
     }))
   } catch (e) {
@@ -119,5 +139,6 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
     },
     logLevel: values['log-level'] ?? 'info',
     trustProxy: values['trust-proxy'] ?? false,
+    requestTimeoutS: positiveInt(values['request-timeout'], 120, '--request-timeout'),
   }
 }

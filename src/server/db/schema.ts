@@ -16,6 +16,8 @@ export interface DepartmentsTable {
   /** First characters of the token, so an administrator can tell tokens apart. */
   token_prefix: string | null
   token_issued_at: string | null
+  /** Last day the token is valid (`YYYY-MM-DD`, China time), or null: no expiry. */
+  token_expires_at: string | null
   created_at: string
   updated_at: string
 }

@@ -8,7 +8,7 @@ type Db = Kysely<ServerDB> | Transaction<ServerDB>
 export function findDepartmentByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('departments')
-    .select(['id', 'code', 'name'])
+    .select(['id', 'code', 'name', 'token_expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst()
 }
@@ -32,7 +32,7 @@ export async function insertDepartment(db: Db, row: DepartmentRow): Promise<void
 export async function setDepartmentToken(
   db: Db,
   code: string,
-  token: { hash: string; prefix: string; issuedAt: string } | null,
+  token: { hash: string; prefix: string; issuedAt: string; expiresAt: string | null } | null,
   now: string,
 ): Promise<boolean> {
   const result = await db
@@ -41,6 +41,7 @@ export async function setDepartmentToken(
       token_hash: token?.hash ?? null,
       token_prefix: token?.prefix ?? null,
       token_issued_at: token?.issuedAt ?? null,
+      token_expires_at: token?.expiresAt ?? null,
       updated_at: now,
     })
     .where('code', '=', code)

@@ -8,6 +8,7 @@ import {
   listDepartmentRows,
   setDepartmentToken,
 } from './departments-repo'
+import { tokenExpired, tokenExpiryProblem } from './token-expiry'
 
 /** A Chinese, user-facing failure of an administrative action. */
 export class AdminError extends Error {
@@ -20,7 +21,19 @@ export interface DepartmentSummary {
   name: string
   tokenPrefix: string | null
   tokenIssuedAt: string | null
+  /** Last valid day of the token (`YYYY-MM-DD`, Beijing time), or null: no expiry. */
+  tokenExpiresAt: string | null
+  /** True when the token has an expiry that has passed (it is refused with 401). */
+  tokenExpired: boolean
   createdAt: string
+}
+
+/** Checks an optional `--expires` date (see token-expiry.ts); undefined means no expiry. */
+function checkExpiry(expiresAt: string | undefined, now: string): string | null {
+  if (expiresAt === undefined) return null
+  const problem = tokenExpiryProblem(expiresAt, new Date(now))
+  if (problem) throw new AdminError(problem)
+  return expiresAt
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
@@ -38,10 +51,11 @@ function checkCode(code: string): void {
  */
 export async function createDepartment(
   db: Kysely<ServerDB>,
-  input: { code: string; name: string },
+  input: { code: string; name: string; expiresAt?: string },
   now: string,
-): Promise<{ code: string; name: string; token: string }> {
+): Promise<{ code: string; name: string; token: string; expiresAt?: string }> {
   checkCode(input.code)
+  const expiresAt = checkExpiry(input.expiresAt, now)
   const name = input.name.trim()
   if (!name || name.length > 200) throw new AdminError('部门名称不能为空，且不超过 200 个字符。')
   if (await findDepartmentByCode(db, input.code)) {
@@ -55,27 +69,33 @@ export async function createDepartment(
     token_hash: hashToken(token),
     token_prefix: tokenDisplayPrefix(token),
     token_issued_at: now,
+    token_expires_at: expiresAt,
     created_at: now,
     updated_at: now,
   })
-  return { code: input.code, name, token }
+  return { code: input.code, name, token, ...(expiresAt ? { expiresAt } : {}) }
 }
 
-/** Replaces a department's token; the old one stops working at once. */
+/**
+ * Replaces a department's token; the old one stops working at once. The new token gets
+ * `expiresAt` (or none: an expiry is never carried over from the old token silently).
+ */
 export async function rotateDepartmentToken(
   db: Kysely<ServerDB>,
   code: string,
   now: string,
-): Promise<{ code: string; token: string }> {
+  options: { expiresAt?: string } = {},
+): Promise<{ code: string; token: string; expiresAt?: string }> {
+  const expiresAt = checkExpiry(options.expiresAt, now)
   const token = generateToken()
   const found = await setDepartmentToken(
     db,
     code,
-    { hash: hashToken(token), prefix: tokenDisplayPrefix(token), issuedAt: now },
+    { hash: hashToken(token), prefix: tokenDisplayPrefix(token), issuedAt: now, expiresAt },
     now,
   )
   if (!found) throw new AdminError(`没有代码为 ${code} 的部门，请用 list-departments 查看。`)
-  return { code, token }
+  return { code, token, ...(expiresAt ? { expiresAt } : {}) }
 }
 
 /** Removes a department's token; it can push nothing until a new one is issued by rotate-token. */
@@ -90,13 +110,18 @@ export async function revokeDepartmentToken(
 }
 
 /** Every department, for the admin listing. */
-export async function listDepartments(db: Kysely<ServerDB>): Promise<DepartmentSummary[]> {
+export async function listDepartments(
+  db: Kysely<ServerDB>,
+  now = new Date(),
+): Promise<DepartmentSummary[]> {
   const rows = await listDepartmentRows(db)
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
     tokenPrefix: r.token_prefix,
     tokenIssuedAt: r.token_issued_at,
+    tokenExpiresAt: r.token_expires_at,
+    tokenExpired: r.token_prefix !== null && tokenExpired(r.token_expires_at, now),
     createdAt: r.created_at,
   }))
 }

@@ -10,6 +10,12 @@ import { registerChangesRoutes } from './routes/changes-routes'
 import { registerDistrictView } from './routes/district-view-routes'
 import { registerPublicRoutes } from './routes/health-routes'
 import { registerItemRoutes } from './routes/items-routes'
+import {
+  capConnectionsPerAddress,
+  DEFAULT_TIMEOUTS,
+  timeoutOptions,
+  type ServerTimeouts,
+} from './timeouts'
 
 /** Default largest request body: 20 MB (an item with embedded images can be large). */
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024
@@ -19,8 +25,13 @@ export interface BuildServerOptions {
   db: Kysely<ServerDB>
   clock?: () => Date
   bodyLimit?: number
-  /** `false` turns the limiter off (benchmarks); default 600 requests per minute per token. */
+  /**
+   * `false` turns the limiters off (benchmarks, most tests); default 600 requests per minute per
+   * token, and per address before authentication (see rate-limit.ts).
+   */
   rateLimit?: RateLimitOptions | false
+  /** Request, headers, idle and keep-alive timeouts and the per-address socket cap. */
+  timeouts?: Partial<ServerTimeouts>
   view?: { password?: string; openWithoutPassword: boolean; lateRule?: LateRule }
   https?: { cert: Buffer | string; key: Buffer | string }
   /** Fastify logger settings; `false` for silence (tests). */
@@ -51,25 +62,41 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
           redact: { paths: REDACT_PATHS, censor: '[已隐藏]' },
           ...(options.logger?.stream ? { stream: options.logger.stream } : {}),
         }
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const { http, ...fastifyTimeouts } = timeoutOptions(timeouts)
   const app = Fastify({
     logger,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
-    ...(options.https ? { https: options.https } : {}),
+    ...fastifyTimeouts,
+    // The node http options go to http.createServer, or with TLS into https.createServer's.
+    ...(options.https ? { https: { ...http, ...options.https } } : { http }),
   }) as unknown as FastifyInstance
+  // Behind a proxy every socket comes from the proxy's address: no per-address cap there.
+  if (!options.trustProxy) capConnectionsPerAddress(app.server, timeouts.connectionsPerAddress)
+  if (options.https) {
+    // HSTS on every response served over TLS: browsers then refuse plain http to this host.
+    app.addHook('onSend', async (_req, reply) => {
+      reply.header('strict-transport-security', 'max-age=31536000')
+    })
+  }
   app.decorateRequest('department', null)
   // The API speaks JSON only; without this, text/plain bodies would reach handlers as strings.
   app.removeContentTypeParser('text/plain')
   installErrorHandlers(app)
-  if (options.rateLimit !== false)
-    await installRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
+  // Before any route scope: the address limit runs ahead of authentication.
+  const tokenLimit =
+    options.rateLimit === false
+      ? null
+      : await installRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
 
   await app.register(
     async (api) => {
       registerPublicRoutes(api, options.db, clock)
       // Token-protected routes live in their own scope so the hook cannot leak onto public ones.
       await api.register(async (scope) => {
-        scope.addHook('onRequest', authenticateHook(options.db))
+        scope.addHook('onRequest', authenticateHook(options.db, clock))
+        if (tokenLimit) scope.addHook('onRequest', tokenLimit)
         registerItemRoutes(scope, options.db, clock)
         registerChangesRoutes(scope, options.db)
         // Schedule tables, activity plans and annual reports get their own route files here.

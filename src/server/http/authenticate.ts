@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { bearerToken, hashToken } from '../auth/tokens'
 import type { ServerDB } from '../db/schema'
 import { findDepartmentByTokenHash } from '../departments/departments-repo'
+import { tokenExpired } from '../departments/token-expiry'
 import { ApiError } from '../errors'
 
 /** The department a request acts for, resolved from its bearer token. */
@@ -22,9 +23,10 @@ declare module 'fastify' {
  * An `onRequest` hook that resolves the bearer token to a department or answers 401. It runs
  * before the body is read, so an unauthenticated client cannot make the server parse 20 MB.
  * Every request looks the hash up in the database: no token cache, so a revoked or rotated token
- * stops working at once on every instance.
+ * stops working at once on every instance. A token past its expiry day (Beijing time) is refused.
+ * Runs after the per-address limiter (rate-limit.ts), which also counts the 401s this answers.
  */
-export function authenticateHook(db: Kysely<ServerDB>) {
+export function authenticateHook(db: Kysely<ServerDB>, clock: () => Date = () => new Date()) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = bearerToken(req.headers.authorization)
     if (!token) {
@@ -37,7 +39,13 @@ export function authenticateHook(db: Kysely<ServerDB>) {
     if (!department) {
       throw new ApiError('UNAUTHENTICATED', '令牌无效或已被吊销，请向区级管理员申请新令牌。')
     }
-    req.department = department
+    if (tokenExpired(department.token_expires_at, clock())) {
+      throw new ApiError(
+        'UNAUTHENTICATED',
+        `令牌已于 ${department.token_expires_at} 到期失效，请向区级管理员申请换发新令牌（rotate-token）。`,
+      )
+    }
+    req.department = { id: department.id, code: department.code, name: department.name }
   }
 }
 

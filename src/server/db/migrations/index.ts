@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './2026_11_26_0001_server_foundation'
+import * as m0080 from './2026_12_01_0080_department_token_expiry'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -7,6 +8,7 @@ import * as m0001 from './2026_11_26_0001_server_foundation'
  */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_0001_server_foundation': m0001,
+  '2026_12_01_0080_department_token_expiry': m0080,
 }
 
 /** kysely's MigrationProvider over the static list above. */
