@@ -1,8 +1,8 @@
 import type { CatalogueColumn } from '../../shared/catalogue'
-import { normaliseHeader } from './xlsx-cells'
+import { normaliseHeaderName } from '../spreadsheet'
 
 /** Header names (normalised) that map to each column; the first is the standard one. */
-const ALIASES: Record<CatalogueColumn, string[]> = {
+export const HEADER_ALIASES: Record<CatalogueColumn, string[]> = {
   seq: ['序号', '编号'],
   level1: ['一级事项', '公开事项', '事项名称', '事项'],
   level2: ['二级事项', '子事项'],
@@ -18,9 +18,9 @@ const ALIASES: Record<CatalogueColumn, string[]> = {
 
 /** The column a header names, or null. */
 export function headerColumn(text: string): CatalogueColumn | null {
-  const h = normaliseHeader(text)
+  const h = normaliseHeaderName(text)
   if (h === '') return null
-  for (const [column, names] of Object.entries(ALIASES) as [CatalogueColumn, string[]][]) {
+  for (const [column, names] of Object.entries(HEADER_ALIASES) as [CatalogueColumn, string[]][]) {
     if (names.includes(h)) return column
   }
   return null

@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs'
 import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../../shared/catalogue'
 import { CATALOGUE_COLUMN_LABELS } from '../../shared/labels'
 import { AppError } from '../errors'
+import { fillMerged, findHeader, firstSheet, mergeAt, readSpreadsheet } from '../spreadsheet'
 import type { CatalogueFields } from './catalogue-service'
-import { headerColumn, isTick } from './catalogue-headers'
-import { cellText } from './xlsx-cells'
+import { HEADER_ALIASES, headerColumn, isTick } from './catalogue-headers'
 
 /** Max lengths, mirroring the screen's validation. */
 const MAX: Record<Exclude<CatalogueColumn, 'seq'>, number> = {
@@ -39,41 +38,27 @@ const fail = (message: string) => new AppError('VALIDATION', message)
  * Any problem throws VALIDATION naming the row; nothing is returned partially.
  */
 export async function readCatalogueSheet(bytes: Uint8Array, fileName: string): Promise<ReadRow[]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw fail(
-      `无法读取表格「${fileName}」：文件可能已损坏或不是 .xlsx 格式（.xls 请先另存为 .xlsx）`,
-    )
-  }
-  const sheet = workbook.worksheets.find((w) => w.state !== 'hidden' && w.rowCount > 0)
+  // .xlsx from Excel, WPS or other producers, .xls and .csv; SpreadsheetError names the file.
+  const sheet = firstSheet(readSpreadsheet({ bytes, fileName }))
   if (!sheet) throw fail(`表格「${fileName}」没有内容`)
-  const width = Math.min(sheet.columnCount, 60)
-  const text = (r: number, c: number) => cellText(sheet.getCell(r, c))
+  // Merged cells read as their top-left value (a category merged down, a heading merged across).
+  const grid = fillMerged(sheet)
+  const rowCount = grid.length
+  const width = Math.min(Math.max(0, ...grid.map((r) => r.length)), 60)
+  const text = (r: number, c: number) => grid[r - 1]?.[c - 1] ?? ''
+  const isMerged = (r: number, c: number) => mergeAt(sheet, r - 1, c - 1) !== undefined
 
-  let headerRow = 0
-  for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
-    const found = new Set<CatalogueColumn>()
-    for (let c = 1; c <= width; c++) {
-      const col = headerColumn(text(r, c))
-      if (col) found.add(col)
-    }
-    if (
-      found.has('timeLimit') &&
-      (found.has('level1') || found.has('content')) &&
-      found.size >= 3
-    ) {
-      headerRow = r
-      break
-    }
-  }
-  if (headerRow === 0) {
+  const found = findHeader(sheet, HEADER_ALIASES, {
+    scanRows: HEADER_SCAN_ROWS,
+    accept: (m) => m.has('timeLimit') && (m.has('level1') || m.has('content')) && m.size >= 3,
+  })
+  if (!found) {
     const expected = CATALOGUE_COLUMNS.map((c) => CATALOGUE_COLUMN_LABELS[c]).join('｜')
     throw fail(
       `第 1–${HEADER_SCAN_ROWS} 行中找不到表头（至少需要「公开事项」或「一级事项」、「公开时限」等列）。请使用标准目录表头：${expected}`,
     )
   }
+  const headerRow = found.headerRow + 1
 
   // A second header row: sub-headers under merged cells (its cells name columns or tick options).
   const sources = new Map<number, Source>()
@@ -81,14 +66,14 @@ export async function readCatalogueSheet(bytes: Uint8Array, fileName: string): P
   let hasSubRow = false
   for (let c = 1; c <= width; c++) {
     const top = text(headerRow, c)
-    const sub = subRow <= sheet.rowCount ? text(subRow, c) : ''
+    const sub = subRow <= rowCount ? text(subRow, c) : ''
     const subCol = headerColumn(sub)
     const topCol = headerColumn(top)
     if (subCol && sub !== top) {
       sources.set(c, { column: subCol })
       hasSubRow = true
     } else if (topCol) {
-      const merged = sheet.getCell(headerRow, c).isMerged && sub !== '' && sub !== top
+      const merged = isMerged(headerRow, c) && sub !== '' && sub !== top
       const tickOption = merged && ['audience', 'method', 'level'].includes(topCol)
       sources.set(c, tickOption ? { column: topCol, option: sub } : { column: topCol })
       if (tickOption) hasSubRow = true
@@ -99,7 +84,7 @@ export async function readCatalogueSheet(bytes: Uint8Array, fileName: string): P
 
   const rows: ReadRow[] = []
   const seen = new Map<string, number>()
-  for (let r = firstData; r <= sheet.rowCount; r++) {
+  for (let r = firstData; r <= rowCount; r++) {
     const values: Partial<Record<CatalogueColumn, string>> = {}
     const ticks: Partial<Record<CatalogueColumn, string[]>> = {}
     let any = false

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import {
   CATALOGUE_COLUMNS,
@@ -16,6 +15,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { requireCatalogueEditor } from '../items/permissions'
+import { writeSpreadsheet } from '../spreadsheet'
 import { entryColumns, listCatalogue, refreshDueDates } from './catalogue-service'
 import { readCatalogueSheet } from './catalogue-xlsx-read'
 
@@ -104,24 +104,22 @@ export async function exportCatalogueXlsx(
   departmentName = '',
 ): Promise<CatalogueExportResult> {
   const entries = await listCatalogue(db)
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('主动公开事项目录')
-  const width = CATALOGUE_COLUMNS.length
-  sheet.addRow([`${departmentName}主动公开事项目录`])
-  sheet.mergeCells(1, 1, 1, width)
-  sheet.getCell(1, 1).font = { bold: true, size: 14 }
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' }
-  const header = sheet.addRow(CATALOGUE_COLUMNS.map((c) => CATALOGUE_COLUMN_LABELS[c]))
-  header.font = { bold: true }
-  for (const e of entries) {
-    sheet.addRow(CATALOGUE_COLUMNS.map((c) => (c === 'seq' ? e.seq : e[c])))
-  }
-  CATALOGUE_COLUMNS.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c === 'seq' ? 6 : ['content', 'basis'].includes(c) ? 40 : 18
+  // Print-ready: A4 landscape fitted to the width, the header repeated on every page.
+  const bytes = await writeSpreadsheet({
+    sheets: [
+      {
+        name: '主动公开事项目录',
+        title: `${departmentName}主动公开事项目录`,
+        columns: CATALOGUE_COLUMNS.map((c) => ({
+          header: CATALOGUE_COLUMN_LABELS[c],
+          width: c === 'seq' ? 6 : ['content', 'basis'].includes(c) ? 40 : 18,
+        })),
+        rows: entries.map((e) => CATALOGUE_COLUMNS.map((c) => (c === 'seq' ? e.seq : e[c]))),
+      },
+    ],
   })
-  const buffer = await workbook.xlsx.writeBuffer()
   try {
-    await writeFile(file, Buffer.from(buffer as ArrayBuffer))
+    await writeFile(file, bytes)
   } catch {
     throw new AppError('VALIDATION', `无法写入「${file}」：请检查文件夹权限或文件是否正被打开`)
   }

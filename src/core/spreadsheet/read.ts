@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx'
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs'
+import * as cptable from '@e965/xlsx/dist/cpexcel.full'
 import { AppError } from '../errors'
 import { serialToIsoDate } from './dates'
 import type {
@@ -177,7 +177,14 @@ export function readSpreadsheet(input: { bytes: Uint8Array; fileName: string }):
   if (bytes.length === 0) throw unreadable(fileName, '文件是空的')
   let wb: XLSX.WorkBook
   let format: SpreadsheetBook['format']
-  const common = { cellNF: true, cellDates: false, cellHTML: false, cellFormula: false } as const
+  // cellStyles: row and column properties (hidden rows and columns, for the scan).
+  const common = {
+    cellNF: true,
+    cellStyles: true,
+    cellDates: false,
+    cellHTML: false,
+    cellFormula: false,
+  } as const
   try {
     if (isZip(bytes)) {
       format = 'xlsx'

@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises'
-import { extname } from 'node:path'
-import ExcelJS from 'exceljs'
+import { basename, extname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { KeywordImportResult, ReviewKeyword, ReviewSeverity } from '../../../shared/review'
 import { requireRole, type Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
-import { cellText } from '../../catalogue/xlsx-cells'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import type { ReviewKeywordRow } from '../../db/tables/review'
 import { AppError } from '../../errors'
 import type { IdSource } from '../../ids'
+import { readSpreadsheet } from '../../spreadsheet'
 import { createKeywordMatcher, type KeywordMatcher } from '../keyword-matcher'
 import { KeywordListError, parseKeywordList } from '../keyword-list'
 import { severityRank } from '../types'
@@ -172,20 +171,22 @@ const SEVERITY_WORDS: Record<string, ReviewSeverity> = {
  * (关键词/敏感词…) is skipped.
  */
 async function readXlsxKeywords(path: string): Promise<KeywordInput[]> {
-  const wb = new ExcelJS.Workbook()
+  let bytes: Buffer
   try {
-    await wb.xlsx.readFile(path)
+    bytes = await readFile(path)
   } catch {
-    throw new AppError('VALIDATION', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密')
+    throw new AppError('NOT_FOUND', `找不到或无法读取文件「${basename(path)}」，请检查后重试`)
   }
-  const sheet = wb.worksheets[0]
+  // SpreadsheetError (VALIDATION) names the file when it is not a readable workbook.
+  const sheet = readSpreadsheet({ bytes, fileName: basename(path) }).sheets[0]
   if (!sheet) throw new AppError('VALIDATION', 'Excel 文件中没有工作表')
   const out: KeywordInput[] = []
-  sheet.eachRow((row, n) => {
-    const word = cellText(row.getCell(1))
+  sheet.rows.forEach((row, i) => {
+    const n = i + 1
+    const word = row[0] ?? ''
     if (word === '') return
     if (n === 1 && HEADER_WORDS.has(word.toLowerCase())) return
-    const level = cellText(row.getCell(2))
+    const level = row[1] ?? ''
     const severity = level === '' ? 'high' : SEVERITY_WORDS[level.toLowerCase()]
     if (severity === undefined) {
       throw new AppError(
@@ -193,7 +194,7 @@ async function readXlsxKeywords(path: string): Promise<KeywordInput[]> {
         `第 ${n} 行的级别“${level}”无法识别，应为 blocker/high/warn/info 或 阻断/高/警告/提示`,
       )
     }
-    const note = cellText(row.getCell(3))
+    const note = row[2] ?? ''
     out.push({ word, severity, ...(note ? { note } : {}) })
   })
   return out
