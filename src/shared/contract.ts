@@ -28,6 +28,7 @@ import type {
   AuditPage,
   AuditVerifyResult,
   BackupInfo,
+  RestorePreview,
   RestoreResult,
   SessionInfo,
   UserView,
@@ -83,6 +84,8 @@ export const contract = {
   /** Asks the user for a target file (save dialog); `null` when they cancel. */
   'backup:create': { input: s.empty, output: out<BackupInfo | null>() },
   'backup:list': { input: s.empty, output: out<BackupInfo[]>() },
+  /** Chooses a backup (or takes one from the list) and previews it; `null` when the user cancels. */
+  'backup:inspect': { input: s.inspectBackupSchema, output: out<RestorePreview | null>() },
   /** Restores, keeping the current database aside first; `null` when the user cancels. */
   'backup:restore': { input: s.restoreSchema, output: out<RestoreResult | null>() },
 

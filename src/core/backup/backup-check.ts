@@ -37,7 +37,7 @@ export async function checkBackupShape(
   inspection: Extract<FileInspection, { kind: 'existing' }>,
   shownAs: string,
 ): Promise<void> {
-  const known = Object.keys(MIGRATIONS)
+  const known = Object.keys(MIGRATIONS).sort()
   const applied = inspection.migrations
   if (applied.length === 0) throw refused(shownAs, '没有升级记录')
   if (applied.some((name, i) => known[i] !== name))

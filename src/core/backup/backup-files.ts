@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { BackupInfo } from '../../shared/types'
 import { fileStamp, localDateKey } from '../clock'
@@ -68,19 +68,6 @@ export function pruneAutoBackups(dataDir: string, keep: number): string[] {
 export function samePath(a: string, b: string): boolean {
   const norm = (p: string) => (process.platform === 'linux' ? resolve(p) : resolve(p).toLowerCase())
   return norm(a) === norm(b)
-}
-
-/** Moves `from` (and its -wal/-shm companions, if any) to `to`. */
-export function moveDatabaseFiles(from: string, to: string): void {
-  renameSync(from, to)
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix)
-  }
-}
-
-/** Removes a database file and its -wal/-shm companions, ignoring missing ones. */
-export function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
 }
 
 /** Creates `dir` if needed and returns it. */

@@ -13,11 +13,11 @@ import {
   ensureDir,
   hasAutoBackupOn,
   pruneAutoBackups,
-  removeDatabaseFiles,
   samePath,
   scanBackups,
 } from './backup-files'
 import { backupBlobs } from './backup-blobs'
+import { removeDatabaseFiles } from './restore-journal'
 
 /**
  * Copies the live database to `dest` with SQLite's online backup (consistent while in use), then

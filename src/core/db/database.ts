@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import { recoverInterruptedRestore } from '../backup/restore-journal'
 import { AppError } from '../errors'
 import { inspectDatabaseFile } from './file-check'
 import { staticMigrationProvider } from './migrations'
@@ -32,11 +33,14 @@ function toKysely(sqlite: Database.Database): Kysely<DB> {
 }
 
 /**
- * Opens (creating if needed) the SQLite store at `path`: checks the file before touching it, sets
+ * Opens (creating if needed) the SQLite store at `path`: settles an interrupted restore
+ * (backup/restore-journal.ts), checks the file before touching it, sets
  * WAL, foreign keys and a busy timeout, runs the migrations, and records the app version.
  * Throws AppError('DB_ERROR') with a Chinese message for a damaged, foreign or newer database.
  */
 export async function openDatabase(path: string, options: OpenDatabaseOptions): Promise<Store> {
+  // A restore interrupted by a crash is finished or rolled back before anything opens the file.
+  if (!options.readonly) recoverInterruptedRestore(path)
   const inspection = inspectDatabaseFile(path, options.appVersion)
   if (options.readonly) {
     if (inspection.kind !== 'existing') {

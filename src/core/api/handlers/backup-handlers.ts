@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { requireRole } from '../../accounts/actor'
+import { requireRole, type Actor } from '../../accounts/actor'
 import { backupFileName, backupsDir, samePath, scanBackups } from '../../backup/backup-files'
 import { createBackup, listBackups } from '../../backup/create-backup'
-import { restoreBackup } from '../../backup/restore-backup'
+import { previewRestore, restoreBackup } from '../../backup/restore-backup'
 import { AppError } from '../../errors'
 import type { CoreContext } from '../context'
 import { withActor } from '../session-guard'
 import type { FileDialogOptions, HandlerTable } from '../types'
 
-type BackupChannels = 'backup:create' | 'backup:list' | 'backup:restore' | 'shell:open-external'
+type BackupChannels =
+  'backup:create' | 'backup:list' | 'backup:inspect' | 'backup:restore' | 'shell:open-external'
 
 const BACKUP_FILTERS: FileDialogOptions['filters'] = [
   { name: '政务公开工作台数据库备份', extensions: ['sqlite'] },
@@ -16,6 +18,31 @@ const BACKUP_FILTERS: FileDialogOptions['filters'] = [
 
 /** Handlers for backups, restore, and opening links; dialogs go through the Platform. */
 export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChannels> {
+  // Files previewed with `backup:inspect`, by token: the renderer never names a path itself.
+  const tokens = new Map<string, { file: string; userId: string }>()
+
+  /** A named file must come from the backup list: the renderer cannot point at arbitrary paths. */
+  const listedFile = (file: string): string => {
+    if (!scanBackups(ctx.dataDir).some((b) => samePath(b.file, file))) {
+      throw new AppError('VALIDATION', '只能从备份列表中选择要恢复的文件，或通过「选择文件」恢复')
+    }
+    return file
+  }
+
+  /** The file to act on: listed, or chosen in the open dialog (null when cancelled). */
+  const fileFor = async (actor: Actor, file: string | undefined): Promise<string | null> => {
+    // The role is checked before any dialog opens (issue 8 point 10).
+    requireRole(actor, 'admin')
+    if (file !== undefined) return listedFile(file)
+    return ctx.platform.chooseOpenFile({
+      title: '选择要恢复的数据库备份',
+      defaultPath: backupsDir(ctx.dataDir),
+      filters: BACKUP_FILTERS,
+    })
+  }
+
+  const options = () => ({ dataDir: ctx.dataDir, appVersion: ctx.appVersion, clock: ctx.clock })
+
   return {
     'backup:create': withActor(ctx, async (actor) => {
       requireRole(actor, 'admin')
@@ -30,32 +57,31 @@ export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChann
 
     'backup:list': withActor(ctx, async (actor) => listBackups(ctx.dataDir, actor)),
 
-    // A named file must come from the backup list: the renderer cannot point at arbitrary paths.
+    // Choose first, then see what the backup holds and what a restore would set aside.
+    'backup:inspect': withActor(ctx, async (actor, input) => {
+      const file = await fileFor(actor, input.file)
+      if (file === null) return null
+      const token = randomUUID()
+      const preview = await previewRestore(ctx.holder, actor, file, options(), token)
+      tokens.set(token, { file, userId: actor.id })
+      return preview
+    }),
+
     'backup:restore': withActor(ctx, async (actor, input) => {
       requireRole(actor, 'admin')
-      let file = input.file
-      if (file !== undefined) {
-        const listed = file
-        if (!scanBackups(ctx.dataDir).some((b) => samePath(b.file, listed))) {
-          throw new AppError(
-            'VALIDATION',
-            '只能从备份列表中选择要恢复的文件，或通过「选择文件」恢复',
-          )
+      let file: string | null
+      if (input.token !== undefined) {
+        const entry = tokens.get(input.token)
+        if (!entry || entry.userId !== actor.id) {
+          throw new AppError('VALIDATION', '请重新选择要恢复的备份文件（预览已失效）')
         }
+        file = entry.file
       } else {
-        const chosen = await ctx.platform.chooseOpenFile({
-          title: '选择要恢复的数据库备份',
-          defaultPath: backupsDir(ctx.dataDir),
-          filters: BACKUP_FILTERS,
-        })
-        if (chosen === null) return null
-        file = chosen
+        file = await fileFor(actor, input.file)
       }
-      const result = await restoreBackup(ctx.holder, actor, file, {
-        dataDir: ctx.dataDir,
-        appVersion: ctx.appVersion,
-        clock: ctx.clock,
-      })
+      if (file === null) return null
+      const result = await restoreBackup(ctx.holder, actor, file, options())
+      tokens.clear()
       // The restored database has its own accounts: everyone signs in again against them.
       ctx.session.end()
       return result
