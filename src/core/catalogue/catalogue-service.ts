@@ -7,6 +7,7 @@ import type { DB } from '../db/schema'
 import type { CatalogueEntryRow } from '../db/tables/drafting'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
+import { loadWorkCalendar } from '../calendar/load'
 import { computeDueDate } from '../items/due-date'
 import { requireCatalogueEditor } from '../items/permissions'
 import { describeRule, parseTimeLimit } from './time-limit'
@@ -93,11 +94,13 @@ export async function refreshDueDates(db: Kysely<DB>, entryId: string): Promise<
     .select(['id', 'signed_date', 'catalogue_entry_id'])
     .where('catalogue_entry_id', '=', entryId)
     .execute()
+  const cal = await loadWorkCalendar(db)
   for (const item of items) {
-    const due = await computeDueDate(db, {
-      catalogueEntryId: entryId,
-      signedDate: item.signed_date,
-    })
+    const due = await computeDueDate(
+      db,
+      { catalogueEntryId: entryId, signedDate: item.signed_date },
+      cal,
+    )
     await db.updateTable('items').set({ due_date: due }).where('id', '=', item.id).execute()
   }
 }

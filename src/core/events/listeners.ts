@@ -1,3 +1,5 @@
+import { recomputeItemDueDates } from '../items/due-date'
+import { recomputeOpenRequests } from '../requests/recompute'
 import type { EventBus } from './bus'
 
 /**
@@ -6,6 +8,9 @@ import type { EventBus } from './bus'
  * recomputes open requests' due dates when the holiday calendar changes.
  */
 export function registerListeners(bus: EventBus): EventBus {
-  void bus
+  bus.on('calendar.changed', recomputeItemDueDates)
+  bus.on('calendar.changed', ({ db, calendar, clock }) =>
+    recomputeOpenRequests(db, calendar, clock),
+  )
   return bus
 }

@@ -6,7 +6,8 @@ import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
 import { contentOfRow } from './content'
-import { isLate, ruleForEntry } from './due-date'
+import { loadWorkCalendar } from '../calendar/load'
+import { dueDateProvisional, isLate, ruleForEntry } from './due-date'
 import { loadItemRow } from './items-repo'
 import { canEditItems } from './permissions'
 import { itemWarnings } from './warnings'
@@ -85,6 +86,14 @@ export async function loadItemView(
   const late = isLate(row.due_date, row.published_date, localDateKey(clock()))
   const catalogueRuleUnreadable =
     row.catalogue_entry_id !== null && (await ruleForEntry(db, row.catalogue_entry_id)) === null
+  // 暂定: the due date was counted through a year the holiday calendar does not know yet.
+  const dueProvisional =
+    row.due_date !== null &&
+    dueDateProvisional(
+      await loadWorkCalendar(db),
+      await ruleForEntry(db, row.catalogue_entry_id),
+      row.signed_date,
+    )
   const view: Omit<ItemView, 'warnings'> = {
     ...contentOfRow(row),
     ...(await names(db, row)),
@@ -110,5 +119,5 @@ export async function loadItemView(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
-  return { ...view, warnings: itemWarnings({ ...view, catalogueRuleUnreadable }) }
+  return { ...view, warnings: itemWarnings({ ...view, catalogueRuleUnreadable, dueProvisional }) }
 }

@@ -4,7 +4,11 @@ import { checkDocNumber } from '../../shared/doc-number'
 type WarningInput = Pick<
   ItemView,
   'kind' | 'docNumber' | 'signedDate' | 'dueDate' | 'late' | 'interpretations' | 'policy' | 'status'
-> & { attachments: AttachmentView[]; catalogueRuleUnreadable: boolean }
+> & {
+  attachments: AttachmentView[]
+  catalogueRuleUnreadable: boolean
+  dueProvisional?: boolean
+}
 
 /** The Chinese warnings shown with an item; computed, never stored. */
 export function itemWarnings(item: WarningInput): string[] {
@@ -22,6 +26,11 @@ export function itemWarnings(item: WarningInput): string[] {
   if (item.late && item.dueDate) {
     out.push(
       `已超过公开时限：应于 ${item.dueDate} 前公开（《政府信息公开条例》第二十六条及所属目录事项时限）`,
+    )
+  }
+  if (item.dueProvisional && item.dueDate) {
+    out.push(
+      `公开到期日 ${item.dueDate} 为暂定：计算经过尚未录入节假日安排的年份（按周一至周五计算），请在「节假日日历」中添加国务院办公厅的放假通知`,
     )
   }
   if (item.catalogueRuleUnreadable) {

@@ -49,9 +49,10 @@ export interface CalendarPreview {
 
 /** A due date that moved because the calendar changed (listeners of 'calendar.changed'). */
 export interface MovedDeadline {
-  kind: 'request'
+  /** 'request': 依申请公开 answer deadline; 'item': a 主动公开 item's due date (第二十六条). */
+  kind: 'request' | 'item'
   id: string
-  /** e.g. the request number 「GK2026-031」. */
+  /** The request number 「GK2026-031」 or the item's title. */
   label: string
   from: string | null
   to: string | null

@@ -1,1 +1,0 @@
-export { addCalendarDays, addWorkdays, isWorkday } from './workdays'
