@@ -3,6 +3,7 @@ import * as s from './schemas'
 import { calendarContract } from './calendar/contract'
 import { accountsContract } from './accounts/contract'
 import * as d from './drafting-schemas'
+import { requestsContract } from './requests/contract'
 import type {
   CatalogueEntry,
   CatalogueExportResult,
@@ -195,6 +196,9 @@ export const contract = {
   'sync:retry': { input: y.syncRetrySchema, output: out<SyncStatus>() },
   /** 撤回: 已通过/已同步 → 已撤回 and a withdrawal queued for the district (officers, admins). */
   'sync:withdraw': { input: y.itemWithdrawSchema, output: out<ItemView>() },
+
+  // ── 依申请公开 (the request register) ──────────────────────────────────────────────────────────
+  ...requestsContract,
 
   // ── 节假日日历 (the working-day calendar) ────────────────────────────────────────────────
   ...calendarContract,

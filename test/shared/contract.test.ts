@@ -28,6 +28,7 @@ describe('contract', () => {
       'catalogue',
       'drafting',
       'items',
+      'requests',
       'review',
       'settings',
       'setup',

@@ -19,6 +19,14 @@ import type {
   ReviewKeywordsTable,
   ReviewsTable,
 } from './tables/review'
+import type {
+  RequestCasesTable,
+  RequestEventsTable,
+  RequestLetterTemplatesTable,
+  RequestSequencesTable,
+  RequestSettingsTable,
+  RequestsTable,
+} from './tables/requests'
 import type { SettingsTable } from './tables/settings'
 import type { CalendarYearsTable } from './tables/calendar'
 import type {
@@ -56,4 +64,10 @@ export interface DB {
   calendar_years: CalendarYearsTable
   sync_integrity_flags: SyncIntegrityFlagsTable
   audit_anchors: AuditAnchorsTable
+  requests: RequestsTable
+  request_events: RequestEventsTable
+  request_cases: RequestCasesTable
+  request_sequences: RequestSequencesTable
+  request_settings: RequestSettingsTable
+  request_letter_templates: RequestLetterTemplatesTable
 }

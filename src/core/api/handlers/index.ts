@@ -1,3 +1,4 @@
+import { requestsHandlers } from '../../requests/handlers'
 import { accountsHandlers } from '../../accounts/handlers'
 import type { CoreContext } from '../context'
 import type { HandlerTable } from '../types'
@@ -18,6 +19,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...draftingHandlers(ctx),
     ...reviewHandlers(ctx),
     ...syncHandlers(ctx),
+    ...requestsHandlers(ctx),
     ...calendarHandlers(ctx),
     ...accountsHandlers(ctx),
   }

@@ -1,0 +1,102 @@
+import { countDeadline, workingDaysBetween, type WorkCalendar } from '../deadlines'
+import type { RequestRowDb } from '../db/tables/requests'
+import type { DueStep, RequestStatus } from '../../shared/requests/types'
+import type { DerivedColumns } from './repository'
+import { computeDue, deadlineInput, type RequestFacts, type RequestState } from './rules'
+
+/** What `due_json` holds: the timeline and what the held clock waits for. */
+export interface DueRecord {
+  steps: DueStep[]
+  /** While paused: the date the applicant / consulted party was given (补正期限, 答复期限, 缴费期限). */
+  holdUntil: string | null
+  unknownYears: number[]
+  /** Working days counted so far and in all (base + extension). */
+  counted: number
+  total: number
+  /** The due date before the extension (for the 延期答复告知书); null without one. */
+  baseDue: string | null
+}
+
+/** The deadline the held clock waits for. */
+function holdUntil(s: RequestState): string | null {
+  if (s.status === 'correction') return s.correction?.deadline ?? null
+  if (s.status === 'consultation') {
+    return s.consultations.find((c) => c.ended === null)?.replyBy ?? null
+  }
+  if (s.status === 'fee') return s.fee?.payBy ?? null
+  return null
+}
+
+/** The stored, derived columns of a request: status, due date, provisional flag, timeline. */
+export function deriveColumns(cal: WorkCalendar, facts: RequestFacts): DerivedColumns {
+  const { state, result, correctionLimit } = computeDue(cal, facts)
+  const done = state.done !== null
+  const record: DueRecord = {
+    steps: result.timeline,
+    holdUntil: holdUntil(state),
+    unknownYears: result.unknownYears,
+    counted: result.countedDays,
+    total: result.totalDays,
+    baseDue: state.extension
+      ? countDeadline(cal, { ...deadlineInput(facts, state), extensions: [] }).dueDate
+      : null,
+  }
+  const mayCorrect = !done && !state.correction && !state.extension && state.status === 'open'
+  return {
+    status: state.status,
+    due_date: result.dueDate,
+    provisional: result.provisional ? 1 : 0,
+    due_json: JSON.stringify(record),
+    correction_limit: mayCorrect ? correctionLimit : null,
+    answered_date: state.done?.date ?? null,
+    answer_type: state.answer?.answerType || null,
+    outcome: state.done?.outcome ?? null,
+  }
+}
+
+export function parseDueRecord(json: string): DueRecord {
+  const v = JSON.parse(json) as Partial<DueRecord> | DueStep[]
+  if (Array.isArray(v)) {
+    return { steps: v, holdUntil: null, unknownYears: [], counted: 0, total: 0, baseDue: null }
+  }
+  return {
+    steps: v.steps ?? [],
+    holdUntil: v.holdUntil ?? null,
+    unknownYears: v.unknownYears ?? [],
+    counted: v.counted ?? 0,
+    total: v.total ?? 0,
+    baseDue: v.baseDue ?? null,
+  }
+}
+
+const OPEN: ReadonlySet<RequestStatus> = new Set(['open', 'correction', 'consultation', 'fee'])
+
+/** Working days from `today` to the due date: 0 = due today, negative = overdue by that many. */
+export function daysLeft(cal: WorkCalendar, today: string, due: string | null): number | null {
+  if (!due) return null
+  return due >= today ? workingDaysBetween(cal, today, due) : -workingDaysBetween(cal, due, today)
+}
+
+/** The Chinese warnings a row carries (暂定, 补正告知期限, 逾期 …). */
+export function rowFlags(
+  cal: WorkCalendar,
+  row: Pick<RequestRowDb, 'status' | 'due_date' | 'provisional' | 'due_json' | 'correction_limit'>,
+  today: string,
+): string[] {
+  const flags: string[] = []
+  if (!OPEN.has(row.status)) return flags
+  const record = parseDueRecord(row.due_json)
+  if (row.provisional === 1) {
+    flags.push(`暂定：${record.unknownYears.join('、')} 年节假日安排尚未录入`)
+  }
+  if (row.correction_limit && row.correction_limit >= today) {
+    const left = workingDaysBetween(cal, today, row.correction_limit)
+    if (left <= 2) flags.push(`如需补正，最迟 ${row.correction_limit} 前告知（条例第三十条）`)
+  }
+  if (record.holdUntil) {
+    if (record.holdUntil < today) flags.push(`期限 ${record.holdUntil} 已过，请登记结果`)
+    else flags.push(`等待至 ${record.holdUntil}`)
+  }
+  if (row.due_date && row.due_date < today) flags.push('已逾期')
+  return flags
+}
