@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
 import { IconDatabaseExport, IconFolderOpen } from '@tabler/icons-react'
 import { useState } from 'react'
+import type { RestorePreview } from '../../../shared/types'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useAppState } from '../../app/app-state'
@@ -12,9 +13,15 @@ export function BackupPanel() {
   const { refresh } = useAppState()
   const backups = useApiQuery(() => api().backup.list({}))
   const create = useApiAction(api().backup.create)
+  const inspect = useApiAction(api().backup.inspect)
   const restore = useApiAction(api().backup.restore)
-  // undefined file = choose in a dialog; null = no confirmation open.
-  const [confirm, setConfirm] = useState<{ file: string | undefined } | null>(null)
+  // The file is chosen (or taken from the list) first; then its preview asks for confirmation.
+  const [preview, setPreview] = useState<RestorePreview | null>(null)
+
+  const choose = async (file?: string) => {
+    const r = await inspect.run(file ? { file } : {})
+    if (r.ok && r.data) setPreview(r.data)
+  }
 
   const backupNow = async () => {
     const r = await create.run({})
@@ -25,9 +32,9 @@ export function BackupPanel() {
   }
 
   const doRestore = async () => {
-    if (!confirm) return
-    const r = await restore.run(confirm.file ? { file: confirm.file } : {})
-    setConfirm(null)
+    if (!preview) return
+    const r = await restore.run({ token: preview.token })
+    setPreview(null)
     if (r.ok && r.data) {
       notifySuccess(r.data.notice)
       await refresh()
@@ -49,7 +56,8 @@ export function BackupPanel() {
           <Button
             variant="default"
             leftSection={<IconFolderOpen size={16} aria-hidden />}
-            onClick={() => setConfirm({ file: undefined })}
+            onClick={() => choose()}
+            loading={inspect.busy}
           >
             从文件恢复…
           </Button>
@@ -89,7 +97,8 @@ export function BackupPanel() {
                     size="compact-sm"
                     variant="light"
                     color="orange"
-                    onClick={() => setConfirm({ file: b.file })}
+                    onClick={() => choose(b.file)}
+                    disabled={inspect.busy}
                   >
                     恢复
                   </Button>
@@ -104,12 +113,12 @@ export function BackupPanel() {
           还没有备份
         </Text>
       )}
-      {confirm && (
+      {preview && (
         <RestoreConfirmModal
-          file={confirm.file}
+          preview={preview}
           busy={restore.busy}
           onConfirm={doRestore}
-          onClose={() => setConfirm(null)}
+          onClose={() => setPreview(null)}
         />
       )}
     </Paper>
