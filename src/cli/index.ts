@@ -11,6 +11,7 @@ import {
   searchCommand,
 } from './drafting-commands'
 import { reviewRecordCommand } from './review-commands'
+import { calendarAddCommand } from './calendar-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -40,6 +41,9 @@ export const USAGE = `政务公开工作台 命令行工具
                   --db <文件>  <关键词…>
   review-record 导出条目最近一次保密审查的审查单（.docx）
                   --db <文件>  --item <条目编号>  --out <docx文件>（不得已存在）  --user <用户名>
+  calendar-add  添加或更新一年的节假日安排：国务院办公厅放假通知全文（.txt）或 .ics 日历；
+                重新计算受影响的期限并列出变动
+                  --db <文件>  <通知.txt|日历.ics>  [--year <年份>]  [--json]
 
 选项：
   -h, --help    显示本帮助
@@ -58,6 +62,8 @@ const OPTIONS = {
   file: { type: 'string' },
   user: { type: 'string' },
   item: { type: 'string' },
+  year: { type: 'string' },
+  json: { type: 'boolean' },
 } as const
 
 /** A usage error: printed with a hint to `--help`, exit code 2. */
@@ -107,6 +113,14 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       const query = extra.join(' ').trim()
       if (query === '') throw new UsageError('缺少检索词')
       return await searchCommand({ db: required(values, 'db'), query }, env)
+    }
+    if (command === 'calendar-add') {
+      if (extra.length !== 1) throw new UsageError('calendar-add 需要且只需要一个通知或日历文件')
+      const db = required(values, 'db')
+      return await calendarAddCommand(
+        { db, file: extra[0], year: values.year, json: values.json === true },
+        env,
+      )
     }
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`)
     switch (command) {
