@@ -12,7 +12,7 @@ import { AppError } from '../errors'
  * - anything else (纪念日, 节气, a meeting) sets nothing and is listed in the warnings.
  * All-day events cover DTSTART up to the day before DTEND (DTEND is exclusive); one with no DTEND
  * covers its one day. An event that is both, or has a time of day, is refused with its summary.
- * The festival name is the SUMMARY without the (休)/(班) marker.
+ * The festival name is the SUMMARY without its trailing marker (「(休)」「补班」「放假」 …).
  */
 export interface IcsYear {
   year: number
@@ -80,8 +80,7 @@ export function parseHolidayIcs(text: string): ParsedIcs {
       throw new AppError('VALIDATION', `日程「${summary}」的日期范围（${first} 起）不合理`)
     }
     const name = summary
-      .replace(/[（(][^）)]*[）)]/g, '')
-      .replace(/[休班]$/, '')
+      .replace(/(?:[（(][^）)]*[）)]|放假|补班|上班|补休|调休|休|班)+$/u, '')
       .trim()
     for (let i = 0; i <= span; i++) {
       const d = addCalendarDays(first, i)

@@ -6,9 +6,13 @@ interface PackageData {
   workdays: Record<string, string>
 }
 
+/** The package says 「清明」「端午」「中秋」; the notices say 清明节, 端午节, 中秋节. */
+const NOTICE_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' }
+
 /** 「National Day,国庆节,3」 → 「国庆节」. */
 function chineseName(value: string): string | undefined {
-  return value.split(',')[1]?.trim() || undefined
+  const name = value.split(',')[1]?.trim()
+  return name ? (NOTICE_NAMES[name] ?? name) : undefined
 }
 
 /**

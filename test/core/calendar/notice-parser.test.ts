@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseHolidayNotice } from '../../../src/core/calendar/notice-parser'
+import { packageCalendarYears } from '../../../src/core/calendar/package-years'
+
+const fixture = (name: string) => readFileSync(`test/fixtures/calendar/${name}`, 'utf8')
+const pkg = packageCalendarYears()
+
+/** Parses `body` (numbered lines) under a title for `year`. */
+const parse = (year: number, ...lines: string[]) =>
+  parseHolidayNotice([`国务院办公厅关于${year}年部分节假日安排的通知`, ...lines].join('\n'))
+
+describe('the real State Council notices parse to chinese-days’ data', () => {
+  for (const year of [2024, 2025, 2026]) {
+    it(`国务院办公厅关于${year}年部分节假日安排的通知`, () => {
+      const n = parseHolidayNotice(fixture(`notice-${year}.txt`))
+      const row = pkg.find((r) => r.year === year)!
+      expect(n.year).toBe(year)
+      expect(n.title).toBe(`国务院办公厅关于${year}年部分节假日安排的通知`)
+      expect(n.holidays).toEqual(row.holidays)
+      expect(n.workdays).toEqual(row.workdays)
+    })
+  }
+
+  it('2025: 13 statutory days, 元旦 1 day with no make-up day, 国庆节、中秋节 on one line', () => {
+    const n = parseHolidayNotice(fixture('notice-2025.txt'))
+    expect(n.festivals.map((f) => f.name)).toEqual([
+      '元旦',
+      '春节',
+      '清明节',
+      '劳动节',
+      '端午节',
+      '国庆节、中秋节',
+    ])
+    expect(n.festivals[0]).toMatchObject({ holidays: ['2025-01-01'], workdays: [], statedDays: 1 })
+    expect(n.names['2025-10-08']).toBe('国庆节、中秋节')
+  })
+
+  it('2024: the encouragement to rest on 除夕 (2月9日) is not a day off, and is reported', () => {
+    const n = parseHolidayNotice(fixture('notice-2024.txt'))
+    expect(n.holidays).not.toContain('2024-02-09')
+    expect(n.warnings).toEqual([expect.stringContaining('是倡议，不是放假安排，未计入')])
+  })
+})
+
+describe('wording that differs from year to year', () => {
+  it('「1月1日放假，1月2日（星期一）补休」: both days off', () => {
+    const n = parse(2017, '一、元旦：1月1日放假，1月2日（星期一）补休。')
+    expect(n.holidays).toEqual(['2017-01-01', '2017-01-02'])
+  })
+
+  it('「5月1日放假，与周末连休」: only the named day is listed (the weekend is a weekend anyway)', () => {
+    const n = parse(
+      2016,
+      '三、劳动节：5月1日放假，5月2日（星期一）补休。',
+      '五、端午节：6月10日放假，与周末连休。',
+    )
+    expect(n.holidays).toEqual(['2016-05-01', '2016-05-02', '2016-06-10'])
+  })
+
+  it('「（周三）放假1天，不调休」', () => {
+    expect(parse(2025, '一、元旦：1月1日（周三）放假1天，不调休。').holidays).toEqual([
+      '2025-01-01',
+    ])
+  })
+
+  it('a range across months 「9月29日至10月6日」 and make-up days with 星期', () => {
+    const n = parse(
+      2023,
+      '六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。',
+    )
+    expect(n.holidays).toEqual([
+      '2023-09-29',
+      '2023-09-30',
+      '2023-10-01',
+      '2023-10-02',
+      '2023-10-03',
+      '2023-10-04',
+      '2023-10-05',
+      '2023-10-06',
+    ])
+    expect(n.workdays).toEqual(['2023-10-07', '2023-10-08'])
+  })
+
+  it('元旦 from the last day of the year before: 「2022年12月31日至2023年1月2日」 and 「12月31日至1月2日」', () => {
+    const a = parse(2023, '一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。')
+    const b = parse(2023, '一、元旦：12月31日至1月2日放假调休，共3天。')
+    expect(a.holidays).toEqual(['2022-12-31', '2023-01-01', '2023-01-02'])
+    expect(b.holidays).toEqual(a.holidays)
+  })
+
+  it('half-width punctuation, spaces and full-width digits read the same', () => {
+    const full = parse(
+      2026,
+      '二、春节：2月15日至23日放假调休，共9天。2月14日（星期六）、2月28日（星期六）上班。',
+    )
+    const half = parse(
+      2026,
+      '二、春节: 2月15日 至 23日放假调休, 共9天. 2月14日(星期六)、2月28日(星期六)上班.',
+    )
+    const wide = parse(
+      2026,
+      '二、春节：２月１５日至２３日放假调休，共９天。２月１４日（周六）、２月２８日（周六）上班。',
+    )
+    expect(half.holidays).toEqual(full.holidays)
+    expect(half.workdays).toEqual(full.workdays)
+    expect(wide.holidays).toEqual(full.holidays)
+    expect(wide.workdays).toEqual(['2026-02-14', '2026-02-28'])
+  })
+
+  it('numbered items pasted as one paragraph are read one by one', () => {
+    const text = fixture('notice-2026.txt').replace(/\n(?=[一二三四五六七]、)/g, '')
+    const n = parseHolidayNotice(text)
+    expect(n.festivals).toHaveLength(7)
+    expect(n.holidays).toEqual(pkg.find((r) => r.year === 2026)!.holidays)
+  })
+
+  it('takes the year from the argument when the title gives none, and asks for it otherwise', () => {
+    const body = '一、元旦：1月1日（周五）至3日（周日）放假，共3天。'
+    expect(parseHolidayNotice(body, 2027).holidays).toEqual([
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ])
+    expect(() => parseHolidayNotice(body)).toThrow('无法从通知标题中读出年份')
+    expect(() => parseHolidayNotice(fixture('notice-2026.txt'), 2027)).toThrow(
+      '与填写的 2027 年不一致',
+    )
+  })
+})
+
+describe('refuses what it cannot read, naming the line — it never guesses', () => {
+  it('an unknown phrasing', () => {
+    expect(() =>
+      parse(2027, '一、元旦：1月1日放假，共1天。', '二、春节：除夕至初六放假。'),
+    ).toThrow('无法识别通知第 3 行：「二、春节：除夕至初六放假。」')
+  })
+
+  it('a weekday that does not match the date (wrong year pasted?)', () => {
+    expect(() => parse(2027, '一、元旦：1月1日（周四）放假，共1天。')).toThrow(
+      '2027-01-01 是星期五，通知中写作「周四」',
+    )
+  })
+
+  it('a stated total that does not match the range', () => {
+    expect(() => parse(2026, '七、国庆节：10月1日至7日放假调休，共8天。')).toThrow(
+      '写明共 8 天，但所列放假日期共 7 天',
+    )
+  })
+
+  it('an end day before the start day with no month', () => {
+    expect(() => parse(2026, '七、国庆节：10月8日至1日放假调休。')).toThrow('结束日期早于开始日期')
+  })
+
+  it('an impossible date', () => {
+    expect(() => parse(2026, '二、春节：2月30日放假。')).toThrow('2月30日不是有效日期')
+  })
+
+  it('a day both off and working', () => {
+    expect(() => parse(2026, '一、元旦：1月1日至3日放假，共3天。1月3日（周六）上班。')).toThrow(
+      '既放假又上班',
+    )
+  })
+
+  it('text without any numbered festival line', () => {
+    expect(() =>
+      parseHolidayNotice('国务院办公厅关于2027年部分节假日安排的通知\n通知如下。'),
+    ).toThrow('通知中没有找到节日安排')
+  })
+})
