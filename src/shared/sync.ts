@@ -51,7 +51,7 @@ export interface SyncStatus {
   authFailed: boolean
   /** When the worker will try again on its own; null when it has nothing planned. */
   nextRunAt: string | null
-  counts: { pending: number; failed: number; conflict: number }
+  counts: { pending: number; failed: number; conflict: number; tampered: number }
 }
 
 /** One outbox entry with its item's title, for the 同步 page's lists. */
@@ -68,6 +68,11 @@ export interface SyncEntryView {
   nextAttemptAt: string | null
   createdAt: string
   sentAt: string | null
+  /**
+   * The approved revision stored on this desk no longer hashes to what the approval bound (changed
+   * after approval, outside the app): sync refused to send it.
+   */
+  tampered: boolean
 }
 
 /** An item the district has received, published, returned or acknowledged as withdrawn. */

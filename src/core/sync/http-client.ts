@@ -1,3 +1,17 @@
+import type { z } from 'zod'
+import {
+  auditAnchorListSchema,
+  auditAnchorSchema,
+  batchResponseSchema,
+  changesPageSchema,
+  healthSchema,
+  type AuditAnchor,
+  type BatchResultLine,
+  type ChangesPage,
+} from '../../shared/sync-wire'
+
+export type { BatchResultLine, ChangeEvent, ChangesPage } from '../../shared/sync-wire'
+
 /**
  * The HTTP side of sync (docs/sync-protocol.md): every answer is classified once here, so the
  * worker only decides what to do with `ok`, `unauthorized`, `rejected` and `transient`.
@@ -62,13 +76,13 @@ export class SyncHttpClient {
   }
 
   /** `GET /health` (no token). */
-  health(): Promise<HttpOutcome<{ status: string }>> {
-    return this.request('GET', '/health', undefined, false)
+  health(): Promise<HttpOutcome<z.infer<typeof healthSchema>>> {
+    return this.request('GET', '/health', undefined, healthSchema, false)
   }
 
   /** `POST /items/batch`. */
   batch(items: unknown[]): Promise<HttpOutcome<{ results: BatchResultLine[] }>> {
-    return this.request('POST', '/items/batch', { items })
+    return this.request('POST', '/items/batch', { items }, batchResponseSchema)
   }
 
   /** `POST /items/{id}/withdraw`. */
@@ -80,13 +94,34 @@ export class SyncHttpClient {
   changes(cursor: string | null, limit: number): Promise<HttpOutcome<ChangesPage>> {
     const query = new URLSearchParams({ limit: String(limit) })
     if (cursor) query.set('cursor', cursor)
-    return this.request('GET', `/changes?${query.toString()}`)
+    return this.request('GET', `/changes?${query.toString()}`, undefined, changesPageSchema)
+  }
+
+  /** `PUT /audit-anchors`: this desk's audit-chain head (protocol revision 2). */
+  putAnchor(seq: number, hash: string): Promise<HttpOutcome<AuditAnchor>> {
+    return this.request('PUT', '/audit-anchors', { seq, hash }, auditAnchorSchema)
+  }
+
+  /** `GET /audit-anchors?after=…`: the anchors the district keeps for this department. */
+  listAnchors(
+    after: number,
+    limit = 1000,
+  ): Promise<HttpOutcome<z.infer<typeof auditAnchorListSchema>>> {
+    const query = new URLSearchParams({ after: String(after), limit: String(limit) })
+    return this.request(
+      'GET',
+      `/audit-anchors?${query.toString()}`,
+      undefined,
+      auditAnchorListSchema,
+    )
   }
 
   private async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
+    /** The shared wire schema of a 2xx answer (src/shared/sync-wire.ts). */
+    schema?: z.ZodType<T>,
     authenticated = true,
   ): Promise<HttpOutcome<T>> {
     const { signal, timeoutMs, token } = this.options
@@ -145,6 +180,17 @@ export class SyncHttpClient {
           retryAfterMs: null,
         }
       }
+      if (schema) {
+        const checked = schema.safeParse(parsed)
+        if (!checked.success) {
+          return {
+            kind: 'transient',
+            message: '区级服务器的回答不符合同步协议，将自动重试',
+            retryAfterMs: null,
+          }
+        }
+        return { kind: 'ok', status: res.status, body: checked.data }
+      }
       return { kind: 'ok', status: res.status, body: parsed as T }
     }
     const error = errorOf(parsed)
@@ -155,30 +201,4 @@ export class SyncHttpClient {
       message: error?.message || `区级服务器拒绝了请求（HTTP ${res.status}）`,
     }
   }
-}
-
-/** One line of a batch answer (docs/sync-protocol.md §2). */
-export interface BatchResultLine {
-  index: number
-  id: string | null
-  status: number
-  result?: 'created' | 'updated' | 'unchanged'
-  revision?: number
-  error?: { code: string; message: string }
-}
-
-/** One event of the changes feed. */
-export interface ChangeEvent {
-  itemId: string
-  type: 'received' | 'published' | 'returned' | 'withdrawn'
-  revision: number
-  url?: string
-  reason?: string
-  at: string
-}
-
-export interface ChangesPage {
-  changes: ChangeEvent[]
-  nextCursor: string
-  hasMore: boolean
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
-import { parseSnapshot, type Snapshot } from '../items/content'
+import { wireContentHash } from '../../shared/sync-wire'
+import { contentHash, parseSnapshot, type Snapshot } from '../items/content'
 import { classificationNames } from '../catalogue/classification-names'
 
 /** One entry of `POST /items/batch`. */
@@ -15,6 +16,23 @@ export interface ItemPayloadEntry {
 /** The approved content cannot be found locally: the entry fails without being sent. */
 export class PayloadError extends Error {
   override readonly name = 'PayloadError'
+}
+
+/**
+ * The stored approved revision no longer hashes to what the approval bound: its row was changed
+ * after the approval (outside the app). Nothing is sent; sync flags the item and audits it.
+ */
+export class IntegrityError extends PayloadError {
+  constructor(
+    readonly revision: number,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(
+      `本机保存的第 ${revision} 版内容与审批时确认的内容哈希不符（数据库中的已审批内容在审批后被改动过），已拒绝报送。` +
+        '请管理员核查数据库和审计日志；确认内容无误后，修改条目并重新提交审查。',
+    )
+  }
 }
 
 /** `sha256:<hex>` as the protocol wants it, whether or not the caller prefixed it. */
@@ -37,7 +55,7 @@ async function approvedSnapshot(db: Kysely<DB>, row: SyncOutboxRow): Promise<Sna
     .where('item_id', '=', row.entity_id)
     .where('revision', '=', row.revision)
     .executeTakeFirst()
-  if (exact && bare(exact.content_hash) === wanted) return parseSnapshot(exact.snapshot_json)
+  if (exact && bare(exact.content_hash) === wanted) return verified(row, exact.snapshot_json)
   const same = await db
     .selectFrom('item_revisions')
     .select('snapshot_json')
@@ -45,10 +63,29 @@ async function approvedSnapshot(db: Kysely<DB>, row: SyncOutboxRow): Promise<Sna
     .where('content_hash', 'in', [wanted, `sha256:${wanted}`])
     .orderBy('revision', 'desc')
     .executeTakeFirst()
-  if (same) return parseSnapshot(same.snapshot_json)
+  if (same) return verified(row, same.snapshot_json)
   throw new PayloadError(
     `本机找不到已批准的第 ${row.revision} 版内容（可能已被后来的修改覆盖），无法报送；请修改后重新提交审查。`,
   )
+}
+
+/**
+ * Recomputes the approval hash from the stored snapshot (issue 8 point 4): the stored
+ * `content_hash` column is only a label — what counts is that the content itself still hashes to
+ * what the approval bound. A snapshot that cannot be read counts as changed.
+ */
+function verified(row: SyncOutboxRow, snapshotJson: string): Snapshot {
+  const wanted = bare(row.content_hash)
+  let snapshot: Snapshot
+  let actual: string
+  try {
+    snapshot = parseSnapshot(snapshotJson)
+    actual = contentHash({ content: snapshot.content, attachments: snapshot.attachments })
+  } catch {
+    throw new IntegrityError(row.revision, wanted, '（无法读取）')
+  }
+  if (actual !== wanted) throw new IntegrityError(row.revision, wanted, actual)
+  return snapshot
 }
 
 /**
@@ -101,31 +138,35 @@ export async function buildItemPayload(
   if (!item) throw new PayloadError('条目在本机已不存在，无法报送。')
   const named = await classificationNames(db, c)
   const { approvedAt, approvedBy } = await approval(db, row)
+  const payload: Record<string, unknown> = {
+    title: c.title,
+    kind: c.kind,
+    bodyHtml: c.bodyHtml,
+    approvedAt,
+    approvedBy,
+    indexNo: item.index_number,
+    docNumber: c.docNumber,
+    issuer: c.issuer,
+    signedDate: c.signedDate,
+    plannedPublishDate: c.plannedPublishDate,
+    topic: named.topic,
+    genre: named.genre,
+    catalogueEntry: named.catalogueEntry,
+    validity: c.validity,
+    validityById: c.validityById,
+    attachments: snapshot.attachments.map((a) => ({
+      name: a.name,
+      sha256: a.sha256,
+      size: a.sizeBytes,
+    })),
+    // What the review approval bound (core/items contentHash), for the district's records.
+    approvedContentHash: protocolHash(row.content_hash),
+  }
   return {
     id: row.entity_id,
     revision: row.revision,
-    contentHash: protocolHash(row.content_hash),
-    item: {
-      title: c.title,
-      kind: c.kind,
-      bodyHtml: c.bodyHtml,
-      approvedAt,
-      approvedBy,
-      indexNo: item.index_number,
-      docNumber: c.docNumber,
-      issuer: c.issuer,
-      signedDate: c.signedDate,
-      plannedPublishDate: c.plannedPublishDate,
-      topic: named.topic,
-      genre: named.genre,
-      catalogueEntry: named.catalogueEntry,
-      validity: c.validity,
-      validityById: c.validityById,
-      attachments: snapshot.attachments.map((a) => ({
-        name: a.name,
-        sha256: a.sha256,
-        size: a.sizeBytes,
-      })),
-    },
+    // Protocol revision 2: the hash of the item exactly as sent (RFC 8785), checked by the server.
+    contentHash: await wireContentHash(payload),
+    item: payload,
   }
 }

@@ -15,7 +15,7 @@ import {
   nextStep,
   recordServerStatus,
 } from './outbox-queue'
-import { buildItemPayload, PayloadError, type ItemPayloadEntry } from './payload'
+import { buildItemPayload, IntegrityError, PayloadError, type ItemPayloadEntry } from './payload'
 
 /** The protocol allows 500 per batch; we send at most 200 so one request stays small. */
 export const MAX_BATCH = 200
@@ -114,6 +114,10 @@ async function sendUpserts(d: PushDeps, rows: SyncOutboxRow[]): Promise<PhaseOut
     try {
       ready.push({ row, entry: await buildItemPayload(d.db(), row) })
     } catch (e) {
+      if (e instanceof IntegrityError) {
+        await refuseTampered(d, row, e)
+        continue
+      }
       if (!(e instanceof PayloadError)) throw e
       await markFinal(d.db(), row.seq, 'failed', e.message)
     }
@@ -150,6 +154,53 @@ async function sendUpserts(d: PushDeps, rows: SyncOutboxRow[]): Promise<PhaseOut
     })
   }
   return { kind: 'done' }
+}
+
+/**
+ * The approved revision was changed after approval (issue 8 point 4): the entry fails without
+ * being sent, the item is flagged for the 同步 page, and the refusal is audited and logged (hashes
+ * only, never content).
+ */
+async function refuseTampered(d: PushDeps, row: SyncOutboxRow, e: IntegrityError): Promise<void> {
+  const at = d.clock().toISOString()
+  await d
+    .db()
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await markFinal(trx, row.seq, 'failed', e.message))) return
+      await trx
+        .insertInto('sync_integrity_flags')
+        .values({
+          item_id: row.entity_id,
+          revision: row.revision,
+          outbox_seq: row.seq,
+          expected_hash: e.expected,
+          actual_hash: e.actual,
+          detected_at: at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['item_id', 'revision']).doUpdateSet({
+            outbox_seq: row.seq,
+            actual_hash: e.actual,
+            detected_at: at,
+          }),
+        )
+        .execute()
+      await appendAudit(
+        trx,
+        {
+          actor: null,
+          action: 'sync.integrity_failed',
+          target: `item:${row.entity_id}`,
+          detail: { revision: row.revision, expected: e.expected, actual: e.actual },
+        },
+        d.clock,
+      )
+    })
+  d.logger.warn('已审批内容与审批哈希不符，拒绝报送', {
+    itemId: row.entity_id,
+    revision: row.revision,
+  })
 }
 
 /** Records one batch line for `row`; returns 'transient' when it should be tried again. */

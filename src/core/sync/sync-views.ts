@@ -4,7 +4,7 @@ import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
 import { latestEntries, syncStateOf } from './item-sync-state'
 
-type Row = SyncOutboxRow & { title: string | null }
+type Row = SyncOutboxRow & { title: string | null; flagged: number | null }
 
 function toView(row: Row): SyncEntryView {
   return {
@@ -19,6 +19,7 @@ function toView(row: Row): SyncEntryView {
     nextAttemptAt: row.state === 'pending' ? row.next_attempt_at : null,
     createdAt: row.created_at,
     sentAt: row.sent_at,
+    tampered: row.flagged !== null,
   }
 }
 
@@ -26,8 +27,12 @@ function entriesQuery(db: Kysely<DB>) {
   return db
     .selectFrom('sync_outbox as o')
     .leftJoin('items as i', 'i.id', 'o.entity_id')
+    .leftJoin('sync_integrity_flags as f', (join) =>
+      join.onRef('f.item_id', '=', 'o.entity_id').onRef('f.revision', '=', 'o.revision'),
+    )
     .selectAll('o')
     .select('i.title as title')
+    .select('f.outbox_seq as flagged')
 }
 
 /**
@@ -64,7 +69,16 @@ export async function syncCounts(db: Kysely<DB>): Promise<SyncStatus['counts']> 
     if (entry.state === 'failed') failed++
     if (entry.state === 'conflict') conflict++
   }
-  return { pending: Number(pending?.n ?? 0), failed, conflict }
+  const flags = await db
+    .selectFrom('sync_integrity_flags')
+    .select(['item_id', 'revision'])
+    .execute()
+  // A flag counts while the flagged revision is still the item's latest failed entry.
+  const tampered = flags.filter((f) => {
+    const last = latest.get(f.item_id)
+    return last?.state === 'failed' && last.revision === f.revision
+  }).length
+  return { pending: Number(pending?.n ?? 0), failed, conflict, tampered }
 }
 
 /** The 同步 page: what waits, what failed and why, conflicts, and what the district has. */

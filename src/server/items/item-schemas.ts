@@ -1,59 +1,26 @@
 import { z } from 'zod'
 import { firstIssueMessage, issueDetails } from '../../core/api/validation-message'
+import { sanitiseHtml } from '../../core/html/sanitise'
+import {
+  approvedItemSchema,
+  itemIdSchema,
+  putItemBodySchema,
+  wireContentHash,
+} from '../../shared/sync-wire'
 import { ApiError } from '../errors'
 
-/** Largest revision: the column is a 32-bit integer on PostgreSQL. */
-export const MAX_REVISION = 2_147_483_647
-
-/** Most entries accepted in one `POST /items/batch`. */
-export const MAX_BATCH = 500
-
-/** A non-empty single-line-ish text without NUL (PostgreSQL text cannot hold U+0000). */
-const text = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), { message: '不能包含空字符（U+0000）' })
-
-/** The fields every approved item must carry; further fields are accepted and kept as sent. */
-export const approvedItemSchema = z.looseObject({
-  title: text(500),
-  kind: text(64),
-  bodyHtml: z.string(),
-  approvedAt: z.iso.datetime({ offset: true }),
-  approvedBy: text(200),
-})
-
-/** The client's item id: a UUID (the desktop app uses UUIDv7). */
-export const itemIdSchema = z.uuid()
-
-/** `PUT /api/v1/items/{id}` body. */
-export const putItemBodySchema = z.object({
-  revision: z.int().min(1).max(MAX_REVISION),
-  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, '格式应为 sha256:<64 位小写十六进制>'),
-  item: approvedItemSchema,
-})
-
-/** One entry of a batch: the PUT body plus the id. */
-export const batchEntrySchema = putItemBodySchema.extend({ id: itemIdSchema })
-
-/**
- * `POST /api/v1/items/batch` body. Entries are validated one by one in the handler (a bad entry
- * gets its own 400 and the rest proceed), so here entries may be anything.
- */
-export const batchBodySchema = z.object({
-  items: z.array(z.unknown()).min(1).max(MAX_BATCH),
-})
-
-/** `POST /api/v1/items/{id}/withdraw` body. */
-export const withdrawBodySchema = z.object({ reason: text(1000) })
-
-/** `GET /api/v1/changes` query. */
-export const changesQuerySchema = z.object({
-  cursor: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-})
+// The wire format is described once, in src/shared/sync-wire.ts (used by the desk's client too).
+export {
+  approvedItemSchema,
+  batchBodySchema,
+  batchEntrySchema,
+  changesQuerySchema,
+  itemIdSchema,
+  MAX_BATCH,
+  MAX_REVISION,
+  putItemBodySchema,
+  withdrawBodySchema,
+} from '../../shared/sync-wire'
 
 /** A validated entry on its way to the intake service; `raw` is the item exactly as sent. */
 export interface IntakeEntry {
@@ -61,7 +28,10 @@ export interface IntakeEntry {
   revision: number
   contentHash: string
   item: z.infer<typeof approvedItemSchema>
+  /** What is stored: the item as sent, with its body sanitised. */
   raw: unknown
+  /** The sanitiser changed the body (the sender's desk would never send such HTML). */
+  sanitised: boolean
 }
 
 const zhCN = z.locales.zhCN()
@@ -81,10 +51,41 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, wha
   )
 }
 
-/** Validates one entry (batch or PUT) into an IntakeEntry; ids are compared in lower case. */
-export function toIntakeEntry(id: unknown, body: unknown): IntakeEntry {
+/**
+ * Validates one entry (batch or PUT) into an IntakeEntry; ids are compared in lower case.
+ * Protocol revision 2: `contentHash` must be the wire hash of the `item` exactly as received
+ * (`wireContentHash`, RFC 8785) — anything else is 422 CONTENT_HASH_MISMATCH, nothing stored.
+ * The body is then sanitised with the app's own sanitiser before it is stored: a department's
+ * desk only ever sends sanitised HTML (sanitising is idempotent, so honest items are unchanged);
+ * anything else — `<script>`, event handlers — never reaches the district's store.
+ */
+export async function toIntakeEntry(id: unknown, body: unknown): Promise<IntakeEntry> {
   const parsedId = parseOrThrow(itemIdSchema, id, '条目编号')
   const parsed = parseOrThrow(putItemBodySchema, body, '请求体')
-  const raw = (body as { item: unknown }).item
-  return { id: parsedId.toLowerCase(), ...parsed, raw }
+  const raw = (body as { item: Record<string, unknown> }).item
+  const actual = await wireContentHash(raw)
+  if (actual !== parsed.contentHash) {
+    throw new ApiError(
+      'CONTENT_HASH_MISMATCH',
+      '内容哈希不符：contentHash 必须是所报送 item 按 RFC 8785 规范化后的 SHA-256（sha256:<十六进制>）。' +
+        '内容可能在传输中被改动，或客户端版本过旧，请升级工作台后重新报送。',
+      { expected: actual },
+    )
+  }
+  let bodyHtml: string
+  try {
+    bodyHtml = await Promise.resolve(sanitiseHtml(parsed.item.bodyHtml))
+  } catch (e) {
+    const why = e instanceof Error ? e.message.slice(0, 200) : ''
+    throw new ApiError('VALIDATION', `正文无法安全处理，未保存${why ? `：${why}` : ''}`)
+  }
+  // Same keys in the same order as sent; only the body is replaced by its sanitised form.
+  const stored = bodyHtml === parsed.item.bodyHtml ? raw : { ...raw, bodyHtml }
+  return {
+    id: parsedId.toLowerCase(),
+    ...parsed,
+    item: approvedItemSchema.parse(stored),
+    raw: stored,
+    sanitised: bodyHtml !== parsed.item.bodyHtml,
+  }
 }

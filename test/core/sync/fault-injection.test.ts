@@ -26,6 +26,7 @@ import { SYNC_KEYS, writeSyncValue } from '../../../src/core/sync/state-store'
 import { withdrawItem } from '../../../src/core/sync/withdraw'
 import { SyncWorker } from '../../../src/core/sync/worker'
 import { publishItem } from '../../../src/server/changes/district-actions'
+import { wireContentHash } from '../../../src/shared/sync-wire'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { createTestClock } from '../../helpers/test-clock'
 import { createTestCore } from '../../helpers/test-core'
@@ -354,7 +355,10 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       expect(m.everApproved.has(r.revision), `server got unapproved revision ${r.revision}`).toBe(
         true,
       )
-      expect(r.content_hash).toBe(`sha256:${m.revisions.get(r.revision)}`)
+      // Protocol revision 2: the wire hash covers the item as sent; the item carries the approval's.
+      const sentItem = JSON.parse(r.item_json) as { approvedContentHash: string }
+      expect(r.content_hash).toBe(await wireContentHash(sentItem))
+      expect(sentItem.approvedContentHash).toBe(`sha256:${m.revisions.get(r.revision)}`)
       // The content sent is that revision's snapshot, whatever was edited later.
       const snapshot = await store.db
         .selectFrom('item_revisions')
@@ -384,7 +388,10 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     expectedOnServer++
     expect(stored, `item ${model.indexOf(m)} on the server`).toBeDefined()
     expect(stored!.revision).toBe(m.approved)
-    expect(stored!.content_hash).toBe(`sha256:${m.revisions.get(m.approved)}`)
+    expect(stored!.content_hash).toBe(await wireContentHash(JSON.parse(stored!.item_json)))
+    expect(
+      (JSON.parse(stored!.item_json) as { approvedContentHash: string }).approvedContentHash,
+    ).toBe(`sha256:${m.revisions.get(m.approved)}`)
     expect(['received', 'published']).toContain(stored!.status)
     if (m.status === 'approved') {
       expect(local.status).toBe(stored!.status === 'published' ? 'synced' : 'approved')

@@ -10,6 +10,7 @@ import {
   reviewCore,
   submit,
 } from '../review/workflow/helpers'
+import { wireContentHash } from '../../../src/shared/sync-wire'
 import { fieldsOf } from '../items/helpers'
 import { serverItem, startTestServer, type TestServer } from './helpers'
 
@@ -41,11 +42,10 @@ it('an item approved through the review channels reaches the district at the app
 
     expect(await t.core.sync.runOnce()).toEqual({ kind: 'done' })
     const stored = await serverItem(server, token, item.id)
-    expect(stored).toMatchObject({
-      revision: item.revision,
-      contentHash: `sha256:${item.contentHash}`,
-    })
+    expect(stored).toMatchObject({ revision: item.revision })
+    expect(stored?.contentHash).toBe(await wireContentHash(stored?.item))
     expect(stored?.item).toMatchObject({
+      approvedContentHash: `sha256:${item.contentHash}`,
       title: '关于公布行政事业性收费目录的通知',
       approvedBy: LEADER.displayName,
       indexNo: done.item.indexNumber,

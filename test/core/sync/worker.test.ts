@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { wireContentHash } from '../../../src/shared/sync-wire'
 import { publishItem, returnItem } from '../../../src/server/changes/district-actions'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../../src/shared/labels'
 import { dumpDatabase } from '../../helpers/db-dump'
@@ -45,12 +46,11 @@ describe('sync worker against the real central server', () => {
 
       expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
       const stored = await serverItem(server, desk.token, approved.id)
-      expect(stored).toMatchObject({
-        revision: approved.revision,
-        contentHash: `sha256:${approved.contentHash}`,
-        status: 'received',
-      })
+      expect(stored).toMatchObject({ revision: approved.revision, status: 'received' })
+      // Protocol revision 2: the wire hash of the item as sent; the approval's hash inside it.
+      expect(stored?.contentHash).toBe(await wireContentHash(stored?.item))
       expect(stored?.item).toMatchObject({
+        approvedContentHash: `sha256:${approved.contentHash}`,
         title: '关于道路维修的公示',
         kind: 'policy',
         approvedBy: '李审核',
@@ -105,19 +105,20 @@ describe('sync worker against the real central server', () => {
     try {
       const item = await desk.approvedItem('关于开展安全生产检查的通知')
       // The district already holds a later revision of this id (e.g. from a restored backup).
+      const newer = {
+        title: '服务器上的较新版本',
+        kind: 'notice',
+        bodyHtml: '<p>x</p>',
+        approvedAt: '2026-11-20T09:30:00+08:00',
+        approvedBy: '某人',
+      }
       const put = await fetch(`${server.url}/api/v1/items/${item.id}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${desk.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           revision: item.revision + 5,
-          contentHash: `sha256:${'1'.repeat(64)}`,
-          item: {
-            title: '服务器上的较新版本',
-            kind: 'notice',
-            bodyHtml: '<p>x</p>',
-            approvedAt: '2026-11-20T09:30:00+08:00',
-            approvedBy: '某人',
-          },
+          contentHash: await wireContentHash(newer),
+          item: newer,
         }),
       })
       expect(put.status).toBe(201)

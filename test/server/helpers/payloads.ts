@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
-import { canonicalJson, sha256 } from '../../../src/core/audit/hash'
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
 
 /** An approved item as a department would send it. */
 export function makeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -13,9 +14,13 @@ export function makeItem(overrides: Record<string, unknown> = {}): Record<string
   }
 }
 
-/** The content hash a client would compute for `item`. */
+/**
+ * The wire content hash of `item` (protocol revision 2): RFC 8785 canonical JSON, SHA-256. Computed
+ * here with node:crypto, independently of src/shared/sync-wire.ts, so the tests check that one.
+ */
 export function hashOf(item: unknown): string {
-  return `sha256:${sha256(canonicalJson(item))}`
+  const canonical = canonicalize(item) ?? 'null'
+  return `sha256:${createHash('sha256').update(canonical, 'utf8').digest('hex')}`
 }
 
 /** A PUT body for `item` at `revision`. */

@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core'
+import { Badge, Button, Table, Text } from '@mantine/core'
 import { SYNC_OP_LABELS } from '../../../shared/labels'
 import type { SyncEntryView } from '../../../shared/sync'
 import { formatDateTime } from '../../lib/format'
@@ -45,6 +45,11 @@ export function SyncEntryTable({
               <Table.Td className="dd-nowrap">第 {e.revision} 版</Table.Td>
               <Table.Td>{e.attempts}</Table.Td>
               <Table.Td>
+                {e.tampered && (
+                  <Badge color="red" size="sm" mb={4}>
+                    内容被改动
+                  </Badge>
+                )}
                 <Text fz="sm" c={e.state === 'pending' ? undefined : 'red'}>
                   {e.message ?? (e.state === 'pending' ? '等待发送' : '—')}
                 </Text>

@@ -91,6 +91,13 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
           请管理员在「设置 → 同步」中填写区级服务器地址和令牌。
         </Alert>
       )}
+      {status.counts.tampered > 0 && (
+        <Alert color="red" mt="md" title="已审批内容校验失败" data-testid="sync-tampered">
+          有 {status.counts.tampered}{' '}
+          个条目的已审批内容在审批后被改动（与审批时的内容哈希不符），已拒绝报送并记入审计日志。
+          请管理员核查数据库和审计日志，见「失败」。
+        </Alert>
+      )}
       {status.lastError && (
         <Alert color={status.authFailed ? 'red' : 'orange'} mt="md" title="上次同步未完成">
           {status.lastError}

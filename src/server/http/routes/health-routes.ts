@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { sql, type Kysely } from 'kysely'
+import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync-wire'
 import type { ServerDB } from '../../db/schema'
 import { ApiError } from '../../errors'
 import { buildOpenApiDocument } from '../openapi'
@@ -19,7 +20,7 @@ export function registerPublicRoutes(
     } catch {
       throw new ApiError('UNAVAILABLE', '数据库暂时不可用，请稍后重试。')
     }
-    return { status: 'ok', time: clock().toISOString() }
+    return { status: 'ok', time: clock().toISOString(), protocol: SYNC_PROTOCOL_VERSION }
   })
 
   const document = buildOpenApiDocument()

@@ -28,7 +28,7 @@ export type BatchResult =
   | {
       index: number
       id: string | null
-      status: 400 | 404 | 409
+      status: 400 | 404 | 409 | 422
       error: { code: ApiErrorCode; message: string; details?: unknown }
       revision?: number
     }
@@ -78,7 +78,7 @@ export function registerItemRoutes(
 ): void {
   app.put<{ Params: { id: string } }>('/items/:id', async (req, reply) => {
     const department = departmentOf(req)
-    const entry = toIntakeEntry(req.params.id, req.body)
+    const entry = await toIntakeEntry(req.params.id, req.body)
     const outcome = await putItem(db, department.id, entry, clock().toISOString())
     const body = outcomeBody(entry.id, outcome)
     return reply.status(outcome.status).send(body)
@@ -96,14 +96,15 @@ export function registerItemRoutes(
     const { items } = parseOrThrow(batchBodySchema, body, '批量请求体')
     const results: (BatchResult | undefined)[] = new Array(items.length)
     const valid: { index: number; entry: IntakeEntry }[] = []
-    items.forEach((raw, index) => {
+    for (const [index, raw] of items.entries()) {
       try {
-        valid.push({ index, entry: toIntakeEntry(idField(raw), raw) })
+        valid.push({ index, entry: await toIntakeEntry(idField(raw), raw) })
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
-        results[index] = { index, id: rawId(raw), status: 400, error: e.toBody().error }
+        const status = e.statusCode === 422 ? 422 : 400
+        results[index] = { index, id: rawId(raw), status, error: e.toBody().error }
       }
-    })
+    }
     const outcomes = await putItems(
       db,
       department.id,

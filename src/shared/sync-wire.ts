@@ -1,0 +1,168 @@
+/**
+ * The sync wire format (docs/sync-protocol.md), described ONCE: the zod schemas the central server
+ * validates requests with (src/server/items) and the desk's sync client checks answers with
+ * (src/core/sync), and the one content-hash function both ends use. Runs in both worlds: no Node
+ * APIs (SHA-256 through Web Crypto, `globalThis.crypto.subtle`, which Node 20 and Electron have).
+ */
+import canonicalize from 'canonicalize'
+import { z } from 'zod'
+
+/**
+ * Protocol revision. 2 (2026-12-01): `contentHash` is checked by the server (422 on mismatch),
+ * bodies are sanitised on receipt, audit anchors. The URL prefix stays `/api/v1`; `/health`
+ * reports the revision so the desk can tell an old server.
+ */
+export const SYNC_PROTOCOL_VERSION = 2
+
+/** Largest revision: the column is a 32-bit integer on PostgreSQL. */
+export const MAX_REVISION = 2_147_483_647
+
+/** Most entries accepted in one `POST /items/batch`. */
+export const MAX_BATCH = 500
+
+/** A non-empty text without NUL (PostgreSQL text cannot hold U+0000). */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: '不能包含空字符（U+0000）' })
+
+/** `sha256:` + 64 lowercase hex digits. */
+export const contentHashSchema = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/, '格式应为 sha256:<64 位小写十六进制>')
+
+/** The fields every approved item must carry; further fields are accepted and kept as sent. */
+export const approvedItemSchema = z.looseObject({
+  title: text(500),
+  kind: text(64),
+  bodyHtml: z.string(),
+  approvedAt: z.iso.datetime({ offset: true }),
+  approvedBy: text(200),
+})
+export type ApprovedItem = z.infer<typeof approvedItemSchema>
+
+/** The client's item id: a UUID (the desktop app uses UUIDv7). */
+export const itemIdSchema = z.uuid()
+
+/** `PUT /api/v1/items/{id}` body. */
+export const putItemBodySchema = z.object({
+  revision: z.int().min(1).max(MAX_REVISION),
+  contentHash: contentHashSchema,
+  item: approvedItemSchema,
+})
+export type PutItemBody = z.infer<typeof putItemBodySchema>
+
+/** One entry of a batch: the PUT body plus the id. */
+export const batchEntrySchema = putItemBodySchema.extend({ id: itemIdSchema })
+export type BatchEntry = z.infer<typeof batchEntrySchema>
+
+/**
+ * `POST /api/v1/items/batch` body. Entries are validated one by one by the server (a bad entry
+ * gets its own 400/422 and the rest proceed), so here entries may be anything.
+ */
+export const batchBodySchema = z.object({
+  items: z.array(z.unknown()).min(1).max(MAX_BATCH),
+})
+
+/** `POST /api/v1/items/{id}/withdraw` body. */
+export const withdrawBodySchema = z.object({ reason: text(1000) })
+
+/** `GET /api/v1/changes` query. */
+export const changesQuerySchema = z.object({
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+})
+
+/** An error body: `{"error":{"code","message","details"?}}`. */
+export const wireErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+
+/** One line of a batch answer (status 200/201 with `result`, else `error`). */
+export const batchResultLineSchema = z.object({
+  index: z.int().min(0),
+  id: z.string().nullable(),
+  status: z.int(),
+  result: z.enum(['created', 'updated', 'unchanged']).optional(),
+  revision: z.int().optional(),
+  error: wireErrorSchema.optional(),
+})
+export type BatchResultLine = z.infer<typeof batchResultLineSchema>
+
+export const batchResponseSchema = z.object({ results: z.array(batchResultLineSchema) })
+
+/** One event of the changes feed. */
+export const changeEventSchema = z.object({
+  itemId: z.string(),
+  type: z.enum(['received', 'published', 'returned', 'withdrawn']),
+  revision: z.int(),
+  url: z.string().optional(),
+  reason: z.string().optional(),
+  at: z.string(),
+})
+export type ChangeEvent = z.infer<typeof changeEventSchema>
+
+export const changesPageSchema = z.object({
+  changes: z.array(changeEventSchema),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+})
+export type ChangesPage = z.infer<typeof changesPageSchema>
+
+/** `GET /api/v1/health`. `protocol` is absent on a revision-1 server. */
+export const healthSchema = z.object({
+  status: z.string(),
+  time: z.string().optional(),
+  protocol: z.int().optional(),
+})
+
+/** Hex SHA-256 of the desk's audit chain entries. */
+const auditHash = z.string().regex(/^[0-9a-f]{64}$/, '格式应为 64 位小写十六进制')
+
+/** `PUT /api/v1/audit-anchors`: the department's audit-chain head after a sync. */
+export const auditAnchorBodySchema = z.object({
+  seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  hash: auditHash,
+})
+export type AuditAnchorBody = z.infer<typeof auditAnchorBodySchema>
+
+/** One anchor the server keeps (and answers with). */
+export const auditAnchorSchema = z.object({
+  seq: z.int(),
+  hash: z.string(),
+  receivedAt: z.string(),
+})
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>
+
+/** `GET /api/v1/audit-anchors?after=…&limit=…` query and answer. */
+export const auditAnchorsQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+})
+export const auditAnchorListSchema = z.object({
+  anchors: z.array(auditAnchorSchema),
+  hasMore: z.boolean(),
+})
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/**
+ * The wire `contentHash` of an item: `sha256:` + hex SHA-256 of the RFC 8785 (JSON
+ * Canonicalization Scheme) serialisation of the `item` object exactly as sent — keys sorted, no
+ * whitespace, UTF-8. The desk computes it over what it sends; the server over what it received.
+ */
+export async function wireContentHash(item: unknown): Promise<string> {
+  const canonical = canonicalize(item)
+  if (canonical === undefined) throw new TypeError('item cannot be serialised as JSON')
+  const digest = await globalThis.crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(canonical),
+  )
+  let hex = ''
+  for (const byte of new Uint8Array(digest)) hex += HEX[byte]
+  return `sha256:${hex}`
+}
