@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { completeSetup, isInitialised, setupDepartment } from '../core/accounts/setup'
 import { verifyAudit } from '../core/audit/verify'
+import { verifyCarried } from '../core/backup/carried-audit'
 import { createBackupUnattended } from '../core/backup/create-backup'
 import type { Clock } from '../core/clock'
 import { closeDatabase, openDatabase, type Store } from '../core/db/database'
@@ -114,10 +115,38 @@ export async function backupCommand(
 /** `verify-audit`: checks the hash chain read-only; exit 1 naming the first broken entry. */
 export async function verifyAuditCommand(args: { db: string }, env: CliEnv): Promise<number> {
   if (!existsSync(args.db)) throw new AppError('NOT_FOUND', `找不到数据库文件：${resolve(args.db)}`)
-  const result = await withStore(args.db, env, (store) => verifyAudit(store.db), true)
+  const { result, carried } = await withStore(
+    args.db,
+    env,
+    async (store) => ({
+      result: await verifyAudit(store.db),
+      carried: await store.db
+        .selectFrom('audit_log')
+        .select(['seq', 'detail_json'])
+        .where('action', '=', 'backup.restore.carried')
+        .orderBy('seq')
+        .execute(),
+    }),
+    true,
+  )
   if (result.ok) {
     env.io.out(`审计链完整：已校验 ${result.checked} 条记录。`)
-    return 0
+    // 恢复前记录: the replaced databases' entries carried into this one by a restore.
+    let bad = 0
+    for (const entry of carried) {
+      const detail = entry.detail_json ? (JSON.parse(entry.detail_json) as unknown) : null
+      const problem = verifyCarried(detail)
+      const section = detail as { count?: number; replacedDatabase?: string } | null
+      if (problem) {
+        bad++
+        env.io.err(`第 ${entry.seq} 条「恢复前记录」校验失败：${problem}`)
+      } else {
+        env.io.out(
+          `第 ${entry.seq} 条为「恢复前记录」：被替换的数据库 ${section?.replacedDatabase ?? ''} 在备份之后的 ${section?.count ?? 0} 条记录，原哈希均相符。`,
+        )
+      }
+    }
+    return bad > 0 ? 1 : 0
   }
   env.io.err(`审计链校验失败：第 ${result.firstBrokenSeq} 条记录异常。`)
   env.io.err(`原因：${result.reason}`)

@@ -30,7 +30,11 @@ export async function withExistingStore<T>(
   }
 }
 
-/** The active user named `username`, as the actor of a CLI command. */
+/**
+ * The active user named `username`, as the actor of a CLI command. The name is marked 「（命令行）」,
+ * so everything the command records (audit entries first of all) says it came from the CLI
+ * rather than from the app (issue 8 point 10).
+ */
 export async function actorFor(db: Kysely<DB>, username: string): Promise<Actor> {
   const user = await findUserByUsername(db, username)
   if (!user || user.active !== 1)
@@ -38,7 +42,7 @@ export async function actorFor(db: Kysely<DB>, username: string): Promise<Actor>
   return {
     id: user.id,
     username: user.username,
-    displayName: user.display_name,
+    displayName: `${user.display_name}（命令行）`,
     roles: await rolesOf(db, user.id),
   }
 }

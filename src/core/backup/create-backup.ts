@@ -81,7 +81,8 @@ export async function createBackupUnattended(
   await appendAudit(
     store.db,
     {
-      actor: null,
+      // No user signed in: the CLI itself is the actor (issue 8 point 10).
+      actor: { id: null, name: via === 'cli' ? '命令行' : via },
       action: 'backup.create',
       target: `backup:${basename(dest)}`,
       detail: { file: dest, sizeBytes, via },
