@@ -4,7 +4,7 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron'
-import { dialog, safeStorage, shell } from 'electron'
+import { dialog, Notification, safeStorage, shell } from 'electron'
 import type { FileDialogOptions, Platform } from '../core/api/types'
 import { createSafeStorageSecrets } from './secret-store'
 
@@ -108,5 +108,9 @@ export function createElectronPlatform(getWindow: WindowGetter, secretsFile: str
     openExternal: (url: string) => confirmAndOpenExternal(url, getWindow),
 
     secrets: createSafeStorageSecrets(secretsFile, safeStorage),
+
+    notify(title: string, body: string): void {
+      if (Notification.isSupported()) new Notification({ title, body }).show()
+    },
   }
 }

@@ -110,6 +110,8 @@ export interface PlatformStub extends Platform {
   saveDialogs: FileDialogOptions[]
   openDialogs: FileDialogOptions[]
   externalUrls: string[]
+  /** OS notifications core asked for. */
+  notifications: { title: string; body: string }[]
   /** The next open-dialog answer. */
   openFile: string | null
   /** The next save-dialog answer; by default a file in `<dataDir>/saved/` named after defaultPath. */
@@ -173,6 +175,7 @@ function createPlatform(dataDir: string, openFile: string | null): PlatformStub 
     saveDialogs: [],
     openDialogs: [],
     externalUrls: [],
+    notifications: [],
     openFile,
     saveFile: null,
     async chooseSaveFile(options) {
@@ -190,6 +193,9 @@ function createPlatform(dataDir: string, openFile: string | null): PlatformStub 
     async openExternal(url) {
       stub.externalUrls.push(url)
       return false
+    },
+    notify(title, body) {
+      stub.notifications.push({ title, body })
     },
     // In memory, like the Electron build's safeStorage file but never written to disk.
     secrets: memorySecrets(),

@@ -9,6 +9,8 @@ export interface StubPlatform extends Platform {
   openAnswers: (string | null)[]
   dialogs: FileDialogOptions[]
   openedUrls: string[]
+  /** Every OS notification core asked for. */
+  notifications: { title: string; body: string }[]
   /** The in-memory secret store behind `secrets` (tests may inspect it). */
   secretValues: Map<string, string>
 }
@@ -32,6 +34,7 @@ export function createStubPlatform(): StubPlatform {
     openAnswers: [],
     dialogs: [],
     openedUrls: [],
+    notifications: [],
     chooseSaveFile: async (options) => {
       stub.dialogs.push(options)
       return stub.saveAnswers.shift() ?? null
@@ -43,6 +46,9 @@ export function createStubPlatform(): StubPlatform {
     openExternal: async (url) => {
       stub.openedUrls.push(url)
       return true
+    },
+    notify: (title, body) => {
+      stub.notifications.push({ title, body })
     },
   }
   return stub

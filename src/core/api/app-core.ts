@@ -11,6 +11,7 @@ import { registerListeners } from '../events/listeners'
 import { newId } from '../ids'
 import { createLogger } from '../logger'
 import { SyncWorker } from '../sync/worker'
+import { startRequestReminders } from '../requests/reminders'
 import type { CoreContext } from './context'
 import { createDispatch } from './dispatch'
 import { buildHandlers } from './handlers'
@@ -56,6 +57,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers = buildHandlers(ctx)
   // The worker does nothing until a server URL and token are set; then it carries on by itself.
   if (options.sync?.autoStart ?? true) sync.start()
+  // 依申请公开: an OS notification about requests due soon or overdue, at start-up and daily.
+  const reminders = startRequestReminders({ getDb: () => holder.store.db, ...ctx })
   let closed = false
   return {
     handlers,
@@ -65,6 +68,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (closed) return
       closed = true
       await sync.stop()
+      reminders.stop()
       ctx.session.end()
       await closeDatabase(ctx.holder.store)
     },

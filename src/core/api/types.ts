@@ -17,6 +17,8 @@ export interface Platform {
    * tests. Never SQLite, never a log, never the renderer.
    */
   secrets: SecretStore
+  /** An OS notification (e.g. requests due soon); never carries personal data. */
+  notify(title: string, body: string): void | Promise<void>
 }
 
 /** A small key → secret store; `set` throws AppError with a Chinese message when it cannot encrypt. */

@@ -74,14 +74,12 @@ export async function saveTemplate(
         updated_by_name: actor.displayName,
       })
       .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({
-            title: input.title,
-            body: input.body,
-            updated_at: at,
-            updated_by_name: actor.displayName,
-          }),
+        oc.column('key').doUpdateSet({
+          title: input.title,
+          body: input.body,
+          updated_at: at,
+          updated_by_name: actor.displayName,
+        }),
       )
       .execute()
     await appendAudit(
@@ -196,7 +194,7 @@ export async function composeLetter(
       key = 'fee'
       date = e.date
       const scheme = e.data.scheme === 'per_page' ? 'per_page' : 'per_request'
-      values['收费方式'] = FEE_SCHEME_LABELS[scheme]
+      values['收费方式'] = FEE_SCHEME_LABELS[scheme].slice(0, 2)
       values['收费数额'] = str(e.data.amount)
       values['收费说明'] = feeExplanation(scheme, Number(e.data.quantity))
       values['缴费期限'] = cn(str(e.data.payBy))
