@@ -3,6 +3,8 @@ import * as s from './schemas'
 import { calendarContract } from './calendar/contract'
 import { accountsContract } from './accounts/contract'
 import * as d from './drafting-schemas'
+import { scheduleContract } from './schedule/contract'
+import { activitiesContract } from './activities/contract'
 import { requestsContract } from './requests/contract'
 import type {
   CatalogueEntry,
@@ -202,6 +204,8 @@ export const contract = {
 
   // ── 节假日日历 (the working-day calendar) ────────────────────────────────────────────────
   ...calendarContract,
+  ...scheduleContract,
+  ...activitiesContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,4 +1,6 @@
+import { ACTIVITY_AUDIT_LABELS } from './activities/labels'
 import type { CatalogueColumn } from './catalogue'
+import { SCHEDULE_AUDIT_LABELS } from './schedule/labels'
 import type { ItemContent, ItemKind, ItemSort, ItemStatus, RevisionKind, Validity } from './items'
 import type { Role } from './roles'
 import type { ErrorCode } from './result'
@@ -39,6 +41,8 @@ export const ERROR_LABELS: Record<ErrorCode, string> = {
 
 /** Audit actions and how the audit page names them. Add new actions here as features land. */
 export const AUDIT_ACTION_LABELS = {
+  ...SCHEDULE_AUDIT_LABELS,
+  ...ACTIVITY_AUDIT_LABELS,
   'setup.complete': '完成初始化',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',

@@ -20,6 +20,7 @@ describe('contract', () => {
       ['app:state', {}],
     ])
     expect(Object.keys(api).sort()).toEqual([
+      'activities',
       'app',
       'attachments',
       'audit',
@@ -30,6 +31,7 @@ describe('contract', () => {
       'items',
       'requests',
       'review',
+      'schedule',
       'settings',
       'setup',
       'shell',

@@ -27,6 +27,15 @@ import type {
   RequestSettingsTable,
   RequestsTable,
 } from './tables/requests'
+import type {
+  ActivityOpinionsTable,
+  OpenActivitiesTable,
+  ScheduleEvidenceTable,
+  ScheduleMeasuresTable,
+  ScheduleProgressTable,
+  ScheduleTasksTable,
+  ScheduleYearsTable,
+} from './tables/schedule'
 import type { SettingsTable } from './tables/settings'
 import type { CalendarYearsTable } from './tables/calendar'
 import type {
@@ -70,4 +79,11 @@ export interface DB {
   request_sequences: RequestSequencesTable
   request_settings: RequestSettingsTable
   request_letter_templates: RequestLetterTemplatesTable
+  schedule_years: ScheduleYearsTable
+  schedule_tasks: ScheduleTasksTable
+  schedule_measures: ScheduleMeasuresTable
+  schedule_progress: ScheduleProgressTable
+  schedule_evidence: ScheduleEvidenceTable
+  open_activities: OpenActivitiesTable
+  activity_opinions: ActivityOpinionsTable
 }

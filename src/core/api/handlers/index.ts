@@ -1,6 +1,8 @@
 import { requestsHandlers } from '../../requests/handlers'
 import { accountsHandlers } from '../../accounts/handlers'
+import { activitiesHandlers } from '../../activities/handlers'
 import type { CoreContext } from '../context'
+import { scheduleHandlers } from '../../schedule/handlers'
 import type { HandlerTable } from '../types'
 import { adminHandlers } from './admin-handlers'
 import { authHandlers } from './auth-handlers'
@@ -22,6 +24,8 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...requestsHandlers(ctx),
     ...calendarHandlers(ctx),
     ...accountsHandlers(ctx),
+    ...scheduleHandlers(ctx),
+    ...activitiesHandlers(ctx),
   }
   return Object.freeze(handlers)
 }

@@ -8,6 +8,7 @@ import * as m0006 from './2026_11_26_0006_sync_state'
 import * as m0020 from './2026_12_01_0020_review_integrity'
 import * as m0040 from './2026_12_01_0040_calendar'
 import * as m0050 from './2026_12_01_0050_requests'
+import * as m0060 from './2026_12_01_0060_schedule'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0020_review_integrity': m0020,
   '2026_12_01_0040_calendar': m0040,
   '2026_12_01_0050_requests': m0050,
+  '2026_12_01_0060_schedule': m0060,
 }
 
 /** kysely's MigrationProvider over the static list above. */

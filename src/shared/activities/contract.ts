@@ -1,0 +1,22 @@
+import type { ItemView } from '../items'
+import type { ExportResult } from '../schedule/types'
+import * as s from './schemas'
+import type { ActivityView } from './types'
+
+/** Phantom marker carrying a channel's output type; never read at run time. */
+const out = <T>(): T => undefined as T
+
+/** 政府开放活动 channels; changes need the officer role (core checks). */
+export const activitiesContract = {
+  'activities:list': { input: s.activityYearSchema, output: out<ActivityView[]>() },
+  'activities:get': { input: s.activityIdSchema, output: out<ActivityView>() },
+  /** Creates (no id) or updates the plan. */
+  'activities:save': { input: s.activitySaveSchema, output: out<ActivityView>() },
+  /** After the event: 开展情况, participants, opinions and answers. */
+  'activities:record': { input: s.activityRecordSchema, output: out<ActivityView>() },
+  'activities:remove': { input: s.activityIdSchema, output: out<null>() },
+  /** A disclosure draft prefilled from the record (through the items service); returns it. */
+  'activities:create-draft': { input: s.activityIdSchema, output: out<ItemView>() },
+  /** The 报送表 as .xlsx saved where the user chooses; `null` when cancelled. */
+  'activities:export': { input: s.activityYearSchema, output: out<ExportResult | null>() },
+} as const
