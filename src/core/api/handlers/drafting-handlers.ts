@@ -20,6 +20,7 @@ import { diffRevisions } from '../../items/diff'
 import { importDocx } from '../../items/docx-import'
 import { getDraftingSettings, updateDraftingSettings } from '../../items/drafting-settings'
 import { loadItemView } from '../../items/item-view'
+import { requireCatalogueEditor, requireItemEditor } from '../../items/permissions'
 import { linkInterpretation, unlinkInterpretation } from '../../items/links'
 import { restoreRevision } from '../../items/restore'
 import { getRevision, listRevisions } from '../../items/revisions'
@@ -77,7 +78,9 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       await setValidity(db(), actor, input, ctx.clock)
       return view(actor, input.id)
     }),
+    // Each dialog channel checks the role before the dialog opens (issue 8 point 10).
     'items:import-docx': withActor(ctx, async (actor) => {
+      requireItemEditor(actor)
       const file = await ctx.platform.chooseOpenFile({
         title: '导入 Word 文档为草稿',
         filters: [{ name: 'Word 文档', extensions: ['docx'] }],
@@ -87,6 +90,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
     }),
 
     'attachments:add': withActor(ctx, async (actor, input) => {
+      requireItemEditor(actor)
       const file = await ctx.platform.chooseOpenFile({
         title: '添加附件',
         filters: [{ name: '附件', extensions: [...ATTACHMENT_EXTENSIONS] }],
@@ -134,6 +138,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       return null
     }),
     'catalogue:import-xlsx': withActor(ctx, async (actor) => {
+      requireCatalogueEditor(actor)
       const file = await ctx.platform.chooseOpenFile({
         title: '导入主动公开事项目录',
         filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }],
