@@ -284,17 +284,18 @@ export function previewLedger(
 /**
  * Imports every row in one transaction (all or nothing): a number already in the register is
  * refused with its row; rows without a number get one from the pattern; answered rows carry their
- * outcome, the others are open with a computed due date.
+ * outcome, the others are open with a computed due date. `actor` null: the CLI (audited as the
+ * system).
  */
 export async function importLedger(
   db: Kysely<DB>,
-  actor: Actor,
+  actor: Actor | null,
   ledger: OpenedLedger,
   mapping: ImportMapping,
   clock: Clock,
   ids: IdSource,
 ): Promise<ImportResult> {
-  requireRequestOfficer(actor)
+  if (actor) requireRequestOfficer(actor)
   const rows = parseLedger(ledger, mapping, localDateKey(clock()))
   const at = clock().toISOString()
   let open = 0
@@ -338,12 +339,17 @@ export async function importLedger(
           outcome: null,
           imported: 1,
           created_at: at,
-          created_by: actor.id,
-          created_by_name: actor.displayName,
+          created_by: actor?.id ?? null,
+          created_by_name: actor?.displayName ?? '命令行',
           updated_at: at,
         })
         .execute()
-      const base = { requestId: id, byId: actor.id, byName: actor.displayName, at }
+      const base = {
+        requestId: id,
+        byId: actor?.id ?? null,
+        byName: actor?.displayName ?? '命令行',
+        at,
+      }
       await insertEvent(trx, {
         ...base,
         id: ids(),
@@ -365,7 +371,7 @@ export async function importLedger(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: actor ? { id: actor.id, name: actor.displayName } : null,
         action: 'request.import',
         target: 'requests',
         detail: { file: ledger.fileName, count: rows.length },
