@@ -64,7 +64,7 @@ const exact = (line: number, before = 0, after = 0) => ({
 function title(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: exact(Math.round(LINE_PITCH * 1.2), 0, LINE_PITCH),
+    spacing: exact(Math.round(LINE_PITCH * 1.2), 0, Math.round(LINE_PITCH / 2)),
     children: [run(text, FONTS.title, SIZE.erhao)],
   })
 }
@@ -107,7 +107,7 @@ function heading(text: string, level: 1 | 2): Paragraph {
 const BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
 const TABLE_BORDERS = { ...BORDERS, insideHorizontal: BORDER, insideVertical: BORDER }
-const CELL_MARGINS = { top: 40, bottom: 40, left: 90, right: 90 }
+const CELL_MARGINS = { top: 30, bottom: 30, left: 80, right: 80 }
 
 function cellParagraphs(cell: DocCell, size: number, bold: boolean, align: Align): Paragraph[] {
   const paragraphs: CellParagraph[] =
@@ -119,7 +119,7 @@ function cellParagraphs(cell: DocCell, size: number, bold: boolean, align: Align
     (p) =>
       new Paragraph({
         alignment: ALIGN[p.align ?? align],
-        spacing: exact(line),
+        spacing: exact(line, Math.round((p.spaceBefore ?? 0) * 20)),
         children: [bodyRun(p.text, size, bold || p.bold === true)],
       }),
   )
@@ -153,8 +153,8 @@ function grid(widths: number[], rows: TableRow[]): Table {
 /** A form table: label cells in 黑体 centred, values in 仿宋; two fields a row where asked. */
 function fieldsTable(rows: Extract<DocBlock, { kind: 'fields' }>['rows']): Table {
   const four = rows.some((r) => r.length === 4)
-  const widths = four ? fitWidths([1.25, 2.35, 1.25, 2.35]) : fitWidths([1.3, 4.7])
-  const size = SIZE.sihao
+  const widths = four ? fitWidths([1.45, 2.5, 1.25, 2.0]) : fitWidths([1.4, 4.8])
+  const size = SIZE.xiaosi
   const label = (text: string, width: number) =>
     tableCell(text, width, { size, bold: true, align: 'center' })
   return grid(
@@ -180,7 +180,7 @@ function fieldsTable(rows: Extract<DocBlock, { kind: 'fields' }>['rows']): Table
 function dataTable(block: Extract<DocBlock, { kind: 'table' }>): Table {
   const columns: DocColumn[] = block.columns
   const widths = fitWidths(columns.map((c) => c.weight ?? 1))
-  const size = columns.length >= 4 ? SIZE.xiaosi : SIZE.sihao
+  const size = SIZE.xiaosi
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -365,7 +365,6 @@ export async function buildDocx(doc: OfficialDocument): Promise<Buffer> {
               footer: MARGINS.footer,
             },
           },
-          grid: { linePitch: LINE_PITCH, type: 'lines' },
         },
         footers: { default: pageFooter('odd'), even: pageFooter('even') },
         children,

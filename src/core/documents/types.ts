@@ -3,6 +3,8 @@ export interface CellParagraph {
   text: string
   align?: 'left' | 'right' | 'center'
   bold?: boolean
+  /** Extra space above, in points (room to sign by hand). */
+  spaceBefore?: number
 }
 
 /** A table cell: plain text (lines split on \n) or paragraphs with their own alignment. */
@@ -32,10 +34,11 @@ export type DocBlock =
   /** 「张三：」 line, no indent. */
   | { kind: 'addressee'; text: string }
   /**
-   * A form table of labels and values. A row of two cells spans the value across the table; a row
-   * of four puts two fields side by side.
+   * A form table of labels and values. A row of two cells spans the value across the table (the
+   * value may be paragraphs, e.g. an opinion with its signing line); a row of four puts two
+   * fields side by side.
    */
-  | { kind: 'fields'; rows: ([string, string] | [string, string, string, string])[] }
+  | { kind: 'fields'; rows: ([string, DocCell] | [string, string, string, string])[] }
   | { kind: 'table'; columns: DocColumn[]; rows: DocTableRow[] }
   /** Lines such as 「审核人（签字）：」 each followed by a space to sign, and a date space. */
   | { kind: 'signature'; lines: string[]; date?: string }

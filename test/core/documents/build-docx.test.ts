@@ -88,7 +88,8 @@ describe('buildDocx — the one document layout (GB/T 9704)', () => {
     expect(MARGINS).toMatchObject({ top: 2098, bottom: 1984, left: 1587, right: 1474 })
     expect(document).toContain(`w:top="${MARGINS.top}"`)
     expect(document).toContain(`w:left="${MARGINS.left}"`)
-    expect(document).toMatch(/<w:docGrid [^>]*w:linePitch="579"/)
+    // 22 lines to the page: body lines exactly 28.95 pt apart.
+    expect(document).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/)
     // Every run names its East Asian font; body 仿宋_GB2312, title 方正小标宋简体, headings 黑体/楷体.
     const runs = [...document.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((m) => m[1] ?? '')
     const textRuns = runs.filter((r) => r.includes('<w:t'))
