@@ -12,6 +12,8 @@ export const SYNC_KEYS = {
   lastError: 'last_error',
   /** '1' after a 401 until the token changes or the officer presses 立即同步. */
   authFailed: 'auth_failed',
+  /** The origin (scheme://host:port) the saved token belongs to: it is sent nowhere else. */
+  tokenOrigin: 'token_origin',
 } as const
 type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS]
 

@@ -25,7 +25,7 @@ export function syncHandlers(ctx: CoreContext): Pick<HandlerTable, SyncChannel> 
       return view
     }),
     'sync:test-connection': withActor(ctx, (actor, input) =>
-      testConnection(db(), secrets, actor, input, ctx.sync.fetch),
+      testConnection(db(), secrets, actor, input, ctx.sync.fetch, ctx.clock),
     ),
     'sync:status': withActor(ctx, () => ctx.sync.status()),
     'sync:overview': withActor(ctx, async () => syncOverview(db(), await ctx.sync.status())),

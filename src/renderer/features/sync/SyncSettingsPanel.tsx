@@ -22,6 +22,16 @@ function firstError(schema: typeof serverUrlSchema | typeof syncTokenSchema, val
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? '格式不正确')
 }
 
+/** `scheme://host:port`, or null when not a URL: the saved token is bound to one origin. */
+function originOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    return new URL(url.trim()).origin
+  } catch {
+    return null
+  }
+}
+
 function SyncSettingsForm({
   initial,
   onSaved,
@@ -36,11 +46,22 @@ function SyncSettingsForm({
   const save = useApiAction(api().sync.updateSettings)
   const check = useApiAction(api().sync.testConnection)
   const urlError = touched && serverUrl.trim() ? firstError(serverUrlSchema, serverUrl) : null
-  const tokenError = token.trim() ? firstError(syncTokenSchema, token) : null
+  const savedOrigin = originOf(initial.serverUrl)
+  const typedOrigin = originOf(serverUrl)
+  // Core sends the saved token only to the saved server (exact origin): another address needs its own.
+  const otherServer =
+    initial.tokenSet && savedOrigin !== null && typedOrigin !== null && typedOrigin !== savedOrigin
+  const needsToken = otherServer && !token.trim()
+  const tokenError = token.trim()
+    ? firstError(syncTokenSchema, token)
+    : touched && needsToken
+      ? '该地址不是已保存的服务器，请填写该服务器的令牌'
+      : null
 
   const onSave = async () => {
     setTouched(true)
-    if (!serverUrl.trim() || firstError(serverUrlSchema, serverUrl) || tokenError) return
+    if (!serverUrl.trim() || firstError(serverUrlSchema, serverUrl) || tokenError || needsToken)
+      return
     const r = await save.run({
       serverUrl: serverUrl.trim(),
       ...(token.trim() ? { token: token.trim() } : {}),
@@ -53,6 +74,10 @@ function SyncSettingsForm({
   }
   const onTest = async () => {
     setTest(null)
+    if (needsToken) {
+      setTouched(true)
+      return
+    }
     const r = await check.run({
       ...(serverUrl.trim() && !firstError(serverUrlSchema, serverUrl)
         ? { serverUrl: serverUrl.trim() }
@@ -107,6 +132,12 @@ function SyncSettingsForm({
         maw={560}
         autoComplete="off"
       />
+      {otherServer && (
+        <Alert color="yellow" maw={640} data-testid="sync-other-server">
+          已保存的令牌只发送给已保存的服务器（{savedOrigin}
+          ）。测试或改用其他服务器地址时，请填写该服务器的令牌。
+        </Alert>
+      )}
       <Group gap="sm">
         <Button onClick={onSave} loading={save.busy}>
           保存
