@@ -12,6 +12,7 @@ import {
 } from './drafting-commands'
 import { reviewRecordCommand } from './review-commands'
 import { calendarAddCommand } from './calendar-commands'
+import { isScheduleCommand, runScheduleCommand, SCHEDULE_USAGE } from './schedule-commands'
 import { REQUESTS_USAGE, requestsCommand } from './requests-commands'
 
 /** Chinese usage text for `--help`. */
@@ -45,6 +46,7 @@ export const USAGE = `政务公开工作台 命令行工具
   calendar-add  添加或更新一年的节假日安排：国务院办公厅放假通知全文（.txt）或 .ics 日历；
                 重新计算受影响的期限并列出变动
                   --db <文件>  <通知.txt|日历.ics>  [--year <年份>]  [--json]
+${SCHEDULE_USAGE}
 ${REQUESTS_USAGE}
 
 选项：
@@ -66,6 +68,7 @@ const OPTIONS = {
   item: { type: 'string' },
   year: { type: 'string' },
   json: { type: 'boolean' },
+  all: { type: 'boolean' },
   on: { type: 'string' },
 } as const
 
@@ -120,6 +123,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
     if (command === 'import-requests' || command === 'requests-due') {
       return await requestsCommand(command, extra, values, env)
     }
+    if (isScheduleCommand(command)) return await runScheduleCommand(command, values, extra, env)
     if (command === 'calendar-add') {
       if (extra.length !== 1) throw new UsageError('calendar-add 需要且只需要一个通知或日历文件')
       const db = required(values, 'db')

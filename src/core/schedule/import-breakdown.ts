@@ -26,6 +26,9 @@ export interface BreakdownOptions {
   mapping?: Partial<Record<BreakdownField, number>>
 }
 
+/** Who changed it when the command line imports without a user (access to the file is the authority). */
+const CLI_NAME = '命令行'
+
 const hasText = (g: SheetGrid) => g.rows.some((r) => r.some((t) => t !== ''))
 
 /** Reads the file and parses the chosen (or first suitable) sheet. Throws on an unreadable file. */
@@ -167,17 +170,19 @@ function pairTasks(old: ScheduleTaskRow[], tasks: ParsedTask[]): (ScheduleTaskRo
  * measures, progress and evidence; tasks no longer in the file are removed (soft: they come back
  * if a later file has them again). Tasks whose 责任单位 names the department are marked as its
  * own. A file that is a 配档表 (exported by this app) also fills the department's columns of
- * tasks that have none yet, so export → import gives back the same table.
+ * tasks that have none yet, so export → import gives back the same table. `actor` null: the
+ * command line without --user (audited as 命令行).
  */
 export async function importBreakdown(
   db: Kysely<DB>,
-  actor: Actor,
+  actor: Actor | null,
   file: BreakdownFile,
   options: BreakdownOptions,
   clock: Clock,
   ids: IdSource,
 ): Promise<ImportResult> {
-  requireRole(actor, 'officer')
+  if (actor) requireRole(actor, 'officer')
+  const by = actor?.displayName ?? CLI_NAME
   const { parsed } = readBreakdown(file, options)
   if (parsed.errors.length > 0) {
     const shown = parsed.errors.slice(0, 5).join('；')
@@ -230,7 +235,7 @@ export async function importBreakdown(
           note: t.note,
           created_at: now,
           updated_at: now,
-          updated_by_name: actor.displayName,
+          updated_by_name: by,
           deleted_at: null,
         })
         extras.push({ taskId: id, task: t })
@@ -242,7 +247,7 @@ export async function importBreakdown(
       } else {
         await trx
           .updateTable('schedule_tasks')
-          .set({ ...fields, deleted_at: null, updated_at: now, updated_by_name: actor.displayName })
+          .set({ ...fields, deleted_at: null, updated_at: now, updated_by_name: by })
           .where('id', '=', row.id)
           .execute()
         counts.updated++
@@ -279,7 +284,7 @@ export async function importBreakdown(
     for (let i = 0; i < gone.length; i += 500) {
       await trx
         .updateTable('schedule_tasks')
-        .set({ deleted_at: now, updated_at: now, updated_by_name: actor.displayName })
+        .set({ deleted_at: now, updated_at: now, updated_by_name: by })
         .where('id', 'in', gone.slice(i, i + 500))
         .execute()
     }
@@ -303,7 +308,7 @@ export async function importBreakdown(
         source_file: file.fileName,
         source_sha256: sha256,
         imported_at: now,
-        imported_by_name: actor.displayName,
+        imported_by_name: by,
         created_at: now,
         updated_at: now,
       })
@@ -313,7 +318,7 @@ export async function importBreakdown(
           source_file: file.fileName,
           source_sha256: sha256,
           imported_at: now,
-          imported_by_name: actor.displayName,
+          imported_by_name: by,
           updated_at: now,
         }),
       )
@@ -321,7 +326,7 @@ export async function importBreakdown(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: { id: actor?.id ?? null, name: by },
         action: 'schedule.import',
         target: `schedule:${year}`,
         detail: { file: file.fileName, year, sheet: parsed.sheet, ...counts },
@@ -374,7 +379,7 @@ async function tasksWithDepartmentData(db: Kysely<DB>, year: number): Promise<Se
 async function insertDepartmentRows(
   db: Kysely<DB>,
   extras: { taskId: string; task: ParsedTask }[],
-  actor: Actor,
+  actor: Actor | null,
   now: string,
   today: string,
   ids: IdSource,
@@ -397,8 +402,8 @@ async function insertDepartmentRows(
       date: p.date ?? today,
       text: p.text,
       created_at: now,
-      created_by: actor.id,
-      created_by_name: actor.displayName,
+      created_by: actor?.id ?? null,
+      created_by_name: actor?.displayName ?? CLI_NAME,
       updated_at: now,
     })),
   )

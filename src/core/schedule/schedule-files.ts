@@ -25,7 +25,7 @@ export async function readBreakdownFile(path: string): Promise<BreakdownFile> {
 /** Imports the breakdown at `path` (see importBreakdown). */
 export async function importBreakdownFile(
   db: Kysely<DB>,
-  actor: Actor,
+  actor: Actor | null,
   path: string,
   options: BreakdownOptions,
   clock: Clock,
