@@ -43,6 +43,8 @@ export function mainWindowOptions(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click (auxclick) must not open links in new windows; new windows are denied too.
+      disableBlinkFeatures: 'Auxclick',
     },
   }
 }
@@ -64,6 +66,7 @@ export function createMainWindow(
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win.show())

@@ -51,6 +51,7 @@ describe('main window options', () => {
     expect(prefs.navigateOnDragDrop).toBe(false)
     expect(prefs.spellcheck).toBe(false)
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
     expect(prefs).not.toHaveProperty('additionalArguments')
   })
 
