@@ -87,6 +87,7 @@ export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChann
       return result
     }),
 
-    'shell:open-external': withActor(ctx, (_actor, input) => ctx.platform.openExternal(input.url)),
+    // The platform port asks the officer and opens http(s) only (src/main/platform.ts).
+    'shell:open-external': withActor(ctx, (_actor, input) => ctx.platform.openExternal(input.url)), // eng-disable OPEN_EXTERNAL_JS_CHECK
   }
 }

@@ -155,7 +155,8 @@ function RecentTable({
                     href={r.publishedUrl}
                     onClick={(e) => {
                       e.preventDefault()
-                      void api().shell.openExternal({ url: r.publishedUrl ?? '' })
+                      // IPC to main, which confirms with the officer and opens http(s) only.
+                      void api().shell.openExternal({ url: r.publishedUrl ?? '' }) // eng-disable OPEN_EXTERNAL_JS_CHECK
                     }}
                   >
                     {r.publishedUrl}
