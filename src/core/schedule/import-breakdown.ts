@@ -182,8 +182,22 @@ export async function importBreakdown(
   ids: IdSource,
 ): Promise<ImportResult> {
   if (actor) requireRole(actor, 'officer')
-  const by = actor?.displayName ?? CLI_NAME
   const { parsed } = readBreakdown(file, options)
+  return writeBreakdown(db, actor, parsed, file, options, clock, ids)
+}
+
+/** Stores a parsed breakdown (see importBreakdown); refuses one with problems, writing nothing. */
+export async function writeBreakdown(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  parsed: ParsedBreakdown,
+  file: BreakdownFile,
+  options: BreakdownOptions,
+  clock: Clock,
+  ids: IdSource,
+): Promise<ImportResult> {
+  if (actor) requireRole(actor, 'officer')
+  const by = actor?.displayName ?? CLI_NAME
   if (parsed.errors.length > 0) {
     const shown = parsed.errors.slice(0, 5).join('；')
     const more = parsed.errors.length > 5 ? `；另有 ${parsed.errors.length - 5} 处问题` : ''
