@@ -8,6 +8,7 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import { LockScreen } from './features/auth/LockScreen'
 import { LoginPage } from './features/auth/LoginPage'
 import { AuditPage } from './features/audit/AuditPage'
+import { CalendarPage } from './features/calendar/CalendarPage'
 import { CataloguePage } from './features/drafting/catalogue/CataloguePage'
 import { ItemEditorRoute } from './features/drafting/editor/ItemEditorPage'
 import { ItemListPage } from './features/drafting/list/ItemListPage'
@@ -44,6 +45,7 @@ function Screens() {
           <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
         ))}
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/settings/calendar" element={<CalendarPage />} />
         {isAdmin && <Route path="/users" element={<UsersPage />} />}
         {isAdmin && <Route path="/audit" element={<AuditPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />

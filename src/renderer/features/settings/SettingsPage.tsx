@@ -12,6 +12,7 @@ import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { useAppState, useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
+import { CalendarSettingsPanel } from '../calendar/CalendarSettingsPanel'
 import { ReviewSettings } from '../review/settings/ReviewSettings'
 import { SyncSettingsPanel } from '../sync/SyncSettingsPanel'
 import { BackupPanel } from './BackupPanel'
@@ -86,6 +87,7 @@ export function SettingsPage() {
           </Text>
         </Paper>
       )}
+      <CalendarSettingsPanel />
       <AppearancePanel />
     </Stack>
   )
