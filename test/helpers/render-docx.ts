@@ -74,15 +74,41 @@ export async function renderToPng(
   }
 }
 
+/** An .xlsx to PNG pages, as it prints (see renderToPng; the PDF is `sheet.pdf`). */
+export function renderXlsxToPng(xlsx: Buffer, outDir: string): Promise<string[]> {
+  return renderToPng(xlsx, outDir, 'sheet.xlsx')
+}
+
 /** A .docx to PNG pages (see renderToPng). */
 export function renderDocxToPng(docx: Buffer, outDir: string): Promise<string[]> {
   return renderToPng(docx, outDir, 'document.docx')
 }
 
-/** The text of the PDF LibreOffice made in `outDir` (pdftotext), to check what was laid out. */
-export async function renderedText(outDir: string, pdfName = 'document.pdf'): Promise<string> {
+/** The text of the PDF LibreOffice made in `outDir` (pdftotext), or of one page of it. */
+export async function renderedText(
+  outDir: string,
+  pdfName = 'document.pdf',
+  page?: number,
+): Promise<string> {
   const pdftotext = which('pdftotext')
   if (!pdftotext) throw new Error(MISSING)
-  const { stdout } = await run(pdftotext, ['-layout', join(outDir, pdfName), '-'])
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)]
+  const { stdout } = await run(pdftotext, ['-layout', ...pages, join(outDir, pdfName), '-'])
   return stdout
+}
+
+/** Page count and the first page's size in points (pdfinfo). */
+export async function renderedPages(
+  outDir: string,
+  pdfName = 'document.pdf',
+): Promise<{ pages: number; width: number; height: number }> {
+  const pdfinfo = which('pdfinfo')
+  if (!pdfinfo) throw new Error(MISSING)
+  const { stdout } = await run(pdfinfo, [join(outDir, pdfName)])
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(stdout)
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0),
+    width: Number(size?.[1] ?? 0),
+    height: Number(size?.[2] ?? 0),
+  }
 }

@@ -1,7 +1,14 @@
 import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../../shared/catalogue'
 import { CATALOGUE_COLUMN_LABELS } from '../../shared/labels'
 import { AppError } from '../errors'
-import { fillMerged, findHeader, firstSheet, mergeAt, readSpreadsheet } from '../spreadsheet'
+import {
+  fillMerged,
+  findHeader,
+  firstSheet,
+  isNoteRow,
+  mergeAt,
+  readSpreadsheet,
+} from '../spreadsheet'
 import type { CatalogueFields } from './catalogue-service'
 import { HEADER_ALIASES, headerColumn, isTick } from './catalogue-headers'
 
@@ -84,7 +91,12 @@ export async function readCatalogueSheet(bytes: Uint8Array, fileName: string): P
 
   const rows: ReadRow[] = []
   const seen = new Map<string, number>()
+  let inNotes = false
   for (let r = firstData; r <= rowCount; r++) {
+    // 注：… and 填表人：… lines under the table are not entries, nor the note lines after them (2. …).
+    const raw = sheet.rows[r - 1] ?? []
+    if (isNoteRow(raw)) inNotes = true
+    if (inNotes && raw.filter((v) => v !== '').length <= 1) continue
     const values: Partial<Record<CatalogueColumn, string>> = {}
     const ticks: Partial<Record<CatalogueColumn, string[]>> = {}
     let any = false

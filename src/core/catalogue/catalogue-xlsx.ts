@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
 import {
   CATALOGUE_COLUMNS,
+  type CatalogueColumn,
   type CatalogueExportResult,
   type CatalogueImportResult,
 } from '../../shared/catalogue'
@@ -95,6 +96,21 @@ export async function importCatalogueXlsx(
   })
 }
 
+/** Column widths (characters) of the export: the whole table fits an A4 landscape page at about 75 %. */
+const EXPORT_WIDTHS: Record<CatalogueColumn, number> = {
+  seq: 6,
+  level1: 14,
+  level2: 14,
+  content: 34,
+  basis: 26,
+  timeLimit: 18,
+  subject: 12,
+  channels: 16,
+  audience: 10,
+  method: 10,
+  level: 10,
+}
+
 /** Exports the catalogue as .xlsx (a title row, the standard header, one row per entry); audited. */
 export async function exportCatalogueXlsx(
   db: Kysely<DB>,
@@ -112,7 +128,7 @@ export async function exportCatalogueXlsx(
         title: `${departmentName}主动公开事项目录`,
         columns: CATALOGUE_COLUMNS.map((c) => ({
           header: CATALOGUE_COLUMN_LABELS[c],
-          width: c === 'seq' ? 6 : ['content', 'basis'].includes(c) ? 40 : 18,
+          width: EXPORT_WIDTHS[c],
         })),
         rows: entries.map((e) => CATALOGUE_COLUMNS.map((c) => (c === 'seq' ? e.seq : e[c]))),
       },

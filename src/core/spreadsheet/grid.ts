@@ -164,3 +164,13 @@ export function findHeader(
   }
   return null
 }
+
+/** A note under a table (注：…, 说明：…, 填表人：…): one filled cell starting with such a word. */
+const NOTE_LINE =
+  /^(注|备注|附注|说明|填表说明|填报说明)\s*[:：\d１-９一二三四五六七八九十、.．]|^(填表人|填报人|审核人|制表人|负责人|联系人|联系电话)\s*[:：]/
+
+/** True for a row that is a note under the table rather than data (one cell, 注：… and the like). */
+export function isNoteRow(row: readonly string[]): boolean {
+  const filled = row.filter((t) => t !== '')
+  return filled.length === 1 && NOTE_LINE.test(filled[0] ?? '')
+}

@@ -11,6 +11,7 @@ export {
   columnLetter,
   fillMerged,
   findHeader,
+  isNoteRow,
   mergeAt,
   normaliseHeaderName,
   type FindHeaderOptions,

@@ -6,17 +6,34 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 /** 宋体 renders on every Chinese Windows/WPS; Excel falls back to the system CJK font elsewhere. */
 const FONT = 'SimSun'
 
+/** Display width of one line in Excel's width units: CJK and full-width characters count double. */
+const lineWidth = (line: string) =>
+  [...line].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x100 ? 1 : 2), 0)
+
+const measure = (v: unknown) =>
+  Math.max(
+    0,
+    ...String(v ?? '')
+      .split('\n')
+      .map(lineWidth),
+  )
+
+/** Lines a value takes in a wrapped column of `width` units. */
+function linesIn(v: unknown, width: number): number {
+  const usable = Math.max(1, width - 1.5)
+  return String(v ?? '')
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(lineWidth(line) / usable)), 0)
+}
+
+/** Points per line of 11 pt text, and the padding of a row. */
+const LINE_HEIGHT = 14.5
+const ROW_PADDING = 4
+
 /** A column width (characters) from its header and contents, CJK counted double, within 6–60. */
 function fittedWidth(spec: SheetSpec, index: number): number {
   const given = spec.columns[index]?.width
   if (given !== undefined) return given
-  const measure = (v: unknown) =>
-    Math.max(
-      0,
-      ...String(v ?? '')
-        .split('\n')
-        .map((line) => [...line].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x100 ? 1 : 2), 0)),
-    )
   let widest = measure(spec.columns[index]?.header)
   for (const row of spec.rows.slice(0, 500)) widest = Math.max(widest, measure(row[index]))
   return Math.min(60, Math.max(6, widest + 2))
@@ -117,10 +134,22 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   }
   const headerRow = r
   const firstDataRow = r + 1
+  const widths = spec.columns.map((_, i) => fittedWidth(spec, i))
+  ws.getRow(headerRow).height = Math.max(
+    24,
+    ...spec.columns.map((c, i) => linesIn(c.header, widths[i] ?? 10) * LINE_HEIGHT + ROW_PADDING),
+  )
   for (const values of spec.rows) {
     r++
     const row = ws.getRow(r)
     row.values = values.map((v) => (v === null ? '' : v))
+    // Wrapped text needs its height written: LibreOffice and WPS print a row at the height the
+    // file gives, so a taller cell would overprint the next row.
+    const lines = Math.max(
+      1,
+      ...values.map((v, i) => (spec.columns[i]?.wrap === false ? 1 : linesIn(v, widths[i] ?? 10))),
+    )
+    row.height = lines * LINE_HEIGHT + ROW_PADDING
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c)
       cell.font = { name: fonts.body, size: 11 }
@@ -136,12 +165,19 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   for (const note of spec.notes ?? []) {
     r++
     ws.getRow(r).values = [note]
+    ws.getRow(r).height =
+      linesIn(
+        note,
+        widths.reduce((a, b) => a + b, 0),
+      ) *
+        LINE_HEIGHT +
+      ROW_PADDING
     ws.mergeCells(r, 1, r, width)
     ws.getCell(r, 1).font = { name: fonts.body, size: 10 }
     ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' }
   }
-  spec.columns.forEach((_, i) => {
-    ws.getColumn(i + 1).width = fittedWidth(spec, i)
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w
   })
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }]
   // The header row (and the title above it) repeats on every printed page.

@@ -4,6 +4,7 @@ import {
   cellRef,
   fillMerged,
   findHeader,
+  isNoteRow,
   normaliseHeaderName,
   type SheetGrid,
 } from '../../../src/core/spreadsheet'
@@ -124,5 +125,16 @@ describe('fillMerged and cell references', () => {
     expect(cellRef(9, 26)).toBe('AA10')
     expect(cellRef(0, 701)).toBe('ZZ1')
     expect(cellPlace(2, 1)).toBe('第 3 行 B 列')
+  })
+})
+
+describe('isNoteRow', () => {
+  it('tells notes under a table from data', () => {
+    expect(isNoteRow(['注：1. 公开时限按工作日计算。'])).toBe(true)
+    expect(isNoteRow(['', '说明：本表每年更新'])).toBe(true)
+    expect(isNoteRow(['填表人：张三'])).toBe(true)
+    expect(isNoteRow(['注意事项汇编', '行政许可'])).toBe(false)
+    expect(isNoteRow(['注册登记'])).toBe(false)
+    expect(isNoteRow(['1', '行政许可'])).toBe(false)
   })
 })
