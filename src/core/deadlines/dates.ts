@@ -40,9 +40,29 @@ export function toDayNumber(date: string): number {
   )
 }
 
+// Counting loops format the same few thousand days again and again: remember them.
+const formatted = new Map<number, string>()
+const labelled = new Map<number, string>()
+const MEMO_LIMIT = 200_000
+
 /** The `YYYY-MM-DD` date of a day number. */
 export function fromDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+  let s = formatted.get(day)
+  if (s === undefined) {
+    s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+    if (formatted.size < MEMO_LIMIT) formatted.set(day, s)
+  }
+  return s
+}
+
+/** A day number as shown in a timeline: 「2025-10-08（星期三）」. */
+export function dayWithWeekday(day: number): string {
+  let s = labelled.get(day)
+  if (s === undefined) {
+    s = `${fromDayNumber(day)}（${WEEKDAY_NAMES[weekdayOfDay(day)]}）`
+    if (labelled.size < MEMO_LIMIT) labelled.set(day, s)
+  }
+  return s
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -56,9 +76,17 @@ export function weekdayOf(date: string): number {
   return weekdayOfDay(toDayNumber(date))
 }
 
-/** The calendar year of a day number. */
+/** The calendar year of a day number (Hinnant's civil-from-days, no Date object). */
 export function yearOfDay(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear()
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0)
 }
 
 /** `date` plus `n` calendar days. */
@@ -68,5 +96,5 @@ export function addCalendarDays(date: string, n: number): string {
 
 /** A date as shown in a timeline: 「2025-10-08（星期三）」. */
 export function dateWithWeekday(date: string): string {
-  return `${date}（${WEEKDAY_NAMES[weekdayOf(date)]}）`
+  return dayWithWeekday(toDayNumber(date))
 }

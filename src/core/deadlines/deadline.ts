@@ -1,5 +1,5 @@
 import { ARTICLE_33 } from './count'
-import { dateWithWeekday, fromDayNumber, toDayNumber, yearOfDay } from './dates'
+import { dateWithWeekday, dayWithWeekday, fromDayNumber, toDayNumber, yearOfDay } from './dates'
 import type { WorkCalendar } from './work-calendar'
 
 /**
@@ -131,8 +131,8 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
     const to = fromDayNumber(run.to)
     const span =
       run.from === run.to
-        ? dateWithWeekday(from)
-        : `${dateWithWeekday(from)}至${dateWithWeekday(to)}`
+        ? dayWithWeekday(run.from)
+        : `${dayWithWeekday(run.from)}至${dayWithWeekday(run.to)}`
     if (run.kind === 'count') {
       const which =
         run.first === run.last ? `第 ${run.first} 个工作日` : `第 ${run.first}–${run.last} 个工作日`
@@ -164,7 +164,7 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
       timeline.push({
         date: fromDayNumber(day),
         kind: 'count',
-        text: `原期限于${dateWithWeekday(fromDayNumber(day))}届满；经批准延长 ${e.days} 个工作日（${e.reason}），继续计算`,
+        text: `原期限于${dayWithWeekday(day)}届满；经批准延长 ${e.days} 个工作日（${e.reason}），继续计算`,
         article: e.article ?? `${ARTICLE_33}第二款`,
       })
     }
@@ -190,7 +190,7 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
       timeline.push({
         date: fromDayNumber(day),
         kind: 'provisional',
-        text: `${y} 年的节假日安排尚未录入日历，自${dateWithWeekday(fromDayNumber(day))}起按周一至周五计算，期限为暂定；国务院办公厅公布通知后请在「节假日日历」中添加`,
+        text: `${y} 年的节假日安排尚未录入日历，自${dayWithWeekday(day)}起按周一至周五计算，期限为暂定；国务院办公厅公布通知后请在「节假日日历」中添加`,
       })
     }
     if (info.kind === 'workday' || info.kind === 'makeup') {
@@ -200,7 +200,7 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
         timeline.push({
           date: fromDayNumber(day),
           kind: 'count',
-          text: `${dateWithWeekday(fromDayNumber(day))}${info.name ? `${info.name}` : ''}调休上班，计第 ${counted} 个工作日`,
+          text: `${dayWithWeekday(day)}${info.name ? `${info.name}` : ''}调休上班，计第 ${counted} 个工作日`,
           article,
         })
       } else if (run?.kind === 'count' && run.to === day - 1) {
@@ -275,7 +275,7 @@ function pauseStep(cal: WorkCalendar, s: PauseSpan): DeadlineStep {
     from,
     to,
     kind: 'pause',
-    text: `${s.pause.reason}：${dateWithWeekday(from)}至${dateWithWeekday(to)}，其间 ${n} 个工作日不计入期限，${dateWithWeekday(to)}为恢复计算的第 0 日`,
+    text: `${s.pause.reason}：自${dateWithWeekday(from)}次日起至${dateWithWeekday(to)}暂停计算，其间 ${n} 个工作日不计入期限，次日起恢复计算`,
     article,
   }
 }
