@@ -18,7 +18,13 @@ const devWithoutCspMeta = (): Plugin => ({
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The worker-thread entry of core's pool (src/core/workers/pool.ts): out/main/worker.js.
+          worker: resolve(__dirname, 'src/core/workers/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,4 +1,5 @@
-import { extractText, ExtractError } from '../review'
+import { ExtractError } from '../review'
+import { extractTextInWorker } from '../workers'
 
 /** Formats whose text core/review can extract (the others are stored without text). */
 const TEXT_EXTENSIONS = new Set(['docx', 'xlsx', 'pdf'])
@@ -21,7 +22,7 @@ export async function extractAttachmentText(
 ): Promise<AttachmentText> {
   if (!TEXT_EXTENSIONS.has(ext)) return { status: 'none', text: null, warning: null }
   try {
-    const result = await extractText(bytes, name)
+    const result = await extractTextInWorker(bytes, name)
     const warning = result.warnings.length > 0 ? result.warnings.join('；') : null
     return { status: 'ok', text: result.text, warning }
   } catch (e) {

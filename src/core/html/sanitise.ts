@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify'
 import { JSDOM } from 'jsdom'
+import { checkHtmlBounds } from './bounds'
 
 /**
  * The body allowlist: what the editor (tiptap: headings, lists, tables, links) produces and the
@@ -95,8 +96,13 @@ function getPurifier(): DOMPurify {
  * Sanitises editor or imported HTML to the strict allowlist. Runs DOMPurify until the output no
  * longer changes (at most a few passes), so serialising and re-parsing cannot turn the result
  * into something else (mutation XSS) and sanitise(sanitise(x)) === sanitise(x).
+ *
+ * Refuses (AppError VALIDATION, see bounds.ts) input too large, too deeply nested, with too many
+ * elements or too many unclosed tags, before building any DOM: a refusal, never an empty body.
+ * Synchronous and heavy: the app calls it through the worker pool (src/core/workers).
  */
 export function sanitiseHtml(html: string): string {
+  checkHtmlBounds(html)
   const p = getPurifier()
   let current = html
   for (let i = 0; i < MAX_PASSES; i++) {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import mammoth from 'mammoth'
 import type { Kysely } from 'kysely'
 import type { ItemKind } from '../../shared/items'
 import type { Actor } from '../accounts/actor'
@@ -8,8 +7,8 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { htmlToText } from '../html/html-text'
-import { sanitiseHtml } from '../html/sanitise'
 import type { IdSource } from '../ids'
+import { docxToHtmlInWorker, sanitiseHtmlInWorker } from '../workers'
 import { requireItemEditor } from './permissions'
 import { recogniseDocNumber, recogniseIssuer, recogniseSignedDate } from './recognise'
 import { saveItem } from './save-item'
@@ -42,14 +41,14 @@ function guessKind(title: string, docNumber: string): ItemKind {
 export async function docxToDraft(bytes: Buffer, fileName: string): Promise<DocxDraft> {
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value
+    html = await docxToHtmlInWorker(bytes)
   } catch {
     throw new AppError(
       'VALIDATION',
       `无法读取 Word 文档「${fileName}」：文件可能已损坏或不是 .docx 格式（.doc/.wps 请先另存为 .docx），未创建任何条目`,
     )
   }
-  const bodyHtml = sanitiseHtml(html)
+  const bodyHtml = await sanitiseHtmlInWorker(html)
   const text = htmlToText(bodyHtml)
   const lines = text.split('\n')
   const heading = HEADING.exec(bodyHtml)

@@ -5,8 +5,8 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
 import { AppError } from '../errors'
-import { sanitiseHtml } from '../html/sanitise'
 import type { IdSource } from '../ids'
+import { sanitiseHtmlInWorker } from '../workers'
 import { commitChange, snapshotAttachments } from './commit'
 import { contentHash } from './content'
 import { checkReferences, loadItemRow } from './items-repo'
@@ -43,7 +43,7 @@ export async function saveItem(
   const fields: ItemFields = {
     kind: input.kind,
     title: input.title.trim(),
-    bodyHtml: sanitiseHtml(input.bodyHtml),
+    bodyHtml: await sanitiseHtmlInWorker(input.bodyHtml),
     issuer: input.issuer.trim(),
     docNumber: input.docNumber.trim(),
     signedDate: input.signedDate,

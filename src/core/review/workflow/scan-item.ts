@@ -12,11 +12,10 @@ import type {
 import { blobPath } from '../../attachments/blob-store'
 import type { DB } from '../../db/schema'
 import type { ItemRow } from '../../db/tables/drafting'
-import { extractText } from '../extract'
 import { MASKABLE_KINDS, maskValue } from '../mask'
-import { scanDocument } from '../scan-document'
 import { scanText } from '../scan-text'
 import type { Finding, FindingKind, ScanOptions, Severity } from '../types'
+import { extractTextInWorker, scanDocumentInWorker } from '../../workers'
 import { loadKeywordMatcher } from './keywords'
 
 // The shared vocabulary must stay the scanner's: these fail to compile if the two drift apart.
@@ -123,8 +122,8 @@ export async function scanItem(
     let scanned = false
     try {
       const bytes = await readFile(blobPath(dataDir, a.sha256))
-      const doc = await extractText(bytes, a.name)
-      for (const f of scanDocument(doc, options)) {
+      const doc = await extractTextInWorker(bytes, a.name)
+      for (const f of await scanDocumentInWorker(doc, options)) {
         findings.push(toFinding(f, doc.text, 'attachment', `${label}：${f.sourceLabel}`, ref))
       }
       for (const w of doc.warnings) warnings.push(`${label}：${w}`)

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import type { ExtractResult } from '../review/extract/types'
+import type { DocumentFinding } from '../review/scan-document'
+import type { Finding, ScanOptions } from '../review/types'
+import { runInWorker } from './pool'
+import type { WireScanOptions } from './tasks'
+
+export { closeWorkers, setWorkerLogger, workerMode } from './pool'
+
+/**
+ * The heavy functions of core, off the calling thread (issue 8, point 7). Each has the signature
+ * of the function it wraps, made async, so a call site changes by one line.
+ */
+
+/**
+ * The most recent sanitiser results, by SHA-256 of the input: the editor autosaves the same body
+ * again and again (a 16,000-row table took 12 s per save), and an unchanged body must not be
+ * sanitised again. Each result is also stored under its own hash — the sanitiser is idempotent,
+ * so a body sent back exactly as it was stored is already clean. Bounded by total characters.
+ */
+const recent = new Map<string, string>()
+let recentChars = 0
+const RECENT_MAX_CHARS = 40_000_000
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
+
+function remember(key: string, clean: string): void {
+  if (clean.length > RECENT_MAX_CHARS / 4) return
+  const old = recent.get(key)
+  if (old !== undefined) {
+    recent.delete(key)
+    recentChars -= old.length
+  }
+  recent.set(key, clean)
+  recentChars += clean.length
+  for (const [k, v] of recent) {
+    if (recentChars <= RECENT_MAX_CHARS) break
+    recent.delete(k)
+    recentChars -= v.length
+  }
+}
+
+/** How many sanitiser runs the memo saved and how many it did not (tests, bench). */
+export const sanitiseStats = { reused: 0, sanitised: 0 }
+
+/**
+ * {@link sanitiseHtml} on a worker, memoised on the input's hash (see `recent`). Refusals (the
+ * bounds, the time limit) are AppError VALIDATION and are not remembered.
+ */
+export async function sanitiseHtmlInWorker(html: string): Promise<string> {
+  const key = sha256(html)
+  const hit = recent.get(key)
+  if (hit !== undefined) {
+    sanitiseStats.reused++
+    remember(key, hit)
+    return hit
+  }
+  const clean = await runInWorker('sanitise', html)
+  sanitiseStats.sanitised++
+  remember(key, clean)
+  if (clean !== html) remember(sha256(clean), clean)
+  return clean
+}
+
+/** Forgets the memo (tests and the bench's full-sanitise baseline). */
+export function forgetSanitised(): void {
+  recent.clear()
+  recentChars = 0
+}
+
+function toWire(options: ScanOptions): WireScanOptions {
+  const out: WireScanOptions = {}
+  if (options.itemKind !== undefined) out.itemKind = options.itemKind
+  if (options.headLength !== undefined) out.headLength = options.headLength
+  const k = options.keywords
+  if (k) {
+    out.keywords = k.entries.map((e, i) => {
+      const note = k.notes[i]
+      return note === undefined ? { ...e } : { ...e, note }
+    })
+  }
+  return out
+}
+
+/** {@link scanText} on a worker. */
+export function scanTextInWorker(text: string, options: ScanOptions = {}): Promise<Finding[]> {
+  return runInWorker('scanText', text, toWire(options))
+}
+
+/** {@link scanDocument} on a worker. */
+export function scanDocumentInWorker(
+  doc: ExtractResult,
+  options: ScanOptions = {},
+): Promise<DocumentFinding[]> {
+  return runInWorker('scanDocument', doc, toWire(options))
+}
+
+/** {@link extractText} (from bytes) on a worker; failures are ExtractErrors as before. */
+export function extractTextInWorker(bytes: Uint8Array, name: string): Promise<ExtractResult> {
+  return runInWorker('extractText', bytes, name)
+}
+
+/** mammoth's .docx → HTML on a worker (the Word import; sanitise the result). */
+export function docxToHtmlInWorker(bytes: Uint8Array): Promise<string> {
+  return runInWorker('docxToHtml', bytes)
+}

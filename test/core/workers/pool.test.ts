@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src/core/errors'
+import { ExtractError } from '../../../src/core/review/extract/types'
+import { createKeywordMatcher } from '../../../src/core/review/keyword-matcher'
+import { scanText } from '../../../src/core/review/scan-text'
+import {
+  closeWorkers,
+  extractTextInWorker,
+  forgetSanitised,
+  sanitiseHtmlInWorker,
+  sanitiseStats,
+  scanTextInWorker,
+  workerMode,
+} from '../../../src/core/workers'
+import { runInWorker, workerEntry } from '../../../src/core/workers/pool'
+import { bigTable } from '../html/fixtures'
+
+afterAll(() => closeWorkers())
+
+/** Issue 8, point 7: heavy work runs on a worker thread; results and refusals arrive intact. */
+describe('the worker pool', () => {
+  it('starts a real worker thread from the TypeScript sources (not the inline fallback)', async () => {
+    expect(workerEntry()).toMatch(/bootstrap\.cjs$/)
+    expect(await workerMode()).toBe('pool')
+  })
+
+  it('sanitises on the worker and brings the Chinese refusal back as an AppError', async () => {
+    expect(await sanitiseHtmlInWorker('<p onclick="x()">你好<script>alert(1)</script></p>')).toBe(
+      '<p>你好</p>',
+    )
+    const refused = await sanitiseHtmlInWorker(
+      '<blockquote>'.repeat(100_000) + '</blockquote>'.repeat(100_000),
+    ).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(AppError)
+    expect((refused as AppError).code).toBe('VALIDATION')
+    expect((refused as AppError).message).toMatch(/嵌套超过 128 层.*请简化后重试/)
+  })
+
+  it('sanitises an unchanged body once: the second save of the same table reuses it', async () => {
+    forgetSanitised()
+    const html = bigTable(4000)
+    const before = { ...sanitiseStats }
+    const first = await sanitiseHtmlInWorker(html)
+    const second = await sanitiseHtmlInWorker(html)
+    expect(second).toBe(first)
+    expect(sanitiseStats.sanitised - before.sanitised).toBe(1)
+    expect(sanitiseStats.reused - before.reused).toBe(1)
+    // A changed body is sanitised again.
+    await sanitiseHtmlInWorker(html.replace('<td>1</td>', '<td>一</td>'))
+    expect(sanitiseStats.sanitised - before.sanitised).toBe(2)
+  }, 60_000)
+
+  it('scans with the keyword list rebuilt on the worker, same findings as inline', async () => {
+    const keywords = createKeywordMatcher([
+      { word: '内部资料', severity: 'blocker', note: '部门清单' },
+    ])
+    const text = '本文件为内部资料，联系人手机 13800138000。'
+    const inWorker = await scanTextInWorker(text, { keywords, itemKind: '通知公告' })
+    expect(inWorker).toEqual(scanText(text, { keywords, itemKind: '通知公告' }))
+    expect(inWorker.map((f) => f.kind)).toEqual(expect.arrayContaining(['keyword', 'mobile']))
+  })
+
+  it('keeps ExtractError and its code across the thread boundary', async () => {
+    const e = await extractTextInWorker(new Uint8Array([1, 2, 3]), '名单.docx').catch(
+      (x: unknown) => x,
+    )
+    expect(e).toBeInstanceOf(ExtractError)
+    expect((e as ExtractError).code).toBe('CORRUPT')
+    expect((e as ExtractError).message).toMatch(/Word 文档已损坏/)
+  })
+
+  it('runs tasks on another thread: the main thread stays free while one works', async () => {
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 5)
+    try {
+      forgetSanitised()
+      await runInWorker('sanitise', bigTable(4000))
+    } finally {
+      clearInterval(timer)
+    }
+    // Inline, the event loop would be blocked for the whole sanitise and the timer never fire.
+    expect(ticks).toBeGreaterThan(3)
+  }, 60_000)
+})
