@@ -26,6 +26,7 @@ describe('contract', () => {
       'audit',
       'auth',
       'backup',
+      'calendar',
       'catalogue',
       'drafting',
       'items',
