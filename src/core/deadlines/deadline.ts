@@ -100,6 +100,11 @@ function validate(input: DeadlineInput): { start: number; spans: PauseSpan[]; to
   return { start, spans, total }
 }
 
+/** The rule a holiday or 调休 day rests on: that year's State Council notice. */
+function noticeArticle(day: number): string {
+  return `国务院办公厅${yearOfDay(day)}年节假日安排`
+}
+
 type Run =
   | { kind: 'count'; from: number; to: number; first: number; last: number }
   | { kind: 'skip'; from: number; to: number; names: string[]; holiday: boolean; weekend: boolean }
@@ -141,7 +146,13 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
       const what = run.holiday
         ? `${run.names.length > 0 ? run.names.join('、') : '法定节假日'}放假${run.weekend ? '（含周末）' : ''}`
         : '周末休息日'
-      timeline.push({ from, to, kind: 'skip', text: `${span}${what}，不计入` })
+      timeline.push({
+        from,
+        to,
+        kind: 'skip',
+        text: `${span}${what}，不计入`,
+        article: run.holiday ? noticeArticle(run.from) : article,
+      })
     }
     run = null
   }
@@ -191,6 +202,7 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
         date: fromDayNumber(day),
         kind: 'provisional',
         text: `${y} 年的节假日安排尚未录入日历，自${dayWithWeekday(day)}起按周一至周五计算，期限为暂定；国务院办公厅公布通知后请在「节假日日历」中添加`,
+        article,
       })
     }
     if (info.kind === 'workday' || info.kind === 'makeup') {
@@ -201,7 +213,7 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
           date: fromDayNumber(day),
           kind: 'count',
           text: `${dayWithWeekday(day)}${info.name ? `${info.name}` : ''}调休上班，计第 ${counted} 个工作日`,
-          article,
+          article: noticeArticle(day),
         })
       } else if (run?.kind === 'count' && run.to === day - 1) {
         run.to = day

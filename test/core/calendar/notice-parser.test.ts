@@ -22,6 +22,15 @@ describe('the real State Council notices parse to chinese-days’ data', () => {
     })
   }
 
+  it('国务院办公厅关于2023年部分节假日安排的通知 — 元旦 from 2022年12月31日', () => {
+    const n = parseHolidayNotice(fixture('notice-2023.txt'))
+    const row = pkg.find((r) => r.year === 2023)!
+    // chinese-days files 2022-12-31 under 2022; the notice names it as part of 2023's 元旦.
+    expect(pkg.find((r) => r.year === 2022)!.holidays).toContain('2022-12-31')
+    expect(n.holidays).toEqual(['2022-12-31', ...row.holidays])
+    expect(n.workdays).toEqual(row.workdays)
+  })
+
   it('2025: 13 statutory days, 元旦 1 day with no make-up day, 国庆节、中秋节 on one line', () => {
     const n = parseHolidayNotice(fixture('notice-2025.txt'))
     expect(n.festivals.map((f) => f.name)).toEqual([
