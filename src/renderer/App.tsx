@@ -14,6 +14,9 @@ import { ItemEditorRoute } from './features/drafting/editor/ItemEditorPage'
 import { ItemListPage } from './features/drafting/list/ItemListPage'
 import { HomePage } from './features/home/HomePage'
 import { PlaceholderPage } from './features/placeholder/PlaceholderPage'
+import { RequestDetailRoute } from './features/requests/RequestDetailPage'
+import { RequestsPage } from './features/requests/RequestsPage'
+import { TemplatesPage as RequestTemplatesPage } from './features/requests/TemplatesPage'
 import { PLANNED_MODULES } from './features/placeholder/modules'
 import { ReviewQueuePage } from './features/review/queue/ReviewQueuePage'
 import { ReviewRoute } from './features/review/screen/ReviewPage'
@@ -41,6 +44,9 @@ function Screens() {
         <Route path="/review" element={<ReviewQueuePage />} />
         <Route path="/review/:itemId" element={<ReviewRoute />} />
         <Route path="/sync" element={<SyncPage />} />
+        <Route path="/requests" element={<RequestsPage />} />
+        <Route path="/requests/templates" element={<RequestTemplatesPage />} />
+        <Route path="/requests/:id" element={<RequestDetailRoute />} />
         {PLANNED_MODULES.filter((m) => !m.ready).map((m) => (
           <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
         ))}

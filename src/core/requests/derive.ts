@@ -91,7 +91,7 @@ export function rowFlags(
   }
   if (row.correction_limit && row.correction_limit >= today) {
     const left = workingDaysBetween(cal, today, row.correction_limit)
-    if (left <= 2) flags.push(`如需补正，最迟 ${row.correction_limit} 前告知（条例第三十条）`)
+    if (left <= 2) flags.push(`补正告知最迟 ${row.correction_limit}`)
   }
   if (record.holdUntil) {
     if (record.holdUntil < today) flags.push(`期限 ${record.holdUntil} 已过，请登记结果`)

@@ -13,6 +13,7 @@ import {
   OUTCOME_LABELS,
   outcomeText,
 } from '../../shared/requests/labels'
+import { OUTCOMES_BY_ANSWER } from '../../shared/requests/types'
 import type {
   AnswerType,
   ConsultationParty,
@@ -39,6 +40,8 @@ export const CONSULTATION_DAYS = 15
 export const MAX_EXTENSION_DAYS = 20
 /** The applicant has 20 working days to pay (国办函〔2020〕109号). */
 export const FEE_PAY_DAYS = 20
+
+export { OUTCOMES_BY_ANSWER }
 
 export const ART = {
   receipt: '条例第三十一条',
@@ -268,20 +271,6 @@ export function computeDue(cal: WorkCalendar, facts: RequestFacts): DueComputati
   const result = countDeadline(cal, deadlineInput(facts, state))
   const correctionLimit = addWorkingDays(cal, facts.receivedDate, CORRECTION_NOTICE_DAYS).date
   return { state, result, correctionLimit }
-}
-
-/** The outcomes of table 三 each kind of answer may be counted under. */
-export const OUTCOMES_BY_ANSWER: Record<AnswerType, readonly RequestOutcome[]> = {
-  already_public: ['1', '5.3'],
-  disclose: ['1'],
-  partial: ['2'],
-  withhold: ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8'],
-  not_exist: ['4.1', '4.2'],
-  not_held: ['4.1'],
-  repeat: ['5.2'],
-  registration: ['3.8', '6.3'],
-  not_handled: ['5.1', '5.3', '5.4', '5.5'],
-  other: ['4.3', '5.4', '6.3'],
 }
 
 const refuse = (message: string): never => {

@@ -137,6 +137,15 @@ export async function loadRequestView(
       `期限为暂定：${record.unknownYears.join('、')} 年的节假日安排尚未录入，按周一至周五计算。国务院办公厅公布通知后，请在「节假日日历」中添加该年，期限将自动重新计算。`,
     )
   }
+  const overdue = warnings.indexOf('已逾期')
+  if (overdue >= 0) {
+    warnings[overdue] = `已超过答复期限 ${row.due_date ?? ''}（条例第三十三条），请尽快答复`
+  }
+  const correction = warnings.findIndex((w) => w.startsWith('补正告知最迟'))
+  if (correction >= 0) {
+    warnings[correction] =
+      `如需申请人补正，须在 ${row.correction_limit ?? ''} 前发出补正告知（收到申请之日起 7 个工作日内，条例第三十条）`
+  }
   if (state.answer && row.due_date && state.answer.date > row.due_date) {
     warnings.push(`答复日期 ${state.answer.date} 晚于答复期限 ${row.due_date}`)
   }

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { ROLE_LABELS } from '../../../shared/labels'
 import { useAppState, useSession } from '../../app/app-state'
 import { PLANNED_MODULES } from '../placeholder/modules'
+import { RequestsHomeCard } from '../requests/RequestsHomeCard'
 import { PasswordResetNotice } from './PasswordResetNotice'
 
 /** The landing page: who is signed in for which department, and what each module is for. */
@@ -29,6 +30,7 @@ export function HomePage() {
           ))}
         </Group>
       </Paper>
+      <RequestsHomeCard />
       <div>
         <Title order={3} fz="md" mb="sm">
           功能模块

@@ -60,6 +60,7 @@ export const PLANNED_MODULES: ModuleInfo[] = [
       '补正、征求第三方意见、延期等环节自动调整期限',
       '按条例规定的答复类型出具答复并统计',
     ],
+    ready: true,
   },
   {
     path: '/report',

@@ -1,5 +1,6 @@
 import { AppShell, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import { NavLink as RouterLink, useLocation } from 'react-router'
+import { RequestsNavBadge } from '../requests/RequestsNavBadge'
 import { NAV_SECTIONS } from './nav'
 
 export function Navbar({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate: () => void }) {
@@ -26,6 +27,7 @@ export function Navbar({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate: 
                     end={path === '/'}
                     label={label}
                     leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+                    rightSection={path === '/requests' ? <RequestsNavBadge /> : undefined}
                     active={path === '/' ? pathname === '/' : pathname.startsWith(path)}
                     onClick={onNavigate}
                     styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
