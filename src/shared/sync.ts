@@ -52,6 +52,10 @@ export interface SyncStatus {
   /** When the worker will try again on its own; null when it has nothing planned. */
   nextRunAt: string | null
   counts: { pending: number; failed: number; conflict: number; tampered: number }
+  /** The newest audit-chain head the district acknowledged (审计锚点), null before the first. */
+  lastAnchor: { seq: number; at: string } | null
+  /** The district refused this desk's audit-chain head: the local chain may have been rewritten. */
+  anchorProblem: string | null
 }
 
 /** One outbox entry with its item's title, for the 同步 page's lists. */

@@ -52,9 +52,30 @@ export interface AuditPage {
   total: number
 }
 
+/**
+ * How the chain compared with its anchors (audit heads the district server acknowledged, issue 8
+ * point 9); present when there are anchors to compare with, or a reason there were none.
+ */
+export interface AuditAnchorCheck {
+  /** Anchors compared: the desk's stored copies and, when reachable, the district's own. */
+  checked: number
+  source: 'local' | 'server' | 'both'
+  /** The newest anchor and when the district received it. */
+  lastSeq: number | null
+  lastAt: string | null
+  /** Why the district's anchors were not compared (not configured, unreachable), in Chinese. */
+  serverError?: string
+}
+
 export type AuditVerifyResult =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBrokenSeq: number; reason: string }
+  | { ok: true; checked: number; anchors?: AuditAnchorCheck }
+  | {
+      ok: false
+      checked: number
+      firstBrokenSeq: number
+      reason: string
+      anchors?: AuditAnchorCheck
+    }
 
 export interface AppSettings {
   /** Lock the app after this many minutes without activity (1–240). */

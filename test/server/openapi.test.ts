@@ -14,6 +14,7 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
     const doc = res.json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/audit-anchors',
       '/changes',
       '/health',
       '/items/batch',
@@ -26,6 +27,7 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
       expect.arrayContaining(['title', 'kind', 'bodyHtml', 'approvedAt', 'approvedBy']),
     )
     expect(put.properties.contentHash.pattern).toBeDefined()
+    expect(doc.paths['/items/{id}'].put.responses['422']).toBeDefined()
   })
 
   it('answers unknown routes with the JSON error shape', async () => {

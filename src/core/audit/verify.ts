@@ -1,21 +1,63 @@
 import type { Kysely } from 'kysely'
-import type { AuditVerifyResult } from '../../shared/types'
+import type { AuditAnchorCheck, AuditVerifyResult } from '../../shared/types'
 import type { DB } from '../db/schema'
 import { META_KEYS } from '../db/tables/meta'
 import { auditEntryHash, GENESIS_HASH } from './hash'
 
 const PAGE = 1000
 
+/** One audit-chain head acknowledged by the district server: `seq` had `hash` at `at`. */
+export interface AnchorPoint {
+  seq: number
+  hash: string
+  at: string
+}
+
+export interface VerifyOptions {
+  /**
+   * The anchors the district server keeps for this department (fetched over sync). They live
+   * outside this file, so they still hold when the file's own anchor table was rewritten too.
+   */
+  serverAnchors?: readonly AnchorPoint[] | null
+  /** Why the district's anchors could not be fetched (shown with the result). */
+  serverError?: string | null
+}
+
+type Broken = { seq: number; reason: string }
+
+/** 2026-11-26 09:00 (local time) for messages. */
+function when(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 /**
  * Walks the chain from the first entry: each seq follows the previous one, each row links to the
  * previous hash, each hash matches its content, and the last entry is the recorded head (catches
- * a deleted tail). Reports the first broken entry with a Chinese reason.
+ * a deleted tail). Then compares the chain with its anchors — the heads the district server
+ * acknowledged at each sync (the desk's stored copies, and the district's own when given): a chain
+ * rewritten inside the file (triggers dropped, a row deleted, the rest re-chained) is internally
+ * consistent but no longer matches them. Reports the first broken entry with a Chinese reason:
+ * for an anchor mismatch, the first entry after the last anchor that still matches.
  */
-export async function verifyAudit(db: Kysely<DB>): Promise<AuditVerifyResult> {
+export async function verifyAudit(
+  db: Kysely<DB>,
+  options: VerifyOptions = {},
+): Promise<AuditVerifyResult> {
+  const local = (
+    await db.selectFrom('audit_anchors').select(['seq', 'hash', 'server_received_at']).execute()
+  ).map((a) => ({ seq: a.seq, hash: a.hash, at: a.server_received_at }))
+  const server = options.serverAnchors ?? null
+  const wanted = new Set([...local, ...(server ?? [])].map((a) => a.seq))
+  const seen = new Map<number, string>()
+
   let prevSeq = 0
   let prevHash = GENESIS_HASH
   let checked = 0
-  for (;;) {
+  let chainBroken: Broken | null = null
+  walk: for (;;) {
     const rows = await db
       .selectFrom('audit_log')
       .selectAll()
@@ -24,27 +66,50 @@ export async function verifyAudit(db: Kysely<DB>): Promise<AuditVerifyResult> {
       .limit(PAGE)
       .execute()
     for (const row of rows) {
-      const broken = (reason: string): AuditVerifyResult => ({
-        ok: false,
-        checked,
-        firstBrokenSeq: row.seq,
-        reason,
-      })
       if (row.seq !== prevSeq + 1) {
         const gap = row.seq - 1 === prevSeq + 1 ? `${prevSeq + 1}` : `${prevSeq + 1}–${row.seq - 1}`
-        return broken(`第 ${row.seq} 条之前的记录缺失（序号 ${gap} 不存在），审计记录可能被删除`)
+        chainBroken = {
+          seq: row.seq,
+          reason: `第 ${row.seq} 条之前的记录缺失（序号 ${gap} 不存在），审计记录可能被删除`,
+        }
+        break walk
       }
       if (row.prev_hash !== prevHash) {
-        return broken(`第 ${row.seq} 条与前一条记录的链接不符，审计记录可能被删除、插入或调换`)
+        chainBroken = {
+          seq: row.seq,
+          reason: `第 ${row.seq} 条与前一条记录的链接不符，审计记录可能被删除、插入或调换`,
+        }
+        break walk
       }
       if (auditEntryHash(row) !== row.hash) {
-        return broken(`第 ${row.seq} 条的内容与其哈希不符，审计记录已被修改`)
+        chainBroken = {
+          seq: row.seq,
+          reason: `第 ${row.seq} 条的内容与其哈希不符，审计记录已被修改`,
+        }
+        break walk
       }
+      if (wanted.has(row.seq)) seen.set(row.seq, row.hash)
       prevSeq = row.seq
       prevHash = row.hash
       checked++
     }
     if (rows.length < PAGE) break
+  }
+
+  const anchors = anchorSummary(local, server, options.serverError ?? null)
+  const anchorBroken = compareAnchors(
+    local,
+    server,
+    seen,
+    chainBroken ? chainBroken.seq : null,
+    prevSeq,
+  )
+  const first = [chainBroken, anchorBroken]
+    .filter((b): b is Broken => b !== null)
+    .sort((a, b) => a.seq - b.seq)[0]
+  const withAnchors = <T extends object>(r: T) => (anchors ? { ...r, anchors } : r)
+  if (first) {
+    return withAnchors({ ok: false, checked, firstBrokenSeq: first.seq, reason: first.reason })
   }
 
   const head = await db
@@ -53,31 +118,95 @@ export async function verifyAudit(db: Kysely<DB>): Promise<AuditVerifyResult> {
     .where('key', '=', META_KEYS.auditHead)
     .executeTakeFirst()
   if (!head) {
-    if (checked === 0) return { ok: true, checked }
-    return {
+    if (checked === 0) return withAnchors({ ok: true, checked })
+    return withAnchors({
       ok: false,
       checked,
       firstBrokenSeq: prevSeq,
       reason: '缺少审计链末端标记，无法确认最新记录是否完整',
-    }
+    })
   }
   const [headSeqText = '', headHash = ''] = head.value.split(':')
   const headSeq = Number(headSeqText)
   if (headSeq > prevSeq) {
-    return {
+    return withAnchors({
       ok: false,
       checked,
       firstBrokenSeq: prevSeq + 1,
       reason: `最新的第 ${prevSeq + 1}–${headSeq} 条记录缺失，审计记录末尾被删除`,
-    }
+    })
   }
   if (headSeq !== prevSeq || headHash !== prevHash) {
-    return {
+    return withAnchors({
       ok: false,
       checked,
       firstBrokenSeq: Math.min(headSeq, prevSeq) || prevSeq,
       reason: `第 ${prevSeq} 条与审计链末端标记不符，审计记录可能被篡改`,
-    }
+    })
   }
-  return { ok: true, checked }
+  return withAnchors({ ok: true, checked })
+}
+
+function anchorSummary(
+  local: readonly AnchorPoint[],
+  server: readonly AnchorPoint[] | null,
+  serverError: string | null,
+): AuditAnchorCheck | null {
+  const all = [...local, ...(server ?? [])]
+  if (all.length === 0 && serverError === null && server === null) return null
+  const newest = all.reduce<AnchorPoint | null>((a, b) => (a && a.seq >= b.seq ? a : b), null)
+  const source = server === null ? 'local' : local.length === 0 ? 'server' : 'both'
+  return {
+    checked: new Set(all.map((a) => `${a.seq}:${a.hash}`)).size,
+    source,
+    lastSeq: newest?.seq ?? null,
+    lastAt: newest?.at ?? null,
+    ...(serverError ? { serverError } : {}),
+  }
+}
+
+/**
+ * The first divergence between the chain and its anchors, in seq order. An anchor whose seq is
+ * gone, or whose hash differs, means the chain was changed at or before it — after the last anchor
+ * that still matches. Anchors at or past a chain break are left to the chain's own report.
+ */
+function compareAnchors(
+  local: readonly AnchorPoint[],
+  server: readonly AnchorPoint[] | null,
+  seen: ReadonlyMap<number, string>,
+  breakSeq: number | null,
+  lastSeq: number,
+): Broken | null {
+  const points = [
+    ...(server ?? []).map((a) => ({ ...a, from: 'server' as const })),
+    ...local.map((a) => ({ ...a, from: 'local' as const })),
+  ].sort((a, b) => a.seq - b.seq || (a.from === 'server' ? -1 : 1))
+  const serverBySeq = new Map((server ?? []).map((a) => [a.seq, a.hash]))
+  let lastGood = 0
+  for (const a of points) {
+    if (breakSeq !== null && a.seq >= breakSeq) break
+    const who = a.from === 'server' ? '区级服务器' : '本机保存的区级回执'
+    const since = lastGood > 0 ? `第 ${lastGood} 条（最后一个仍一致的锚点）之后` : '从第 1 条起'
+    if (a.from === 'local' && serverBySeq.has(a.seq) && serverBySeq.get(a.seq) !== a.hash) {
+      return {
+        seq: lastGood + 1,
+        reason: `本机保存的第 ${a.seq} 条审计锚点与区级服务器保存的不同，本机的锚点记录被改动过；审计链${since}可能被改写`,
+      }
+    }
+    const actual = seen.get(a.seq)
+    if (actual === undefined && a.seq > lastSeq) {
+      return {
+        seq: lastGood + 1,
+        reason: `审计链与${who}于 ${when(a.at)} 确认的锚点不符：当时已有第 ${a.seq} 条记录，现在本机只有 ${lastSeq} 条；审计记录在${since}被删除或改写`,
+      }
+    }
+    if (actual !== a.hash) {
+      return {
+        seq: lastGood + 1,
+        reason: `审计链与${who}于 ${when(a.at)} 确认的锚点不符：第 ${a.seq} 条的哈希与当时确认的不同；审计记录在${since}、第 ${a.seq} 条或之前被删除或改写（第一处分歧在第 ${lastGood + 1}–${a.seq} 条之间）`,
+      }
+    }
+    lastGood = a.seq
+  }
+  return null
 }

@@ -14,6 +14,8 @@ export const SYNC_KEYS = {
   authFailed: 'auth_failed',
   /** The origin (scheme://host:port) the saved token belongs to: it is sent nowhere else. */
   tokenOrigin: 'token_origin',
+  /** The district refused this desk's audit-chain head (ANCHOR_CONFLICT); kept until looked into. */
+  anchorProblem: 'anchor_problem',
 } as const
 type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS]
 

@@ -8,12 +8,24 @@ import { INTERNAL_MESSAGE } from '../errors'
 import type { Logger } from '../logger'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { SyncAborted, SyncHttpClient, type FetchLike } from './http-client'
+import { anchorAuditHead } from './anchors'
 import { countDue, nextDueAt } from './outbox-queue'
 import { pullChanges } from './pull'
 import { MAX_BATCH, pushOutbox, type PhaseOutcome } from './push'
 import { loadConnection } from './sync-config'
 import { syncCounts } from './sync-views'
 import { readSyncValue, readSyncValues, SYNC_KEYS, writeSyncValue } from './state-store'
+
+/** The newest audit-chain anchor the district acknowledged, for the 同步 page. */
+async function lastAnchor(db: Kysely<DB>): Promise<SyncStatus['lastAnchor']> {
+  const row = await db
+    .selectFrom('audit_anchors')
+    .select(['seq', 'acknowledged_at'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { seq: row.seq, at: row.acknowledged_at } : null
+}
 
 /** setTimeout/clearTimeout, injected so tests decide when time passes. */
 export interface Timers {
@@ -172,6 +184,8 @@ export class SyncWorker {
       authFailed: values.auth_failed === '1',
       nextRunAt: this.nextRunAt === null ? null : new Date(this.nextRunAt).toISOString(),
       counts: await syncCounts(db),
+      lastAnchor: await lastAnchor(db),
+      anchorProblem: values.anchor_problem ?? null,
     }
   }
 
@@ -269,6 +283,19 @@ export class SyncWorker {
         this.progress = null
         outcome = await pullChanges({ db: this.deps.getDb, client, clock, logger })
         if (outcome.kind === 'done') this.lastPullAt = clock().getTime()
+      }
+      if (outcome.kind === 'done') {
+        // Anchor the audit chain outside the file (issue 8 point 9); never fails the run.
+        await anchorAuditHead({
+          db: this.deps.getDb,
+          client,
+          serverUrl: connection.serverUrl,
+          clock,
+          logger,
+        }).catch((e: unknown) => {
+          if (e instanceof SyncAborted) throw e
+          logger.error('发送审计链末端失败', { error: e })
+        })
       }
       return await this.finish(outcome)
     } catch (e) {

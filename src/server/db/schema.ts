@@ -70,12 +70,22 @@ export interface ChangesTable {
   at: string
 }
 
+/** Heads of a department desk's audit chain, as acknowledged (docs/sync-protocol.md, 审计锚点). */
+export interface AuditAnchorsTable {
+  department_id: string
+  seq: number
+  /** Hex SHA-256 of the desk's audit entry `seq`. */
+  hash: string
+  received_at: string
+}
+
 /** The kysely database interface of the server. */
 export interface ServerDB {
   departments: DepartmentsTable
   items: ItemsTable
   item_revisions: ItemRevisionsTable
   changes: ChangesTable
+  audit_anchors: AuditAnchorsTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -6,6 +6,7 @@ import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
 import { authenticateHook } from './authenticate'
 import { installErrorHandlers } from './error-handler'
 import { DEFAULT_RATE_LIMIT, installRateLimit, type RateLimitOptions } from './rate-limit'
+import { registerAuditAnchorRoutes } from './routes/audit-anchor-routes'
 import { registerChangesRoutes } from './routes/changes-routes'
 import { registerDistrictView } from './routes/district-view-routes'
 import { registerPublicRoutes } from './routes/health-routes'
@@ -99,6 +100,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         if (tokenLimit) scope.addHook('onRequest', tokenLimit)
         registerItemRoutes(scope, options.db, clock)
         registerChangesRoutes(scope, options.db)
+        registerAuditAnchorRoutes(scope, options.db, clock)
         // Schedule tables, activity plans and annual reports get their own route files here.
       })
     },

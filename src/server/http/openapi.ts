@@ -6,6 +6,7 @@ import {
   putItemBodySchema,
   withdrawBodySchema,
 } from '../items/item-schemas'
+import { auditAnchorBodySchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync-wire'
 
 /** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
 const body = (schema: z.ZodType) => ({
@@ -56,8 +57,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: '政务公开工作台 区级同步接口',
-      version: '1.0.0',
-      description: '部门把已审批的公开条目同步到区级服务端。详见 docs/sync-protocol.md。',
+      version: `1.${SYNC_PROTOCOL_VERSION}.0`,
+      description: `部门把已审批的公开条目同步到区级服务端（协议修订 ${SYNC_PROTOCOL_VERSION}）。详见 docs/sync-protocol.md。`,
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
@@ -103,6 +104,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '409': errorRef(
               '同版本不同内容（REVISION_CONFLICT）或版本低于已存版本（STALE_REVISION）',
             ),
+            '422': errorRef(
+              'contentHash 不是所报送 item 的 RFC 8785 规范化 JSON 的 SHA-256（CONTENT_HASH_MISMATCH）',
+            ),
             ...common,
           },
         },
@@ -116,7 +120,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           summary: `批量报送（每批最多 ${MAX_BATCH} 条，逐条返回结果）`,
           requestBody: body(z.object({ items: z.array(batchEntrySchema).min(1).max(MAX_BATCH) })),
-          responses: { '200': json('每条一个结果：status 200/201/400/404/409'), ...common },
+          responses: { '200': json('每条一个结果：status 200/201/400/404/409/422'), ...common },
         },
       },
       '/items/{id}/withdraw': {
@@ -129,6 +133,36 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '404': errorRef('不存在或不属于本部门'),
             ...common,
           },
+        },
+      },
+      '/audit-anchors': {
+        put: {
+          summary: '登记本部门审计链的末端（序号与哈希），每次同步后发送',
+          requestBody: body(auditAnchorBodySchema),
+          responses: {
+            '201': json('新锚点 {seq, hash, receivedAt}'),
+            '200': json('该锚点已登记过（同序号同哈希）'),
+            '409': errorRef('该序号已登记为另一哈希，或审计链变短（ANCHOR_CONFLICT）'),
+            ...common,
+          },
+        },
+        get: {
+          summary: '读取本部门的审计锚点（按序号升序）',
+          parameters: [
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 0, default: 0 },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 1000, default: 1000 },
+            },
+          ],
+          responses: { '200': json('{anchors: [{seq, hash, receivedAt}], hasMore}'), ...common },
         },
       },
       '/changes': {

@@ -22,7 +22,14 @@ function localData(path: string): string {
     .reduce<{ out: string[]; skip: boolean }>(
       (acc, line, i, lines) => {
         if (i % 2 === 0) {
-          acc.skip = ['sync_outbox', 'sync_state', 'sync_items', 'audit_log', 'meta'].includes(line)
+          acc.skip = [
+            'sync_outbox',
+            'sync_state',
+            'sync_items',
+            'audit_log',
+            'audit_anchors',
+            'meta',
+          ].includes(line)
           if (!acc.skip) acc.out.push(line, lines[i + 1] ?? '')
         }
         return acc
@@ -60,7 +67,12 @@ describe('sync worker against the real central server', () => {
         signedDate: '2026-11-20',
         attachments: [],
       })
-      expect(desk.requests).toEqual(['POST /api/v1/items/batch', 'GET /api/v1/changes'])
+      expect(desk.requests).toEqual([
+        'POST /api/v1/items/batch',
+        'GET /api/v1/changes',
+        // The audit chain's head, anchored at the district after each run (issue 8 point 9).
+        'PUT /api/v1/audit-anchors',
+      ])
     } finally {
       await desk.close()
     }

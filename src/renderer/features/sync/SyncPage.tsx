@@ -60,6 +60,12 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
               ? ` · 下次自动同步：${formatDateTime(status.nextRunAt)}`
               : ''}
           </Text>
+          <Text fz="xs" c="dimmed" aria-label="审计锚点">
+            审计锚点：
+            {status.lastAnchor
+              ? `区级已确认到第 ${status.lastAnchor.seq} 条审计记录（${formatDateTime(status.lastAnchor.at)}）`
+              : '尚未送达区级服务器'}
+          </Text>
         </Stack>
         <Button
           leftSection={<IconRefresh size={16} aria-hidden />}
@@ -89,6 +95,12 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
       {!status.configured && (
         <Alert color="yellow" mt="md" title="尚未配置同步">
           请管理员在「设置 → 同步」中填写区级服务器地址和令牌。
+        </Alert>
+      )}
+      {status.anchorProblem && (
+        <Alert color="red" mt="md" title="审计链与区级锚点不符" data-testid="sync-anchor-problem">
+          {status.anchorProblem}
+          。请管理员在「审计日志」中执行「校验审计链」并报告本单位保密管理人员。
         </Alert>
       )}
       {status.counts.tampered > 0 && (

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './2026_11_26_0001_server_foundation'
 import * as m0080 from './2026_12_01_0080_department_token_expiry'
+import * as m0090 from './2026_12_01_0090_audit_anchors'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -9,6 +10,7 @@ import * as m0080 from './2026_12_01_0080_department_token_expiry'
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_0001_server_foundation': m0001,
   '2026_12_01_0080_department_token_expiry': m0080,
+  '2026_12_01_0090_audit_anchors': m0090,
 }
 
 /** kysely's MigrationProvider over the static list above. */
