@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src/core/api/types'
@@ -99,6 +100,39 @@ describe.each([
     const stored = await call<CalendarYearView[]>(core, 'calendar:list', {})
     expect(stored.find((y) => y.year === 2027)?.source).toBe('notice')
     expect((await call<ItemView>(core, 'items:get', { id: item.id })).dueDate).toBe('2027-01-13')
+    expect(app.problems).toEqual([])
+  })
+})
+
+describe('节假日日历: importing an .ics file', () => {
+  let app: OpenedApp | undefined
+  afterEach(async () => {
+    await app?.destroy()
+    app = undefined
+  })
+
+  it('reads the file chosen in the open dialog, previews it as replacing the stored year, and stores it', async () => {
+    app = await openApp({
+      setup: true,
+      openFile: resolve('node_modules/chinese-days/dist/years/2026.ics'),
+    })
+    const { page } = app
+    await nav(page, '设置').click()
+    await page.getByRole('link', { name: '打开节假日日历' }).click()
+    await page.getByRole('button', { name: '导入 .ics 日历文件' }).click()
+    expect(app.platform.openDialogs.at(-1)?.filters?.[0]?.extensions).toEqual(['ics'])
+    const preview = page.getByRole('region', { name: '2026年节假日安排预览' })
+    await preview.getByText('将替换现有安排').waitFor()
+    const oct10 = preview.getByLabel('2026年10月10日 国庆节 调休上班', { exact: true })
+    expect(await oct10.getAttribute('data-kind')).toBe('makeup')
+    await app.screenshot('ics-preview')
+    await preview.getByRole('button', { name: '确认保存' }).click()
+    await page.getByRole('status').filter({ hasText: '已保存 2026 年节假日安排' }).waitFor()
+    await page
+      .getByRole('table', { name: '已录入的年份' })
+      .getByRole('row', { name: /2026 年/ })
+      .getByText('导入 .ics 日历')
+      .waitFor()
     expect(app.problems).toEqual([])
   })
 })

@@ -50,7 +50,7 @@ export function normaliseNoticeText(text: string): string {
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/[~～—－]/g, '至')
-    .replace(/^([一二三四五六七八九十]+)[.．]/gm, '$1、')
+    .replace(/^([一二三四五六七八九十]+|\d{1,2})[.．]/gm, '$1、')
     .replace(/[.．]/g, '。')
 }
 
@@ -67,7 +67,13 @@ export function noticeYear(text: string): number | null {
   return m ? Number(m[1]) : null
 }
 
-const NUMBERED = new RegExp(`^([${CN_NUM}]+)[、]([^：]{1,20})：(.*)$`)
+/** 「二、春节：……」 (also 「2、春节：」 and 「2.春节：」). */
+const NUMBERED = new RegExp(`^(?:[${CN_NUM}]+|\\d{1,2})、([^：]{1,20})：(.*)$`)
+const FESTIVAL = '(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节)'
+/** 「春节：……」 pasted without its number. */
+const UNNUMBERED = new RegExp(`^(${FESTIVAL}(?:、${FESTIVAL})*)：(.*)$`)
+/** A line that states days off or working days but is not a festival line: refused, not skipped. */
+const LOOKS_LIKE_DAYS = /\d{1,2}月\d{1,2}日[^。，《]{0,10}?(?:放假|补休|上班)/
 const DATE_TOKEN = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:（([^）]*)）)?/
 
 interface DateRef {
@@ -119,7 +125,7 @@ export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
   }
   // Pasted from a web page the numbered items may run into one paragraph: one item per line.
   const split = normalised.replace(
-    new RegExp(`(?<=。)(?=[${CN_NUM}]+、[^：。]{1,20}：)`, 'g'),
+    new RegExp(`(?<=。)(?=(?:[${CN_NUM}]+|\\d{1,2})、[^：。]{1,20}：)`, 'g'),
     '\n',
   )
   const lines = split.split('\n')
@@ -135,10 +141,15 @@ export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
   lines.forEach((raw, index) => {
     const line = raw.trim()
     const lineNo = index + 1
-    const m = NUMBERED.exec(line)
-    if (!m) return
-    const name = m[2]!.trim()
-    const festival = parseFestivalBody(y, m[3]!, line, lineNo, warnings)
+    const m = NUMBERED.exec(line) ?? UNNUMBERED.exec(line)
+    if (!m) {
+      if (LOOKS_LIKE_DAYS.test(line)) {
+        fail(lineNo, line, '看起来是放假安排，但不是「一、元旦：……」这样的节日行')
+      }
+      return
+    }
+    const name = m[1]!.trim()
+    const festival = parseFestivalBody(y, m[2]!, line, lineNo, warnings)
     for (const d of festival.holidays) {
       if (workdays.has(d) || festival.workdays.includes(d)) fail(lineNo, line, `${d} 既放假又上班`)
       holidays.add(d)

@@ -124,6 +124,31 @@ describe('wording that differs from year to year', () => {
     expect(n.holidays).toEqual(pkg.find((r) => r.year === 2026)!.holidays)
   })
 
+  it('make-up days listed with the month left out of the second: 「2月14日（周六）、28日（周六）上班」', () => {
+    const n = parse(
+      2026,
+      '二、春节：2月15日至23日放假调休，共9天。2月14日（周六）、28日（周六）上班。',
+    )
+    expect(n.workdays).toEqual(['2026-02-14', '2026-02-28'])
+  })
+
+  it('lines numbered 1、 or 2. and lines pasted without their number', () => {
+    const n = parse(
+      2026,
+      '1、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
+      '2.春节：2月15日至23日放假调休，共9天。2月14日（周六）、2月28日（周六）上班。',
+      '国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。',
+    )
+    expect(n.festivals.map((f) => f.name)).toEqual(['元旦', '春节', '国庆节'])
+    expect(n.workdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-09-20',
+      '2026-10-10',
+    ])
+  })
+
   it('takes the year from the argument when the title gives none, and asks for it otherwise', () => {
     const body = '一、元旦：1月1日（周五）至3日（周日）放假，共3天。'
     expect(parseHolidayNotice(body, 2027).holidays).toEqual([
@@ -169,6 +194,12 @@ describe('refuses what it cannot read, naming the line — it never guesses', ()
     expect(() => parse(2026, '一、元旦：1月1日至3日放假，共3天。1月3日（周六）上班。')).toThrow(
       '既放假又上班',
     )
+  })
+
+  it('a line that states days off but is not a festival line', () => {
+    expect(() =>
+      parse(2026, '一、元旦：1月1日放假，共1天。', '另外，12月31日（周四）下午放假。'),
+    ).toThrow('无法识别通知第 3 行：「另外，12月31日（周四）下午放假。」——看起来是放假安排')
   })
 
   it('text without any numbered festival line', () => {
