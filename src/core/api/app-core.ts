@@ -5,6 +5,8 @@ import { SessionManager } from '../accounts/session'
 import { DB_FILE_NAME } from '../backup/backup-files'
 import { maybeAutoBackup } from '../backup/create-backup'
 import { systemClock } from '../clock'
+import { packageCalendarYears } from '../calendar/package-years'
+import { addMissingPackageYears } from '../calendar/service'
 import { closeDatabase, openDatabase } from '../db/database'
 import { createEventBus } from '../events/bus'
 import { registerListeners } from '../events/listeners'
@@ -52,6 +54,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   } catch (e) {
     // A failed automatic backup must not keep the officer out of the app.
     logger.warn('启动时自动备份失败', { error: e })
+  }
+
+  try {
+    // A newer chinese-days may know next year's holidays: add years the store lacks, never replace.
+    await addMissingPackageYears(
+      { db: store.db, clock, events: ctx.events },
+      packageCalendarYears(),
+    )
+  } catch (e) {
+    logger.warn('补充内置节假日数据失败', { error: e })
   }
 
   const handlers = buildHandlers(ctx)

@@ -134,3 +134,25 @@ export async function addCalendarYear(
   invalidateWorkCalendar(deps.db)
   return result
 }
+
+/**
+ * Adds the years the bundled chinese-days knows but the store does not (after an app update that
+ * brings next year's notice), as source 'package' — never replacing a stored year, whatever its
+ * source. Each is stored like any other year (audited as the system, listeners recompute). Returns
+ * the years added. Called once at start-up.
+ */
+export async function addMissingPackageYears(
+  deps: CalendarDeps,
+  packageYears: CalendarYearInput[],
+): Promise<number[]> {
+  const stored = new Set(
+    (await deps.db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year),
+  )
+  const added: number[] = []
+  for (const y of packageYears) {
+    if (stored.has(y.year)) continue
+    await addCalendarYear(deps, { ...y, source: 'package', note: 'chinese-days' }, null)
+    added.push(y.year)
+  }
+  return added
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestCore, type TestCore } from '../../helpers/test-core'
 
@@ -60,6 +61,21 @@ describe('calendar store (calendar_years, seeded from chinese-days)', () => {
     })
     const audit = await t.call('audit:list', {})
     expect(audit.entries.some((e) => e.action === 'calendar.replace')).toBe(true)
+  })
+
+  it('adds at start-up a year the bundled package knows but the store lacks, never replacing a stored one', async () => {
+    const preview = await t.call('calendar:parse-notice', { text: notice(2025) })
+    const { year, holidays, workdays, names } = preview
+    await t.call('calendar:add', { year, holidays, workdays, names, source: 'notice' })
+    // An older store: 2026 not there yet (as before a chinese-days update brought it).
+    const sqlite = new Database(t.dbPath)
+    sqlite.prepare('DELETE FROM calendar_years WHERE year = 2026').run()
+    sqlite.close()
+    await t.restart()
+    await t.call('auth:login', { username: 'admin', password: 'Admin12345' })
+    const years = await t.call('calendar:list', {})
+    expect(years.find((y) => y.year === 2026)?.source).toBe('package')
+    expect(years.find((y) => y.year === 2025)?.source).toBe('notice')
   })
 
   it('refuses a day that is both off and working, with a Chinese message', async () => {
