@@ -153,7 +153,7 @@ function grid(widths: number[], rows: TableRow[]): Table {
 /** A form table: label cells in 黑体 centred, values in 仿宋; two fields a row where asked. */
 function fieldsTable(rows: Extract<DocBlock, { kind: 'fields' }>['rows']): Table {
   const four = rows.some((r) => r.length === 4)
-  const widths = four ? fitWidths([1.45, 2.5, 1.25, 2.0]) : fitWidths([1.4, 4.8])
+  const widths = four ? fitWidths([1.45, 2.75, 1.25, 1.75]) : fitWidths([1.4, 4.8])
   const size = SIZE.xiaosi
   const label = (text: string, width: number) =>
     tableCell(text, width, { size, bold: true, align: 'center' })

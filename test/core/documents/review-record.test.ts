@@ -109,4 +109,30 @@ describe('保密审查单 on the document layout (issue 10)', () => {
     expect(rendered).toContain('标题请写明发文单位全称')
     expect(rendered).toContain('—1—')
   })
+
+  it('renders a 不予公开 record with its grounds (test-results/documents/review-record-withheld)', async () => {
+    const item = await newItem(t, { title: '关于某项目前期论证情况的请示' })
+    await submit(t, item)
+    await loginAs(t, REVIEWER)
+    await t.call(
+      'review:decide',
+      await decision(t, item.id, {
+        decision: 'withhold',
+        article: 'art16',
+        reason: '属于行政机关内部的请示报告，为过程性信息',
+      }),
+    )
+    const target = join(t.dataDir, '不予公开.docx')
+    t.platform.saveAnswers.push(target)
+    await t.call('review:record-export', { itemId: item.id })
+    const out = join(RENDER_ROOT, 'review-record-withheld')
+    const pages = await renderDocxToPng(readFileSync(target), out)
+    expect(pages.length).toBeLessThanOrEqual(3)
+    const rendered = (await renderedText(out)).replace(/\s+/g, '')
+    expect(rendered).toContain('不予公开（依据《条例》第十六条')
+    expect(rendered).toContain('属于行政机关内部的请示报告')
+    // The author, 保密审核 and the step not reached (领导签发) each have spaces to sign.
+    expect(rendered.match(/签字：＿+日期：年月日/g)).toHaveLength(3)
+    expect(rendered).toContain('领导签发意见签字：')
+  })
 })

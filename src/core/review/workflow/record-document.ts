@@ -148,9 +148,9 @@ export function reviewRecordDocument(input: RecordInput): OfficialDocument {
       ['索引号', item.index_number ?? INDEX_NUMBER_PENDING_LABEL],
       [
         '审查轮次',
-        `第 ${review.row.round} 轮（${REVIEW_STATE_LABELS[review.row.state]}）`,
+        `第 ${review.row.round} 轮（${REVIEW_STATE_LABELS[review.row.state]}），清单第 ${review.row.checklist_version} 版`,
         '审查版本',
-        `第 ${review.row.revision} 版（清单第 ${review.row.checklist_version} 版）`,
+        `第 ${review.row.revision} 版`,
       ],
       ['审查意见', opinion(round)],
       [
