@@ -20,6 +20,8 @@ import { TemplatesPage as RequestTemplatesPage } from './features/requests/Templ
 import { PLANNED_MODULES } from './features/placeholder/modules'
 import { ReviewQueuePage } from './features/review/queue/ReviewQueuePage'
 import { ReviewRoute } from './features/review/screen/ReviewPage'
+import { ActivitiesPage } from './features/activities/ActivitiesPage'
+import { SchedulePage } from './features/schedule/SchedulePage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { SetupPage } from './features/setup/SetupPage'
 import { SyncPage } from './features/sync/SyncPage'
@@ -44,6 +46,8 @@ function Screens() {
         <Route path="/review" element={<ReviewQueuePage />} />
         <Route path="/review/:itemId" element={<ReviewRoute />} />
         <Route path="/sync" element={<SyncPage />} />
+        <Route path="/schedule" element={<SchedulePage />} />
+        <Route path="/activities" element={<ActivitiesPage />} />
         <Route path="/requests" element={<RequestsPage />} />
         <Route path="/requests/templates" element={<RequestTemplatesPage />} />
         <Route path="/requests/:id" element={<RequestDetailRoute />} />

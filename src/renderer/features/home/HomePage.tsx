@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { ROLE_LABELS } from '../../../shared/labels'
 import { useAppState, useSession } from '../../app/app-state'
 import { PLANNED_MODULES } from '../placeholder/modules'
+import { ScheduleHomeCard } from '../schedule/ScheduleHomeCard'
 import { RequestsHomeCard } from '../requests/RequestsHomeCard'
 import { PasswordResetNotice } from './PasswordResetNotice'
 
@@ -30,6 +31,7 @@ export function HomePage() {
           ))}
         </Group>
       </Paper>
+      <ScheduleHomeCard />
       <RequestsHomeCard />
       <div>
         <Title order={3} fz="md" mb="sm">

@@ -40,6 +40,7 @@ export const PLANNED_MODULES: ModuleInfo[] = [
       '逐项填写具体措施、责任科室、责任人、完成时限和进展情况',
       '关联已公开信息作为佐证材料，导出报送用表格',
     ],
+    ready: true,
   },
   {
     path: '/activities',
@@ -50,6 +51,7 @@ export const PLANNED_MODULES: ModuleInfo[] = [
       '活动结束后记录参加人数、收集的意见及答复情况',
       '导出报送表',
     ],
+    ready: true,
   },
   {
     path: '/requests',
