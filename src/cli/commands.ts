@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { completeSetup, isInitialised, setupDepartment } from '../core/accounts/setup'
 import { verifyAudit } from '../core/audit/verify'
+import { readAnchorFile } from './anchor-file'
 import { verifyCarried } from '../core/backup/carried-audit'
 import { createBackupUnattended } from '../core/backup/create-backup'
 import type { Clock } from '../core/clock'
@@ -113,13 +114,18 @@ export async function backupCommand(
 }
 
 /** `verify-audit`: checks the hash chain read-only; exit 1 naming the first broken entry. */
-export async function verifyAuditCommand(args: { db: string }, env: CliEnv): Promise<number> {
+export async function verifyAuditCommand(
+  args: { db: string; anchors?: string | undefined },
+  env: CliEnv,
+): Promise<number> {
   if (!existsSync(args.db)) throw new AppError('NOT_FOUND', `找不到数据库文件：${resolve(args.db)}`)
+  // The district's anchors (server:admin list-anchors), compared with the chain (issue 8 point 9).
+  const serverAnchors = args.anchors ? readAnchorFile(args.anchors) : null
   const { result, carried } = await withStore(
     args.db,
     env,
     async (store) => ({
-      result: await verifyAudit(store.db),
+      result: await verifyAudit(store.db, { serverAnchors }),
       carried: await store.db
         .selectFrom('audit_log')
         .select(['seq', 'detail_json'])
@@ -129,6 +135,14 @@ export async function verifyAuditCommand(args: { db: string }, env: CliEnv): Pro
     }),
     true,
   )
+  if (result.anchors) {
+    const a = result.anchors
+    env.io.out(
+      a.checked > 0
+        ? `已与 ${a.checked} 个审计锚点比对（${a.source === 'local' ? '本机保存的区级回执' : '含区级服务器的锚点'}；最新为第 ${a.lastSeq} 条）。`
+        : '尚无可比对的审计锚点。',
+    )
+  }
   if (result.ok) {
     env.io.out(`审计链完整：已校验 ${result.checked} 条记录。`)
     // 恢复前记录: the replaced databases' entries carried into this one by a restore.

@@ -33,6 +33,7 @@ export const USAGE = `政务公开工作台 命令行工具
                   --out <文件>           备份文件（不得已存在）
   verify-audit  校验审计链是否完整；发现篡改时以退出码 1 结束并指出第一条异常记录
                   --db <文件>            数据库文件
+                  --anchors <文件>       可选：区级 server:admin list-anchors 输出的锚点，一并比对
   import-docx   把 Word 文档（.docx）导入为草稿，识别标题、发文字号、成文日期
                   --db <文件>  --file <docx文件>  --user <用户名>（须为起草人）
   catalogue-import  导入主动公开事项目录（.xlsx）；有任何一行出错则整表不导入
@@ -57,6 +58,7 @@ ${REQUESTS_USAGE}
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   db: { type: 'string' },
+  anchors: { type: 'string' },
   department: { type: 'string' },
   'org-code': { type: 'string' },
   admin: { type: 'string' },
@@ -152,7 +154,10 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
           env,
         )
       case 'verify-audit':
-        return await verifyAuditCommand({ db: required(values, 'db') }, env)
+        return await verifyAuditCommand(
+          { db: required(values, 'db'), anchors: values.anchors },
+          env,
+        )
       case 'import-docx':
         return await importDocxCommand(
           {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { listAnchors } from '../changes/audit-anchors-service'
 import { publishItem, returnItem } from '../changes/district-actions'
 import { openServerDatabase, resolveTarget } from '../db/connect'
 import {
@@ -24,6 +25,7 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   revoke-token --code <代码>                      吊销令牌，部门无法再报送
   publish --item <条目编号> --url <发布地址>       登记已发布，通知部门
   return --item <条目编号> --reason <原因>         退回部门修改
+  list-anchors --code <代码>                      列出部门审计链的锚点（供部门 verify-audit --anchors 比对）
 --expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
 每个命令的最后一行输出为 JSON。`
@@ -82,6 +84,7 @@ export async function runAdmin(
     'revoke-token',
     'publish',
     'return',
+    'list-anchors',
   ]
   if (!known.includes(command)) {
     io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
@@ -161,6 +164,31 @@ export async function runAdmin(
         )
         io.out(done.changed ? `已登记发布：${done.url}` : '该条目已以相同地址登记发布，未作更改。')
         io.out(JSON.stringify(done))
+        break
+      }
+      case 'list-anchors': {
+        const code = need(values.code, '--code')
+        const department = await db
+          .selectFrom('departments')
+          .select('id')
+          .where('code', '=', code)
+          .executeTakeFirst()
+        if (!department) throw new AdminError(`没有代码为 ${code} 的部门。`)
+        const anchors = []
+        for (let after = 0; ;) {
+          const page = await listAnchors(db, department.id, after)
+          anchors.push(...page.anchors)
+          const last = page.anchors[page.anchors.length - 1]
+          if (!page.hasMore || !last) break
+          after = last.seq
+        }
+        const newest = anchors[anchors.length - 1]
+        io.out(
+          newest
+            ? `${code} 共 ${anchors.length} 个审计锚点，最新为第 ${newest.seq} 条（${newest.receivedAt}）。把最后一行保存为文件，部门可用 verify-audit --anchors <文件> 比对。`
+            : `${code} 尚无审计锚点。`,
+        )
+        io.out(JSON.stringify({ code, anchors }))
         break
       }
       case 'return': {

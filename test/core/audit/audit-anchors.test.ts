@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli/index'
 import { auditEntryHash, type AuditHashInput } from '../../../src/core/audit/hash'
 import { verifyAudit } from '../../../src/core/audit/verify'
 import { META_KEYS } from '../../../src/core/db/tables/meta'
+import { runAdmin } from '../../../src/server/cli/admin-commands'
 import { TEST_ADMIN_LOGIN } from '../../helpers/test-core'
 import { loginAs } from '../items/helpers'
 import { startTestServer, type TestServer } from '../sync/helpers'
@@ -78,7 +82,8 @@ it('a chain rewritten inside the file (triggers dropped, a row deleted, re-chain
 
     const anchors = anchorsOf(desk.t.dbPath)
     expect(anchors).toHaveLength(2)
-    const [first, second] = anchors as [{ seq: number }, { seq: number }]
+    const first = anchors[0]!
+    const second = anchors[1]!
     expect(second.seq).toBeGreaterThan(first.seq + 1)
     // The district keeps the same heads.
     const kept = await server
@@ -101,8 +106,7 @@ it('a chain rewritten inside the file (triggers dropped, a row deleted, re-chain
     // Against the anchors this desk stored, the first divergence is named.
     const local = await verifyAudit(desk.store.db)
     expect(local).toMatchObject({ ok: false, firstBrokenSeq: victim })
-    if (!local.ok)
-      expect(local.reason).toMatch(/^审计链与本机保存的区级回执于 .+ 确认的锚点不符/)
+    if (!local.ok) expect(local.reason).toMatch(/^审计链与本机保存的区级回执于 .+ 确认的锚点不符/)
 
     // The next sync's head no longer fits what the district acknowledged: refused and shown.
     await desk.t.core.sync.runOnce(true)
@@ -128,6 +132,33 @@ it('a chain rewritten inside the file (triggers dropped, a row deleted, re-chain
       expect(app.reason).toContain(`审计链与区级服务器于`)
       expect(app.reason).toContain(`第 ${first.seq} 条（最后一个仍一致的锚点）之后`)
     }
+
+    // The CLI, with the district's anchors exported by its administrator.
+    const { code } = await server
+      .db()
+      .selectFrom('departments')
+      .innerJoin('audit_anchors', 'audit_anchors.department_id', 'departments.id')
+      .select('departments.code')
+      .executeTakeFirstOrThrow()
+    const adminOut: string[] = []
+    const io = { out: (l: string) => adminOut.push(l), err: (l: string) => adminOut.push(l) }
+    expect(await runAdmin(['--data', server.dataDir, 'list-anchors', '--code', code], {}, io)).toBe(
+      0,
+    )
+    const file = join(desk.t.dataDir, 'anchors.json')
+    writeFileSync(file, adminOut.join('\n'))
+    const cliOut: string[] = []
+    const cliEnv = {
+      io: { out: (l: string) => cliOut.push(l), err: (l: string) => cliOut.push(l) },
+      clock: () => new Date(),
+      appVersion: '0.1.0',
+    }
+    expect(await runCli(['verify-audit', '--db', desk.t.dbPath, '--anchors', file], cliEnv)).toBe(1)
+    expect(cliOut.join('\n')).toContain(`审计链校验失败：第 ${victim} 条记录异常`)
+    expect(cliOut.join('\n')).toContain('审计链与区级服务器于')
+    // Without the district's anchors, the rewritten file passes on its own: that was the defect.
+    cliOut.length = 0
+    expect(await runCli(['verify-audit', '--db', desk.t.dbPath], cliEnv)).toBe(0)
   } finally {
     await desk.close()
   }
