@@ -244,3 +244,25 @@ describe('lists and counts', () => {
     expect(open.rows.find((r) => r.id === fresh.id)?.dueDate).toBe('2026-12-23')
   })
 })
+
+describe('warnings before the 7 working days for a correction run out (条例第三十条)', () => {
+  it('flags a request whose last day to ask for a correction is within 2 working days', async () => {
+    // Received Wed 2026-11-18: the 7th working day is Fri 2026-11-27; today is Thu 2026-11-26.
+    const v = await register(t, { channelDate: '2026-11-18' })
+    expect(v.correctionLimit).toBe('2026-11-27')
+    expect(v.warnings.some((w) => w.includes('2026-11-27 前发出补正告知'))).toBe(true)
+    const row = (await t.call('requests:list', { tab: 'open' })).rows.find((r) => r.id === v.id)
+    expect(row?.flags).toContain('补正告知最迟 2026-11-27')
+    // Once answered or extended, no correction can be asked for any more: the warning goes.
+    const extended = await t.call('requests:add-event', {
+      requestId: v.id,
+      kind: 'extension',
+      date: '2026-11-26',
+      days: 5,
+      approver: '李主任',
+      reason: '需调档',
+    })
+    expect(extended.correctionLimit).toBeNull()
+    expect(extended.warnings.some((w) => w.includes('补正告知'))).toBe(false)
+  })
+})
