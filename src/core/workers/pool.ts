@@ -38,7 +38,12 @@ export const TASK_TIME_LIMIT_MS: Record<TaskName, number> = {
 }
 
 /** Heap of one worker: a runaway parse ends that worker, not the app. */
-const WORKER_HEAP_MB = 1536
+let workerHeapMb = 1536
+
+/** Changes the heap limit of workers started from now on (tests; call closeWorkers first). */
+export function setWorkerHeapLimit(mb: number): void {
+  workerHeapMb = mb
+}
 
 let logger: Logger = createLogger()
 
@@ -80,8 +85,16 @@ async function start(): Promise<Mode> {
       maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
       // A warm worker keeps its jsdom window between autosaves.
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+      // Each task through the worker's event loop: jsdom tracks node iterators by WeakRef, and
+      // their documents are freed only once the JS job ends — with piscina's default 'sync'
+      // atomics the worker ran task after task in one job and every sanitised DOM stayed alive
+      // (a 16,000-row table: +450 MB per save, then out of memory).
+      atomics: 'disabled',
     })
+    // A worker failing outside a task (e.g. out of memory while idle) must not become an
+    // unhandled 'error' event, which would end the process; piscina replaces the worker.
+    pool.on('error', (e: unknown) => logger.error('工作线程异常退出', { error: e }))
     // The first task proves the entry loads; later failures are task failures, not a fallback.
     const pong = (await pool.run(
       { task: 'ping', args: [] },

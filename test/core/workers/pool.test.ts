@@ -12,7 +12,12 @@ import {
   scanTextInWorker,
   workerMode,
 } from '../../../src/core/workers'
-import { runInWorker, workerEntry } from '../../../src/core/workers/pool'
+import {
+  runInWorker,
+  setWorkerHeapLimit,
+  TASK_TIME_LIMIT_MS,
+  workerEntry,
+} from '../../../src/core/workers/pool'
 import { bigTable } from '../html/fixtures'
 
 afterAll(() => closeWorkers())
@@ -80,5 +85,37 @@ describe('the worker pool', () => {
     }
     // Inline, the event loop would be blocked for the whole sanitise and the timer never fire.
     expect(ticks).toBeGreaterThan(3)
+  }, 60_000)
+
+  it('frees each sanitised document between tasks: many saves fit in a small worker heap', async () => {
+    await closeWorkers()
+    setWorkerHeapLimit(256)
+    try {
+      // ~110 MB of DOM per 4,000-row sanitise: kept alive across tasks, the third ran out of memory.
+      for (let i = 0; i < 6; i++) {
+        const html = bigTable(4000).replace('<td>1</td>', `<td>第${i}版</td>`)
+        expect(await runInWorker('sanitise', html)).toContain(`第${i}版`)
+      }
+    } finally {
+      await closeWorkers()
+      setWorkerHeapLimit(1536)
+    }
+  }, 120_000)
+
+  it('stops a task past its time limit, answers with a Chinese refusal, and goes on', async () => {
+    const saved = TASK_TIME_LIMIT_MS.sanitise
+    TASK_TIME_LIMIT_MS.sanitise = 50
+    try {
+      const e = await runInWorker('sanitise', bigTable(4000)).catch((x: unknown) => x)
+      expect(e).toBeInstanceOf(AppError)
+      expect((e as AppError).code).toBe('VALIDATION')
+      expect((e as AppError).message).toBe(
+        '正文处理超时（超过 0.05 秒），已停止处理，未作任何更改。内容可能过于复杂，请简化后重试。',
+      )
+    } finally {
+      TASK_TIME_LIMIT_MS.sanitise = saved
+    }
+    // The stopped worker is replaced: the next task runs.
+    expect(await runInWorker('sanitise', '<p>仍可用</p>')).toBe('<p>仍可用</p>')
   }, 60_000)
 })
