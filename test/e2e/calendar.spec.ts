@@ -136,3 +136,39 @@ describe('节假日日历: importing an .ics file', () => {
     expect(app.problems).toEqual([])
   })
 })
+
+describe('节假日日历: marking days by hand', () => {
+  let app: OpenedApp | undefined
+  afterEach(async () => {
+    await app?.destroy()
+    app = undefined
+  })
+
+  it('starts an empty year, marks 1月1日 off and 1月3日 as a working day, and stores it as 手工录入', async () => {
+    app = await openApp({ setup: true })
+    const { page, core } = app
+    await nav(page, '设置').click()
+    await page.getByRole('link', { name: '打开节假日日历' }).click()
+    await page.getByRole('button', { name: '在月历上手工录入' }).click()
+    await page.getByText('手工录入请先填写年份').waitFor()
+    await page.getByRole('textbox', { name: '年份' }).fill('2028')
+    await page.getByRole('button', { name: '在月历上手工录入' }).click()
+    const preview = page.getByRole('region', { name: '2028年节假日安排预览' })
+    await preview.getByRole('button', { name: '2028年1月1日', exact: true }).click()
+    await preview.getByRole('button', { name: '2028年1月3日', exact: true }).click()
+    await preview.getByRole('button', { name: '2028年1月3日 放假', exact: true }).click()
+    expect(
+      await preview.getByLabel('2028年1月3日 调休上班', { exact: true }).getAttribute('data-kind'),
+    ).toBe('makeup')
+    await preview.getByText('已手工调整').waitFor()
+    await preview.getByRole('button', { name: '确认保存' }).click()
+    await page.getByRole('status').filter({ hasText: '已保存 2028 年节假日安排' }).waitFor()
+    const stored = await call<CalendarYearView[]>(core, 'calendar:list', {})
+    expect(stored.find((y) => y.year === 2028)).toMatchObject({
+      source: 'manual',
+      holidays: ['2028-01-01'],
+      workdays: ['2028-01-03'],
+    })
+    expect(app.problems).toEqual([])
+  })
+})

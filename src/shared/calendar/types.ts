@@ -34,7 +34,8 @@ export interface ParsedFestival {
 /** What a notice or .ics file says about one year, before it is stored. */
 export interface CalendarPreview {
   year: number
-  source: 'notice' | 'ics'
+  /** 'manual': an empty (or the stored) year the officer fills in on the month calendars. */
+  source: 'notice' | 'ics' | 'manual'
   /** The notice's title or the .ics calendar name / file name. */
   title: string | null
   holidays: string[]

@@ -26,7 +26,7 @@ import { formatDateTime } from '../../lib/format'
 import { YearCalendar } from './MonthGrid'
 import { MovedList } from './MovedList'
 import { NoticeForm } from './NoticeForm'
-import { PreviewPanel } from './PreviewPanel'
+import { PreviewPanel, type ConfirmedYear } from './PreviewPanel'
 
 const SOURCE_COLORS: Record<CalendarYearView['source'], string> = {
   package: 'dimmed',
@@ -115,14 +115,14 @@ export function CalendarPage() {
   const [previews, setPreviews] = useState<CalendarPreview[]>([])
   const [previewIndex, setPreviewIndex] = useState(0)
   const [saved, setSaved] = useState<CalendarAddResult | null>(null)
-  const add = useApiAction((p: CalendarPreview) =>
+  const add = useApiAction((y: ConfirmedYear) =>
     api().calendar.add({
-      year: p.year,
-      holidays: p.holidays,
-      workdays: p.workdays,
-      names: p.names,
-      source: p.source,
-      ...(p.title ? { note: p.title } : {}),
+      year: y.year,
+      holidays: y.holidays,
+      workdays: y.workdays,
+      names: y.names,
+      source: y.source,
+      ...(y.note ? { note: y.note } : {}),
     }),
   )
   const importIcs = useApiAction(() => api().calendar.importIcs({}))
@@ -138,9 +138,8 @@ export function CalendarPage() {
     setPreviewIndex(0)
   }
 
-  const confirm = async () => {
-    if (!preview) return
-    const r = await add.run(preview)
+  const confirm = async (y: ConfirmedYear) => {
+    const r = await add.run(y)
     if (!r.ok) return
     setSaved(r.data)
     const rest = previews.filter((_, i) => i !== previewIndex)
@@ -200,12 +199,32 @@ export function CalendarPage() {
             preview={preview}
             saving={add.busy}
             canSave={canEdit}
-            onConfirm={() => void confirm()}
+            onConfirm={(y) => void confirm(y)}
             onCancel={() => setPreviews([])}
           />
         </>
       )}
-      {canEdit && !preview && <NoticeForm onPreview={(p) => showPreviews([p])} />}
+      {canEdit && !preview && (
+        <NoticeForm
+          onPreview={(p) => showPreviews([p])}
+          onManual={(year) => {
+            const existing = years.data?.find((y) => y.year === year) ?? null
+            showPreviews([
+              {
+                year,
+                source: 'manual',
+                title: null,
+                holidays: existing?.holidays ?? [],
+                workdays: existing?.workdays ?? [],
+                names: existing?.names ?? {},
+                festivals: [],
+                warnings: [],
+                existing,
+              },
+            ])
+          }}
+        />
+      )}
       {!canEdit && (
         <Text fz="sm" c="dimmed">
           添加或更新节假日安排须由起草人或管理员操作。

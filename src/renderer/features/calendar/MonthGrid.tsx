@@ -17,10 +17,12 @@ interface MonthProps {
   holidays: ReadonlySet<string>
   workdays: ReadonlySet<string>
   names: Record<string, string>
+  /** When given, each day is a button that cycles 工作日/周末 → 放假 → 调休上班 → back. */
+  onToggle?: (date: string) => void
 }
 
 /** One month, Monday first: days off red with 休, 调休 working days marked 班, weekends grey. */
-function Month({ year, month, holidays, workdays, names }: MonthProps) {
+function Month({ year, month, holidays, workdays, names, onToggle }: MonthProps) {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
   const lead = mondayIndex(year, month, 1)
   const cells: (number | null)[] = [...Array<null>(lead).fill(null)]
@@ -53,11 +55,18 @@ function Month({ year, month, holidays, workdays, names }: MonthProps) {
           return (
             <Box
               key={date}
+              component={onToggle ? 'button' : 'div'}
+              type={onToggle ? 'button' : undefined}
+              onClick={onToggle ? () => onToggle(date) : undefined}
               aria-label={label}
-              title={label}
+              title={onToggle ? `${label}（点击切换：放假 / 调休上班 / 恢复）` : label}
               data-kind={off ? 'holiday' : work ? 'makeup' : weekend ? 'weekend' : 'workday'}
               style={{
                 position: 'relative',
+                border: 0,
+                padding: 0,
+                font: 'inherit',
+                cursor: onToggle ? 'pointer' : undefined,
                 textAlign: 'center',
                 borderRadius: 4,
                 fontSize: 12,
@@ -66,7 +75,9 @@ function Month({ year, month, holidays, workdays, names }: MonthProps) {
                   ? 'var(--mantine-color-red-light)'
                   : work
                     ? 'var(--mantine-color-blue-light)'
-                    : undefined,
+                    : onToggle
+                      ? 'transparent'
+                      : undefined,
                 color: off
                   ? 'var(--mantine-color-red-light-color)'
                   : work
@@ -106,6 +117,7 @@ export function YearCalendar(props: {
   holidays: string[]
   workdays: string[]
   names: Record<string, string>
+  onToggle?: (date: string) => void
 }) {
   const holidays = new Set(props.holidays)
   const workdays = new Set(props.workdays)
@@ -131,6 +143,7 @@ export function YearCalendar(props: {
             holidays={holidays}
             workdays={workdays}
             names={props.names}
+            {...(props.onToggle ? { onToggle: props.onToggle } : {})}
           />
         ))}
       </SimpleGrid>

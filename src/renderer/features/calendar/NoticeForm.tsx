@@ -10,14 +10,18 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
-import { parseNoticeSchema } from '../../../shared/calendar/schemas'
+import { calendarYearSchema, parseNoticeSchema } from '../../../shared/calendar/schemas'
 import type { CalendarPreview } from '../../../shared/calendar/types'
 import { api } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 
 /** 粘贴通知: the State Council notice's text (and the year if its title has none) → a preview. */
-export function NoticeForm(props: { onPreview: (p: CalendarPreview) => void }) {
+export function NoticeForm(props: {
+  onPreview: (p: CalendarPreview) => void
+  /** 手工录入: start from the year's stored days (or none) and mark days on the month calendars. */
+  onManual: (year: number) => void
+}) {
   const [text, setText] = useState('')
   const [year, setYear] = useState<number | ''>('')
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -77,6 +81,20 @@ export function NoticeForm(props: { onPreview: (p: CalendarPreview) => void }) {
           />
           <Button onClick={() => void submit()} loading={parse.busy}>
             识别并预览
+          </Button>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              const v = validateWith(calendarYearSchema, year === '' ? undefined : year)
+              if (!v.ok) {
+                setErrors({ year: '手工录入请先填写年份' })
+                return
+              }
+              setErrors({})
+              props.onManual(v.data)
+            }}
+          >
+            在月历上手工录入
           </Button>
         </Group>
         {parseError && (

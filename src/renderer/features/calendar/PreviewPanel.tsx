@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import type { CalendarPreview } from '../../../shared/calendar/types'
 import { CALENDAR_SOURCE_LABELS } from '../../../shared/calendar/labels'
 import { YearCalendar } from './MonthGrid'
@@ -18,15 +19,58 @@ function shortDates(dates: string[]): string {
   return runs.map((r) => (r.length === 1 ? md(r[0]!) : `${md(r[0]!)}至${md(r.at(-1)!)}`)).join('、')
 }
 
-/** The parsed notice (or .ics year) as month calendars, to be confirmed before it is stored. */
+/** What 确认保存 stores: the preview's days as the officer left them. */
+export interface ConfirmedYear {
+  year: number
+  holidays: string[]
+  workdays: string[]
+  names: Record<string, string>
+  source: 'notice' | 'ics' | 'manual'
+  note: string | null
+}
+
+const sameList = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i])
+
+/**
+ * The parsed notice (or .ics year, or an empty year to fill in by hand) as month calendars, to be
+ * checked before it is stored. Clicking a day cycles it 放假 → 调休上班 → ordinary; a changed
+ * preview is stored as 手工录入 (source 'manual') so the list says it was adjusted by hand.
+ */
 export function PreviewPanel(props: {
   preview: CalendarPreview
   saving: boolean
   canSave: boolean
-  onConfirm: () => void
+  onConfirm: (year: ConfirmedYear) => void
   onCancel: () => void
 }) {
   const { preview } = props
+  const [holidays, setHolidays] = useState(preview.holidays)
+  const [workdays, setWorkdays] = useState(preview.workdays)
+  const edited = !sameList(holidays, preview.holidays) || !sameList(workdays, preview.workdays)
+  const toggle = (date: string) => {
+    if (holidays.includes(date)) {
+      setHolidays(holidays.filter((d) => d !== date))
+      setWorkdays([...workdays, date].sort())
+    } else if (workdays.includes(date)) {
+      setWorkdays(workdays.filter((d) => d !== date))
+    } else {
+      setHolidays([...holidays, date].sort())
+    }
+  }
+  const confirm = () =>
+    props.onConfirm({
+      year: preview.year,
+      holidays,
+      workdays,
+      names: Object.fromEntries(
+        Object.entries(preview.names).filter(([d]) => holidays.includes(d) || workdays.includes(d)),
+      ),
+      source: edited ? 'manual' : preview.source,
+      note: edited
+        ? `${preview.title ?? `${preview.year} 年节假日安排`}（手工调整）`
+        : preview.title,
+    })
   return (
     <Paper withBorder p="lg" component="section" aria-label={`${preview.year}年节假日安排预览`}>
       <Stack gap="sm">
@@ -39,8 +83,8 @@ export function PreviewPanel(props: {
           </Text>
         )}
         <Text fz="sm">
-          放假 {preview.holidays.length} 天（含放假期间的周末），调休上班 {preview.workdays.length}{' '}
-          天。请与通知原文逐项核对后再保存。
+          放假 {holidays.length} 天（含放假期间的周末），调休上班 {workdays.length}{' '}
+          天。请与通知原文逐项核对后再保存；如有出入，点击月历中的日期可切换为放假、调休上班或恢复。
         </Text>
         {preview.existing && (
           <Alert color="yellow" title="将替换现有安排">
@@ -80,17 +124,24 @@ export function PreviewPanel(props: {
             </Table.Tbody>
           </Table>
         )}
+        {edited && (
+          <Alert color="blue" title="已手工调整">
+            与{preview.source === 'manual' ? '原有安排' : '识别结果'}
+            相比有改动，保存时来源记为「手工录入」。
+          </Alert>
+        )}
         <YearCalendar
           year={preview.year}
-          holidays={preview.holidays}
-          workdays={preview.workdays}
+          holidays={holidays}
+          workdays={workdays}
           names={preview.names}
+          onToggle={toggle}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel} disabled={props.saving}>
             取消
           </Button>
-          <Button onClick={props.onConfirm} loading={props.saving} disabled={!props.canSave}>
+          <Button onClick={confirm} loading={props.saving} disabled={!props.canSave}>
             确认保存
           </Button>
         </Group>
