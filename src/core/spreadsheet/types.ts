@@ -54,7 +54,7 @@ export interface SheetSpec {
   title?: string
   /** Optional line(s) under the title (填报单位：… 日期：…), left-aligned. */
   subtitle?: string
-  columns: { header: string; width?: number; wrap?: boolean }[]
+  columns: { header: string; width?: number; wrap?: boolean; align?: 'left' | 'center' }[]
   rows: SheetValue[][]
   /** Lines under the table (注：…). */
   notes?: string[]
@@ -68,6 +68,8 @@ export interface SheetSpec {
    * tasks); a later column only merges inside the runs of the columns before it in this list.
    */
   mergeDown?: number[]
+  /** 0-based data rows whose first cell spans the whole table, bold (section headings 「一、…」). */
+  spanRows?: number[]
   /** Font names (default 宋体 everywhere): e.g. body 仿宋, header and title 黑体. */
   fonts?: { body?: string; header?: string; title?: string }
 }

@@ -139,27 +139,37 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     24,
     ...spec.columns.map((c, i) => linesIn(c.header, widths[i] ?? 10) * LINE_HEIGHT + ROW_PADDING),
   )
-  for (const values of spec.rows) {
+  const spanRows = new Set(spec.spanRows ?? [])
+  const tableWidth = widths.reduce((a, b) => a + b, 0)
+  for (const [index, values] of spec.rows.entries()) {
     r++
+    const span = spanRows.has(index)
     const row = ws.getRow(r)
     row.values = values.map((v) => (v === null ? '' : v))
     // Wrapped text needs its height written: LibreOffice and WPS print a row at the height the
     // file gives, so a taller cell would overprint the next row.
-    const lines = Math.max(
-      1,
-      ...values.map((v, i) => (spec.columns[i]?.wrap === false ? 1 : linesIn(v, widths[i] ?? 10))),
-    )
+    const lines = span
+      ? linesIn(values[0], tableWidth)
+      : Math.max(
+          1,
+          ...values.map((v, i) =>
+            spec.columns[i]?.wrap === false ? 1 : linesIn(v, widths[i] ?? 10),
+          ),
+        )
     row.height = lines * LINE_HEIGHT + ROW_PADDING
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c)
-      cell.font = { name: fonts.body, size: 11 }
+      cell.font = { name: fonts.body, size: 11, ...(span ? { bold: true } : {}) }
       cell.alignment = {
         vertical: 'middle',
         wrapText: spec.columns[c - 1]?.wrap ?? true,
-        horizontal: typeof values[c - 1] === 'number' ? 'center' : 'left',
+        horizontal: span
+          ? 'left'
+          : (spec.columns[c - 1]?.align ?? (typeof values[c - 1] === 'number' ? 'center' : 'left')),
       }
       cell.border = BORDER
     }
+    if (span && width > 1) ws.mergeCells(r, 1, r, width)
   }
   mergeRuns(ws, spec, firstDataRow)
   for (const note of spec.notes ?? []) {

@@ -3,6 +3,27 @@ import { describe, expect, it } from 'vitest'
 import { findHeader, readSpreadsheet, writeSpreadsheet } from '../../../src/core/spreadsheet'
 
 describe('writeSpreadsheet: merged headers and category cells (added for the 配档表)', () => {
+  it('spans section rows across the table and centres a column on request', async () => {
+    const bytes = await writeSpreadsheet({
+      sheets: [
+        {
+          name: 's',
+          columns: [{ header: '序号', align: 'center' }, { header: '任务' }, { header: '单位' }],
+          spanRows: [0],
+          rows: [
+            ['一、政策解读', '', ''],
+            ['1.', '做好解读', '区示范局'],
+          ],
+        },
+      ],
+    })
+    const sheet = readSpreadsheet({ bytes, fileName: 'x.xlsx' }).sheets[0]!
+    expect(sheet.merges).toContainEqual({ top: 1, left: 0, bottom: 1, right: 2 })
+    const zip = await JSZip.loadAsync(bytes)
+    const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? ''
+    expect(styles).toContain('horizontal="center"')
+  })
+
   it('writes a two-row header with groups, merges equal category cells down and sets the fonts', async () => {
     const bytes = await writeSpreadsheet({
       sheets: [
