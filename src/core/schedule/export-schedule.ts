@@ -12,20 +12,21 @@ import { listTaskViews } from './repository'
 export type ExportScope = 'own' | 'all'
 
 /** Export header names; the importer reads every one of them back (export → import round trip). */
+// Widths in characters, about 170 in all: fitted to one A4 landscape page wide at a readable size.
 const COLUMNS = [
-  { header: '序号', width: 7 },
-  { header: '重点任务', width: 18 },
-  { header: '具体任务', width: 32 },
-  { header: '责任单位', width: 14 },
-  { header: '完成时限', width: 12 },
-  { header: '具体措施', width: 30 },
-  { header: '公开内容/载体', width: 16 },
-  { header: '责任科室', width: 10 },
-  { header: '责任人', width: 8 },
-  { header: '进展情况', width: 30 },
-  { header: '完成情况', width: 20 },
-  { header: '佐证材料', width: 22 },
-  { header: '备注', width: 10 },
+  { header: '序号', width: 5, align: 'center' as const },
+  { header: '重点任务', width: 12 },
+  { header: '具体任务', width: 24 },
+  { header: '责任单位', width: 11 },
+  { header: '完成时限', width: 10 },
+  { header: '具体措施', width: 22 },
+  { header: '公开内容/载体', width: 11 },
+  { header: '责任科室', width: 8 },
+  { header: '责任人', width: 7 },
+  { header: '进展情况', width: 22 },
+  { header: '完成情况', width: 15 },
+  { header: '佐证材料', width: 15 },
+  { header: '备注', width: 8 },
 ]
 const GROUPS = [
   null,
@@ -79,11 +80,13 @@ export async function scheduleSheet(
   const tasks = scope === 'own' ? all.filter((t) => t.own) : all
   const department = (await getDepartment(db))?.name ?? ''
   const rows: (string | null)[][] = []
+  const spanRows: number[] = []
   let section = ''
   for (const t of tasks) {
     if (t.section !== '' && t.section !== section) {
-      // A section heading row: its text under 重点任务, nothing else.
-      rows.push(['', t.section, '', '', '', '', '', '', '', '', '', '', ''])
+      // A section heading 「一、…」 across the whole table (the importer reads it back as one).
+      spanRows.push(rows.length)
+      rows.push([t.section, '', '', '', '', '', '', '', '', '', '', '', ''])
     }
     section = t.section
     rows.push(taskRow(t))
@@ -95,6 +98,7 @@ export async function scheduleSheet(
     columns: COLUMNS,
     headerGroups: GROUPS,
     mergeDown: [1],
+    spanRows,
     fonts: { body: '仿宋', header: '黑体', title: '黑体' },
     rows,
     notes: [

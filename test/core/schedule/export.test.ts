@@ -78,7 +78,8 @@ describe('exporting the 配档表', () => {
     expect(sheet.merges).toContainEqual({ top: 2, left: 0, bottom: 3, right: 0 }) // 序号 over both rows
     expect(sheet.merges).toContainEqual({ top: 2, left: 1, bottom: 2, right: 4 })
     // Section row, then 助推高水平开放 merged over its three tasks.
-    expect(sheet.rows[4]?.[1]).toBe('一、以政务公开助推重点工作落实')
+    expect(sheet.rows[4]?.[0]).toBe('一、以政务公开助推重点工作落实')
+    expect(sheet.merges).toContainEqual({ top: 4, left: 0, bottom: 4, right: 12 })
     expect(sheet.merges).toContainEqual({ top: 5, left: 1, bottom: 7, right: 1 })
     const zip = await JSZip.loadAsync(bytes)
     const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? ''
