@@ -239,15 +239,6 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
 
   for (const s of spans) if (!announced.has(s)) lateSpans.push(s)
   const dueDate = paused ? null : fromDayNumber(day)
-  for (const s of lateSpans) {
-    timeline.push({
-      from: s.pause.from,
-      ...(s.pause.to ? { to: s.pause.to } : {}),
-      kind: 'pause',
-      text: `${s.pause.reason}自${dateWithWeekday(s.pause.from)}开始，在期限届满之后，不影响期限`,
-      article: s.pause.article ?? ARTICLE_33,
-    })
-  }
   const unknownYears = [...unknown].sort((a, b) => a - b)
   const provisional = unknownYears.length > 0
   if (dueDate) {
@@ -256,6 +247,15 @@ export function countDeadline(cal: WorkCalendar, input: DeadlineInput): Deadline
       kind: 'due',
       text: `${dateWithWeekday(dueDate)}为第 ${total} 个工作日，期限届满${provisional ? '（暂定）' : ''}`,
       article,
+    })
+  }
+  for (const s of lateSpans) {
+    timeline.push({
+      from: s.pause.from,
+      ...(s.pause.to ? { to: s.pause.to } : {}),
+      kind: 'pause',
+      text: `${s.pause.reason}自${dateWithWeekday(s.pause.from)}开始，在期限届满之后，不影响期限`,
+      article: s.pause.article ?? ARTICLE_33,
     })
   }
   return {

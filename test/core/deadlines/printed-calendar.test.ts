@@ -167,6 +167,34 @@ describe('pauses and extensions (条例第三十三条第二款、第三款)', (
     expect(ext?.text).toContain('原期限于2025-03-31（星期一）届满；经批准延长 20 个工作日')
   })
 
+  it('a correction restarts the clock (条例第三十条): day 0 is the day the corrected request arrives', () => {
+    // Received 2025-09-22, corrected request arrives 2025-09-30 (Tue) → counted as a new receipt:
+    // the same due date as a request received 2025-09-30, 2025-11-04.
+    const r = countDeadline(cal, {
+      start: '2025-09-30',
+      days: 20,
+      startText: '收到补正后的申请',
+      startArticle: '条例第三十条',
+    })
+    expect(r.dueDate).toBe('2025-11-04')
+    expect(r.timeline[0]).toEqual({
+      date: '2025-09-30',
+      kind: 'start',
+      text: '2025-09-30（星期二）收到补正后的申请，当日为第 0 日，自次日起计算 20 个工作日',
+      article: '条例第三十条',
+    })
+  })
+
+  it('a pause that begins after the deadline does not move it, and the timeline says so', () => {
+    const r = countDeadline(cal, {
+      start: '2025-03-03',
+      days: 20,
+      pauses: [{ from: '2025-04-10', to: '2025-04-20', reason: '征求第三方意见' }],
+    })
+    expect(r.dueDate).toBe('2025-03-31')
+    expect(r.timeline.find((s) => s.kind === 'pause')?.text).toContain('在期限届满之后，不影响期限')
+  })
+
   it('an open consultation holds the clock: no due date yet, and it says so', () => {
     const r = countDeadline(cal, {
       start: '2025-03-03',
