@@ -125,7 +125,7 @@ describe('依申请公开', () => {
       '\uFEFF编号,收到日期,申请人类型,申请方式,申请内容,答复日期,办理结果\n' +
         'TZ-001,2025-03-12,商业企业,网络,某项目环评批复,2025-04-02,予以公开\n' +
         'TZ-002,2025-04-07,法律服务机构,邮寄,某案件行政处罚决定书,2025-04-30,属于行政执法案卷\n' +
-        'TZ-003,2025-05-08,自然人,当面,某小区规划许可,,\n' +
+        'TZ-003,2025-04-22,自然人,当面,某小区规划许可,,\n' +
         'TZ-004,2025-05-12,其他,传真,某年度预算,,\n',
     )
     app.platform.openFile = ledger
@@ -152,6 +152,17 @@ describe('依申请公开', () => {
     await page.getByRole('tab', { name: /办理中/ }).click()
     await expect.poll(() => page.getByTestId('request-row').count()).toBe(2)
     await both('list-open')
+
+    // The letter templates and settings; then the home page's to-do card and the nav badge.
+    await page.getByRole('link', { name: '文书模板' }).click()
+    await page.getByText('政府信息公开申请延期答复告知书', { exact: true }).click()
+    await expect.poll(() => page.getByLabel('正文').inputValue()).toContain('{延期天数}')
+    await app.screenshot('templates')
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click()
+    const card = page.getByTestId('requests-home-card')
+    await expect.poll(() => card.textContent()).toContain('3 个工作日内到期')
+    await expect.poll(() => page.getByTestId('requests-nav-badge').textContent()).toBe('1')
+    await app.screenshot('home-card')
     expect(app.problems).toEqual([])
   })
 })
