@@ -146,3 +146,25 @@ describe('readSpreadsheet', () => {
     }
   })
 })
+
+describe('the attachment scan reads through the spreadsheet module', () => {
+  it('scans a .xls (BIFF8) and a namespace-prefixed .xlsx, not only Excel-made .xlsx', async () => {
+    const { extractText } = await import('../../../src/core/review/extract')
+    for (const [bytes, name] of [
+      [biff8Xls(), '目录.xls'],
+      [await namespacedXlsx(), '目录.xlsx'],
+    ] as const) {
+      const doc = await extractText(bytes, name)
+      const sheet = doc.segments.find((s) => s.source === 'sheet:目录')
+      expect(sheet?.text, name).toContain('处罚依据、结果')
+      expect(sheet?.text, name).toContain('2024-12-31')
+    }
+    const prefixed = await extractText(await namespacedXlsx(), '目录.xlsx')
+    expect(prefixed.segments.find((s) => s.source === 'properties')?.text).toContain('作者：张三')
+    // A workbook's hidden sheet is still labelled as hidden.
+    const excel = await extractText(await excelStyleXlsx(), '目录.xlsx')
+    expect(excel.segments).toContainEqual(
+      expect.objectContaining({ source: 'hidden', label: '隐藏工作表“说明”' }),
+    )
+  })
+})

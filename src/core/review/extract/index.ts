@@ -19,6 +19,8 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = [
   '.htm',
   '.docx',
   '.xlsx',
+  '.xls',
+  '.csv',
   '.pdf',
 ]
 
@@ -71,6 +73,7 @@ export async function extractText(
   try {
     switch (ext) {
       case '.txt':
+      case '.csv':
         return extractTxt(bytes)
       case '.html':
       case '.htm':
@@ -79,12 +82,14 @@ export async function extractText(
         return await extractDocx(bytes)
       case '.xlsx':
         return await extractXlsx(bytes)
+      case '.xls':
+        return await extractXlsx(bytes, { legacy: true })
       case '.pdf':
         return await extractPdf(bytes)
       default:
         throw new ExtractError(
           'UNSUPPORTED',
-          `不支持扫描“${ext || '无扩展名'}”类型的文件“${basename(fileName)}”：支持 .txt、.html、.docx、.xlsx、.pdf`,
+          `不支持扫描“${ext || '无扩展名'}”类型的文件“${basename(fileName)}”：支持 .txt、.csv、.html、.docx、.xlsx、.xls、.pdf`,
         )
     }
   } catch (cause) {

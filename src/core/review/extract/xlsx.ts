@@ -5,14 +5,19 @@ import { ExtractError, joinSegments, type ExtractResult, type Segment } from './
 type Part = Omit<Segment, 'start'>
 
 /**
- * .xlsx: the cell text of every sheet, rows as lines and cells separated by tabs. Everything Excel
+ * .xlsx and .xls: the cell text of every sheet, rows as lines and cells separated by tabs. Everything Excel
  * hides is included and labelled: hidden and very hidden sheets, hidden rows and columns go to
  * 'hidden' segments naming their sheet; cell notes go to 'comment'; workbook properties (creator,
  * last editor, company) to 'properties'. Read through the one spreadsheet module, so files from
  * WPS and other producers (namespace-prefixed XML) are read too.
  */
-export async function extractXlsx(bytes: Uint8Array): Promise<ExtractResult> {
-  if (isOleCompound(bytes)) {
+export async function extractXlsx(
+  bytes: Uint8Array,
+  opts: { legacy?: boolean } = {},
+): Promise<ExtractResult> {
+  // An OLE file named .xlsx is an encrypted workbook; named .xls it is the old binary format,
+  // which the spreadsheet module reads (unless it is password-protected).
+  if (isOleCompound(bytes) && !opts.legacy) {
     throw new ExtractError(
       'ENCRYPTED',
       '该 Excel 文件已加密或为旧版 .xls 格式，无法读取：请去除密码并另存为 .xlsx 后再扫描',
@@ -20,12 +25,19 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractResult> {
   }
   let book
   try {
-    book = readSpreadsheet({ bytes, fileName: 'attachment.xlsx' })
+    book = readSpreadsheet({ bytes, fileName: opts.legacy ? 'attachment.xls' : 'attachment.xlsx' })
   } catch (cause) {
     if (!(cause instanceof SpreadsheetError)) throw cause
+    if (/加密|密码/.test(cause.message)) {
+      throw new ExtractError(
+        'ENCRYPTED',
+        '该 Excel 文件设置了打开密码，无法读取：请去除密码后再扫描',
+        { cause },
+      )
+    }
     throw new ExtractError(
       'CORRUPT',
-      '该 Excel 文件已损坏或不是有效的 .xlsx 文件，无法读取：请用 Excel/WPS 打开后另存再扫描',
+      '该 Excel 文件已损坏或不是有效的 Excel 文件，无法读取：请用 Excel/WPS 打开后另存再扫描',
       { cause },
     )
   }
