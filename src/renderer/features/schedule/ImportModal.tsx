@@ -82,14 +82,21 @@ function Body({
     value: String(i),
     label: `${String.fromCharCode(65 + (i % 26))} 列${h ? `：${h}` : ''}`,
   }))
-  const remap = async (next: typeof mapping, sheet = preview.sheet) => {
+  /** Reads the held file again: with the mapping shown, or (another sheet) recognised afresh. */
+  const remap = async (next: typeof mapping | undefined, sheet = preview.sheet) => {
     setBusy(true)
     try {
       const p = await request(
-        api().schedule.importRemap({ token: preview.token, year, sheet, mapping: next }),
+        api().schedule.importRemap({
+          token: preview.token,
+          year,
+          sheet,
+          ...(next ? { mapping: next } : {}),
+        }),
       )
       setPreview(p)
-      setMapped(true)
+      setMapping(p.mapping)
+      setMapped(next !== undefined)
     } catch {
       // notified
     } finally {
@@ -104,7 +111,7 @@ function Body({
           token: preview.token,
           year,
           sheet: preview.sheet,
-          ...(mapped || JSON.stringify(mapping) !== JSON.stringify(initial.mapping)
+          ...(mapped || JSON.stringify(mapping) !== JSON.stringify(preview.mapping)
             ? { mapping }
             : {}),
         }),
@@ -128,7 +135,7 @@ function Body({
             aria-label="工作表"
             data={preview.sheets}
             value={preview.sheet}
-            onChange={(s) => s && void remap(mapping, s)}
+            onChange={(s) => s && void remap(undefined, s)}
           />
         )}
         <Badge variant="light">{year} 年</Badge>
