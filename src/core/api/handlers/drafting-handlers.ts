@@ -141,7 +141,10 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       requireCatalogueEditor(actor)
       const file = await ctx.platform.chooseOpenFile({
         title: '导入主动公开事项目录',
-        filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }],
+        // Read by src/core/spreadsheet: Excel and WPS workbooks, old .xls, and .csv.
+        filters: [
+          { name: 'Excel / WPS 表格（.xlsx .xls .csv）', extensions: ['xlsx', 'xls', 'csv'] },
+        ],
       })
       if (file === null) return null
       return importCatalogueXlsx(db(), actor, file, ctx.clock, ctx.ids)
