@@ -236,21 +236,35 @@ function signature(block: Extract<DocBlock, { kind: 'signature' }>): Paragraph[]
   )
 }
 
+/** Width of a line in characters of the body size: CJK and full-width 1, ASCII digits and letters ½. */
+const charWidth = (text: string) =>
+  [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x100 ? 0.5 : 1), 0)
+
 function sender(block: Extract<DocBlock, { kind: 'sender' }>): Paragraph[] {
-  // 成文日期 右空四字; the unit's name centred over the date.
+  // GB/T 9704 7.3.5: 成文日期 右空四字, the unit's name centred over the date; a name longer
+  // than the date ends at the right margin and the date is centred under it.
+  const date = chineseDate(block.date) ?? block.date
+  const nameWidth = charWidth(block.name)
+  const dateWidth = charWidth(date)
+  let dateRight = 4
+  let nameRight = dateRight + (dateWidth - nameWidth) / 2
+  if (nameRight < 0) {
+    nameRight = 0
+    dateRight = (nameWidth - dateWidth) / 2
+  }
   return [
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: exact(LINE_PITCH, 2 * LINE_PITCH, 0),
-      indent: { right: 2 * CHAR },
+      indent: { right: Math.round(nameRight * CHAR) },
       keepNext: true,
       children: [bodyRun(block.name)],
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: exact(LINE_PITCH),
-      indent: { right: 4 * CHAR },
-      children: [bodyRun(chineseDate(block.date) ?? block.date)],
+      indent: { right: Math.round(dateRight * CHAR) },
+      children: [bodyRun(date)],
     }),
   ]
 }
