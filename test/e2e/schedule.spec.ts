@@ -176,6 +176,18 @@ describe('工作配档表 and 开放活动', () => {
     expect(text).toContain(`${EVIDENCE}（已通过待发布）`)
     expect(text).toContain('政策专栏已建成并持续更新')
 
+    // A task the district's table lacks: added by hand, then removed again.
+    await page.getByRole('button', { name: '新增任务' }).click()
+    const add = page.getByRole('dialog', { name: '新增 2026 年任务' })
+    await add.getByRole('textbox', { name: '具体任务' }).fill('更新本单位政府信息公开指南')
+    await add.getByRole('button', { name: '添加任务' }).click()
+    const manual = page.getByRole('dialog', { name: /^任务/ })
+    await manual.getByText('更新本单位政府信息公开指南').waitFor()
+    await manual.getByRole('button', { name: '删除任务' }).click()
+    await manual.getByRole('button', { name: '确认删除' }).click()
+    await page.getByText('已删除任务').waitFor()
+    await expect.poll(() => table.getByText('更新本单位政府信息公开指南').count()).toBe(0)
+
     await page.getByRole('tab', { name: '进展概览' }).click()
     await page.getByText('逾期任务（1）').waitFor()
     await page.getByLabel('按月时间轴').waitFor()

@@ -112,6 +112,18 @@ async function views(db: Kysely<DB>, rows: OpenActivityRow[]): Promise<ActivityV
   })
 }
 
+/** Years that have activities, newest first. */
+export async function activityYears(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('open_activities')
+    .select('year')
+    .distinct()
+    .where('deleted_at', 'is', null)
+    .orderBy('year', 'desc')
+    .execute()
+  return rows.map((r) => r.year)
+}
+
 /** The year's activities by planned date (undated last). */
 export async function listActivities(db: Kysely<DB>, year: number): Promise<ActivityView[]> {
   const rows = await db

@@ -4,6 +4,7 @@ import { withActor } from '../api/session-guard'
 import type { HandlerTable } from '../api/types'
 import { loadItemView } from '../items/item-view'
 import {
+  activityYears,
   getActivity,
   listActivities,
   recordActivity,
@@ -19,6 +20,7 @@ type ActivitiesChannel = Extract<keyof HandlerTable, `activities:${string}`>
 export function activitiesHandlers(ctx: CoreContext): Pick<HandlerTable, ActivitiesChannel> {
   const db = () => ctx.holder.store.db
   return {
+    'activities:years': withActor(ctx, () => activityYears(db())),
     'activities:list': withActor(ctx, (_a, input) => listActivities(db(), input.year)),
     'activities:get': withActor(ctx, (_a, input) => getActivity(db(), input.id)),
     'activities:save': withActor(ctx, async (actor, input) =>

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { ItemView } from '../items'
 import type { ExportResult } from '../schedule/types'
 import * as s from './schemas'
@@ -8,6 +9,8 @@ const out = <T>(): T => undefined as T
 
 /** 政府开放活动 channels; changes need the officer role (core checks). */
 export const activitiesContract = {
+  /** Years that have activities, newest first. */
+  'activities:years': { input: z.strictObject({}), output: out<number[]>() },
   'activities:list': { input: s.activityYearSchema, output: out<ActivityView[]>() },
   'activities:get': { input: s.activityIdSchema, output: out<ActivityView>() },
   /** Creates (no id) or updates the plan. */

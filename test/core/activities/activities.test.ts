@@ -57,6 +57,11 @@ describe('政府开放活动', () => {
     const edited = await t.call('activities:save', { ...plan, id: a.id, location: '区档案馆' })
     expect(edited.location).toBe('区档案馆')
     expect(await t.call('activities:list', { year: 2026 })).toHaveLength(1)
+    await t.call('activities:save', { ...plan, year: 2025, plannedDate: '2025-05-01' })
+    expect(await t.call('activities:years', {})).toEqual([2026, 2025])
+    await t.call('activities:remove', { id: a.id })
+    expect(await t.call('activities:list', { year: 2026 })).toHaveLength(0)
+    expect(await t.call('activities:years', {})).toEqual([2025])
   })
 
   it('refuses a planned date outside the year', async () => {

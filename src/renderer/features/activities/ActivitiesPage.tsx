@@ -38,9 +38,11 @@ export function ActivitiesPage() {
   const { user } = useSession()
   const mayEdit = user.roles.includes('officer')
   const [year, setYear] = useState(thisYear())
+  const years = useApiQuery(() => api().activities.years({}))
   const list = useApiQuery(() => api().activities.list({ year }), String(year))
   const [open, setOpen] = useState<ActivityView | 'new' | null>(null)
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
 
   const save = async (input: PlanInput) => {
     setBusy(true)
@@ -49,6 +51,7 @@ export function ActivitiesPage() {
       notifySuccess(open === 'new' ? '已添加活动' : '已保存')
       setOpen(a)
       list.reload()
+      years.reload()
     } catch {
       // notified
     } finally {
@@ -80,6 +83,18 @@ export function ActivitiesPage() {
       setBusy(false)
     }
   }
+  const remove = async (a: ActivityView) => {
+    try {
+      await request(api().activities.remove({ id: a.id }))
+      notifySuccess('已删除')
+      setOpen(null)
+      setConfirming(false)
+      list.reload()
+      years.reload()
+    } catch {
+      // notified
+    }
+  }
   const exportPlan = async () => {
     try {
       const r = await request(api().activities.export({ year }))
@@ -100,7 +115,10 @@ export function ActivitiesPage() {
             <Select
               aria-label="年度"
               w={110}
-              data={yearOptions(undefined, thisYear()).map((y) => ({ value: y, label: `${y} 年` }))}
+              data={yearOptions(years.data, thisYear()).map((y) => ({
+                value: y,
+                label: `${y} 年`,
+              }))}
               value={String(year)}
               onChange={(v) => v && setYear(Number(v))}
               allowDeselect={false}
@@ -182,13 +200,40 @@ export function ActivitiesPage() {
       </Paper>
       <Drawer
         opened={open !== null}
-        onClose={() => setOpen(null)}
+        onClose={() => {
+          setOpen(null)
+          setConfirming(false)
+        }}
         position="right"
         size={600}
         title={current ? current.title : '新增开放活动'}
       >
         {open !== null && (
           <>
+            {current && mayEdit && (
+              <Group justify="flex-end" mb="xs" gap="xs">
+                {confirming ? (
+                  <>
+                    <Text fz="sm">删除这项活动？</Text>
+                    <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                      取消
+                    </Button>
+                    <Button size="xs" color="red" onClick={() => void remove(current)}>
+                      确认删除
+                    </Button>
+                  </>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setConfirming(true)}
+                  >
+                    删除活动
+                  </Button>
+                )}
+              </Group>
+            )}
             <PlanForm
               key={current?.id ?? 'new'}
               year={year}

@@ -11,7 +11,7 @@ import {
   Tabs,
   Text,
 } from '@mantine/core'
-import { IconChevronDown, IconFileExport, IconFileImport } from '@tabler/icons-react'
+import { IconChevronDown, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { TASK_STATUS_LABELS } from '../../../shared/schedule/labels'
 import {
@@ -25,6 +25,7 @@ import { useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
 import { ImportModal } from './ImportModal'
+import { NewTaskModal } from './NewTaskModal'
 import { ScheduleDashboard } from './ScheduleDashboard'
 import { TaskDrawer } from './TaskDrawer'
 import { TaskTable } from './TaskTable'
@@ -43,6 +44,7 @@ export function SchedulePage() {
   const [openId, setOpenId] = useState<string | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
+  const [adding, setAdding] = useState(false)
   const years = useApiQuery(() => api().schedule.years({}))
   const list = useApiQuery(() => api().schedule.list({ year }), String(year))
   const overview = useApiQuery(() => api().schedule.overview({ year }), `${year}:${tab}`)
@@ -166,6 +168,16 @@ export function SchedulePage() {
             <Text fz="xs" c="dimmed">
               共 {tasks.length} 项
             </Text>
+            {mayEdit && (
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setAdding(true)}
+              >
+                新增任务
+              </Button>
+            )}
           </Group>
           <Paper withBorder>
             {!list.data ? (
@@ -196,6 +208,21 @@ export function SchedulePage() {
           overview.reload()
         }}
         onChanged={(t) => setLocal((m) => ({ ...m, [t.id]: t }))}
+        onRemoved={() => {
+          setOpenId(null)
+          reloadAll()
+        }}
+      />
+      <NewTaskModal
+        opened={adding}
+        year={year}
+        onClose={() => setAdding(false)}
+        onCreated={(t) => {
+          setAdding(false)
+          notifySuccess('已新增任务')
+          reloadAll()
+          setOpenId(t.id)
+        }}
       />
       <ImportModal
         preview={preview}

@@ -40,10 +40,12 @@ export function TaskDrawer({
   task,
   onClose,
   onChanged,
+  onRemoved,
 }: {
   task: ScheduleTaskView | null
   onClose: () => void
   onChanged: (task: ScheduleTaskView) => void
+  onRemoved: () => void
 }) {
   return (
     <Drawer
@@ -53,7 +55,7 @@ export function TaskDrawer({
       size={560}
       title={task ? `任务 ${task.number}` : ''}
     >
-      {task && <TaskBody key={task.id} task={task} onChanged={onChanged} />}
+      {task && <TaskBody key={task.id} task={task} onChanged={onChanged} onRemoved={onRemoved} />}
     </Drawer>
   )
 }
@@ -61,10 +63,22 @@ export function TaskDrawer({
 function TaskBody({
   task,
   onChanged,
+  onRemoved,
 }: {
   task: ScheduleTaskView
   onChanged: (t: ScheduleTaskView) => void
+  onRemoved: () => void
 }) {
+  const [confirming, setConfirming] = useState(false)
+  const remove = async () => {
+    try {
+      await request(api().schedule.removeTask({ id: task.id }))
+      notifySuccess('已删除任务')
+      onRemoved()
+    } catch {
+      // notified
+    }
+  }
   const [busy, setBusy] = useState(false)
   const apply: Apply = async (pending, message) => {
     setBusy(true)
@@ -111,6 +125,25 @@ function TaskBody({
       <Completion task={task} apply={apply} />
       <Divider label="佐证材料" labelPosition="left" />
       <Evidence task={task} apply={apply} />
+      {task.source === 'manual' && (
+        <Group justify="flex-end" gap="xs">
+          {confirming ? (
+            <>
+              <Text fz="sm">删除这项手工添加的任务？</Text>
+              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                取消
+              </Button>
+              <Button size="xs" color="red" onClick={() => void remove()}>
+                确认删除
+              </Button>
+            </>
+          ) : (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)}>
+              删除任务
+            </Button>
+          )}
+        </Group>
+      )}
     </Stack>
   )
 }
@@ -162,11 +195,23 @@ function FieldsForm({
       />
       <TextInput label="备注" value={v.note} onChange={set('note')} />
       <Group justify="space-between">
-        <Switch
-          label="本单位任务"
-          checked={task.own}
-          onChange={(e) => void onSave({ id: task.id, ownManual: e.currentTarget.checked })}
-        />
+        <Group gap="xs">
+          <Switch
+            label="本单位任务"
+            checked={task.own}
+            onChange={(e) => void onSave({ id: task.id, ownManual: e.currentTarget.checked })}
+          />
+          {task.ownManual !== null && (
+            <Anchor
+              component="button"
+              type="button"
+              fz="xs"
+              onClick={() => void onSave({ id: task.id, ownManual: null })}
+            >
+              按责任单位判断
+            </Anchor>
+          )}
+        </Group>
         <Button
           size="xs"
           loading={busy}
