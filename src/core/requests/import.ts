@@ -8,6 +8,7 @@ import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import {
   cellPlace,
+  columnLetter,
   fillMerged,
   findHeader,
   firstSheet,
@@ -35,7 +36,7 @@ import {
   type RequestOutcome,
 } from '../../shared/requests/types'
 import { normaliseHeaderName } from '../spreadsheet'
-import { insertEvent, requestNoExists } from './repository'
+import { insertEvent, insertRequestRow, requestNoExists } from './repository'
 import { allocateNumber, recomputeRequest, requireRequestOfficer } from './services'
 
 /**
@@ -272,6 +273,7 @@ export function previewLedger(
     fileName: ledger.fileName,
     sheetName: ledger.grid.name,
     headers: ledger.headers,
+    columns: ledger.headers.map((_, i) => columnLetter(i)),
     headerRow: ledger.headerRow,
     mapping,
     missing: IMPORT_FIELDS.filter((f) => mapping[f] === undefined),
@@ -310,40 +312,25 @@ export async function importLedger(
       }
       const no = r.no !== '' ? r.no : await allocateNumber(trx, Number(r.receivedDate.slice(0, 4)))
       const id = ids()
-      await trx
-        .insertInto('requests')
-        .values({
-          id,
-          no,
-          year: Number(r.receivedDate.slice(0, 4)),
-          applicant_type: r.applicantType,
-          applicant_name: '',
-          applicant_id_no: '',
-          applicant_contact: '',
-          applicant_address: '',
-          channel: r.channel,
-          submitted_date: null,
-          channel_date: r.receivedDate,
-          received_date: r.receivedDate,
-          receipt_reason: null,
-          content: r.content,
-          form: 'other',
-          form_note: '',
-          status: 'open',
-          due_date: null,
-          provisional: 0,
-          due_json: '[]',
-          correction_limit: null,
-          answered_date: null,
-          answer_type: null,
-          outcome: null,
-          imported: 1,
-          created_at: at,
-          created_by: actor?.id ?? null,
-          created_by_name: actor?.displayName ?? '命令行',
-          updated_at: at,
-        })
-        .execute()
+      await insertRequestRow(trx, {
+        id,
+        no,
+        applicant_type: r.applicantType,
+        applicant_name: '',
+        applicant_id_no: '',
+        applicant_contact: '',
+        applicant_address: '',
+        channel: r.channel,
+        channel_date: r.receivedDate,
+        received_date: r.receivedDate,
+        content: r.content,
+        form: 'other',
+        form_note: '',
+        imported: 1,
+        created_at: at,
+        created_by: actor?.id ?? null,
+        created_by_name: actor?.displayName ?? '命令行',
+      })
       const base = {
         requestId: id,
         byId: actor?.id ?? null,

@@ -125,3 +125,32 @@ export async function writeSettingValue(db: Kysely<DB>, key: string, value: stri
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute()
 }
+
+/** The stored facts of a new request; the derived columns are filled by recomputeRequest. */
+export type NewRequestRow = Omit<
+  RequestsTable,
+  keyof DerivedColumns | 'year' | 'updated_at' | 'submitted_date' | 'receipt_reason'
+> &
+  Partial<Pick<RequestsTable, 'submitted_date' | 'receipt_reason'>>
+
+/** Inserts a request (status 办理中, no due date yet: call recomputeRequest in the same transaction). */
+export async function insertRequestRow(db: Kysely<DB>, r: NewRequestRow): Promise<void> {
+  await db
+    .insertInto('requests')
+    .values({
+      submitted_date: null,
+      receipt_reason: null,
+      ...r,
+      year: Number(r.received_date.slice(0, 4)),
+      status: 'open',
+      due_date: null,
+      provisional: 0,
+      due_json: '[]',
+      correction_limit: null,
+      answered_date: null,
+      answer_type: null,
+      outcome: null,
+      updated_at: r.created_at,
+    })
+    .execute()
+}

@@ -23,6 +23,7 @@ import { feeAmount } from './fees'
 import { DEFAULT_NUMBER_PATTERN, assertNumberPattern, formatRequestNo } from './numbering'
 import {
   insertEvent,
+  insertRequestRow,
   listEventRows,
   loadRequestRow,
   nextSequence,
@@ -138,40 +139,27 @@ export async function registerRequest(
   await db.transaction().execute(async (trx) => {
     const cal = await loadWorkCalendar(trx)
     const no = await allocateNumber(trx, Number(receivedDate.slice(0, 4)))
-    await trx
-      .insertInto('requests')
-      .values({
-        id,
-        no,
-        year: Number(receivedDate.slice(0, 4)),
-        applicant_type: input.applicantType,
-        applicant_name: input.applicantName,
-        applicant_id_no: input.applicantIdNo,
-        applicant_contact: input.applicantContact,
-        applicant_address: input.applicantAddress,
-        channel: input.channel,
-        submitted_date: input.submittedDate,
-        channel_date: input.channelDate,
-        received_date: receivedDate,
-        receipt_reason: edited ? input.receiptReason : null,
-        content: input.content,
-        form: input.form,
-        form_note: input.formNote,
-        status: 'open',
-        due_date: null,
-        provisional: 0,
-        due_json: '[]',
-        correction_limit: null,
-        answered_date: null,
-        answer_type: null,
-        outcome: null,
-        imported: 0,
-        created_at: at,
-        created_by: actor.id,
-        created_by_name: actor.displayName,
-        updated_at: at,
-      })
-      .execute()
+    await insertRequestRow(trx, {
+      id,
+      no,
+      applicant_type: input.applicantType,
+      applicant_name: input.applicantName,
+      applicant_id_no: input.applicantIdNo,
+      applicant_contact: input.applicantContact,
+      applicant_address: input.applicantAddress,
+      channel: input.channel,
+      submitted_date: input.submittedDate,
+      channel_date: input.channelDate,
+      received_date: receivedDate,
+      receipt_reason: edited ? input.receiptReason : null,
+      content: input.content,
+      form: input.form,
+      form_note: input.formNote,
+      imported: 0,
+      created_at: at,
+      created_by: actor.id,
+      created_by_name: actor.displayName,
+    })
     await insertEvent(trx, {
       id: ids(),
       requestId: id,

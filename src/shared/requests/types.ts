@@ -69,6 +69,23 @@ export const ANSWER_TYPES = [
 ] as const
 export type AnswerType = (typeof ANSWER_TYPES)[number]
 
+/**
+ * The outcomes of table 三 each kind of answer may be counted under (enforced in core; the answer
+ * form offers only these). （六）1 and （六）2 come from the lapse events, never from an answer.
+ */
+export const OUTCOMES_BY_ANSWER: Record<AnswerType, readonly RequestOutcome[]> = {
+  already_public: ['1', '5.3'],
+  disclose: ['1'],
+  partial: ['2'],
+  withhold: ['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8'],
+  not_exist: ['4.1', '4.2'],
+  not_held: ['4.1'],
+  repeat: ['5.2'],
+  registration: ['3.8', '6.3'],
+  not_handled: ['5.1', '5.3', '5.4', '5.5'],
+  other: ['4.3', '5.4', '6.3'],
+}
+
 /** A request's state; `correction`, `consultation` and `fee` stop the clock. */
 export const REQUEST_STATUSES = [
   'open',
@@ -302,6 +319,8 @@ export interface ImportPreview {
   sheetName: string
   /** The header row's cells, in order. */
   headers: string[]
+  /** Their column letters (A, B, … AA). */
+  columns: string[]
   headerRow: number
   /** Column index per field (auto-recognised or as given). */
   mapping: Partial<Record<ImportField, number>>

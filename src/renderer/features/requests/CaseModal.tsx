@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core'
+import { Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { CASE_KIND_LABELS, CASE_OUTCOME_LABELS } from '../../../shared/requests/labels'
 import { caseSaveSchema } from '../../../shared/requests/schemas'
@@ -16,6 +6,7 @@ import { CASE_KINDS, CASE_OUTCOMES, type RequestCaseView } from '../../../shared
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { FormActions } from './FormActions'
 
 /** 行政复议 / 行政诉讼 linked to a request (年度报告表四), new or edited. */
 export function CaseModal({
@@ -137,19 +128,7 @@ function CaseForm({
           value={v.note}
           onChange={(e) => set('note', e.currentTarget.value)}
         />
-        {error && (
-          <Alert color="red" title="未能保存">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button type="submit" loading={save.busy}>
-            保存
-          </Button>
-        </Group>
+        <FormActions error={error} errorTitle="未能保存" busy={save.busy} onCancel={onClose} />
       </Stack>
     </form>
   )

@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -32,6 +29,7 @@ import {
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
 
 export type EventKind = Exclude<RequestEventKind, 'received' | 'receipt_changed'>
@@ -270,19 +268,7 @@ function EventForm({
             />
           </>
         )}
-        {error && (
-          <Alert color="red" title="未能登记">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button type="submit" loading={add.busy}>
-            保存
-          </Button>
-        </Group>
+        <FormActions error={error} errorTitle="未能登记" busy={add.busy} onCancel={onClose} />
       </Stack>
     </form>
   )

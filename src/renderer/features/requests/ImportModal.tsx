@@ -15,7 +15,6 @@ import { IMPORT_FIELD_LABELS } from '../../../shared/requests/labels'
 import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../../shared/requests/types'
 import { api, errorMessage, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
-import { columnName } from './column-name'
 import { announceRequestsChanged } from './ui-labels'
 
 const REQUIRED: ImportField[] = ['receivedDate', 'applicantType', 'content']
@@ -62,7 +61,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   }
   const columns = (preview?.headers ?? []).map((h, i) => ({
     value: String(i),
-    label: `${columnName(i)} 列：${h || '（空）'}`,
+    label: `${preview?.columns[i] ?? ''} 列：${h || '（空）'}`,
   }))
 
   return (

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Modal, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { receiptChangeSchema } from '../../../shared/requests/schemas'
 import type { RequestView } from '../../../shared/requests/types'
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
 
 /** 更正收到日期 with a reason (audited; the due date is recomputed). */
@@ -61,19 +62,7 @@ export function ReceiptModal({
             error={errors.reason}
             required
           />
-          {error && (
-            <Alert color="red" title="未能更正">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
-            <Button type="submit" loading={save.busy}>
-              保存
-            </Button>
-          </Group>
+          <FormActions error={error} errorTitle="未能更正" busy={save.busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,5 @@
 import {
-  Alert,
-  Button,
   Checkbox,
-  Group,
   Modal,
   Select,
   SimpleGrid,
@@ -31,6 +28,7 @@ import {
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useZodForm } from '../../lib/zod-form'
+import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
 
 const initialValues = {
@@ -181,19 +179,13 @@ export function RegisterRequestModal({
               {...form.getInputProps('formNote')}
             />
           </SimpleGrid>
-          {error && (
-            <Alert color="red" title="未能登记">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
-            <Button type="submit" loading={register.busy}>
-              登记
-            </Button>
-          </Group>
+          <FormActions
+            error={error}
+            errorTitle="未能登记"
+            busy={register.busy}
+            onCancel={close}
+            submitLabel="登记"
+          />
         </Stack>
       </form>
     </Modal>
