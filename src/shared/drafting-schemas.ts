@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DEFAULT_ATTACHMENT_MAX_MB } from './catalogue'
 import { checkDocNumber } from './doc-number'
 import { checkIndexPattern } from './index-pattern'
+import { plainText } from './text'
 import { ITEM_KINDS, ITEM_SORTS, ITEM_STATUSES, PLAIN_VALIDITIES, VALIDITIES } from './items'
 
 /** zod schemas for the drafting channels (items, attachments, catalogue, taxonomy, settings). */
@@ -13,11 +14,11 @@ const revision = z.int().min(1).max(1_000_000_000)
 /** The editable fields of an item; everything but `kind` may be left empty in a draft. */
 const itemFields = {
   kind: z.enum(ITEM_KINDS),
-  title: z.string().trim().max(300, '标题最多 300 个字符'),
+  title: plainText().trim().max(300, '标题最多 300 个字符'),
   /** Sanitised in core on every save path; the cap keeps one save bounded. */
   bodyHtml: z.string().max(5_000_000, '正文过长（超过 500 万字符），请拆分或改为附件').default(''),
-  issuer: z.string().trim().max(100, '发文机关最多 100 个字符').default(''),
-  docNumber: z.string().trim().max(60, '发文字号最多 60 个字符').default(''),
+  issuer: plainText().trim().max(100, '发文机关最多 100 个字符').default(''),
+  docNumber: plainText().trim().max(60, '发文字号最多 60 个字符').default(''),
   signedDate: date.nullable().default(null),
   plannedPublishDate: date.nullable().default(null),
   topicId: id.nullable().default(null),
@@ -75,7 +76,7 @@ export const itemRestoreSchema = z.strictObject({ id, revision, baseRevision: re
 
 export const itemSearchSchema = z.strictObject({
   /** Terms separated by spaces, all required; terms of ≥ 3 characters use the full-text index. */
-  text: z.string().trim().max(100, '关键词最多 100 个字符').optional(),
+  text: plainText().trim().max(100, '关键词最多 100 个字符').optional(),
   statuses: z.array(z.enum(ITEM_STATUSES)).max(ITEM_STATUSES.length).optional(),
   kinds: z.array(z.enum(ITEM_KINDS)).max(ITEM_KINDS.length).optional(),
   /** A first-level topic also matches its second levels. */
@@ -122,13 +123,13 @@ export const attachmentAddSchema = z.strictObject({ itemId: id })
 export const attachmentRefSchema = z.strictObject({ itemId: id, attachmentId: id })
 
 const cell = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}最多 ${max} 个字符`).default('')
+  plainText().trim().max(max, `${label}最多 ${max} 个字符`).default('')
 
 /** One catalogue entry as edited on screen; `id` absent creates one. */
 export const catalogueSaveSchema = z.strictObject({
   id: id.optional(),
   seq: z.int().min(0).max(1_000_000).optional(),
-  level1: z.string().trim().min(1, '请填写一级事项').max(200, '一级事项最多 200 个字符'),
+  level1: plainText().trim().min(1, '请填写一级事项').max(200, '一级事项最多 200 个字符'),
   level2: cell('二级事项', 200),
   content: cell('公开内容', 4000),
   basis: cell('公开依据', 4000),
@@ -143,11 +144,11 @@ export const catalogueSaveSchema = z.strictObject({
 export const topicAddSchema = z.strictObject({
   /** Omitted or null: a new first-level topic. */
   parentId: id.nullable().optional(),
-  label: z.string().trim().min(1, '请填写分类名称').max(40, '分类名称最多 40 个字符'),
+  label: plainText().trim().min(1, '请填写分类名称').max(40, '分类名称最多 40 个字符'),
 })
 
 export const genreAddSchema = z.strictObject({
-  label: z.string().trim().min(1, '请填写体裁名称').max(20, '体裁名称最多 20 个字符'),
+  label: plainText().trim().min(1, '请填写体裁名称').max(20, '体裁名称最多 20 个字符'),
 })
 
 export const draftingSettingsPatchSchema = z.strictObject({

@@ -1,12 +1,13 @@
 import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
 import { ROLES } from './roles'
 import { isValidUscc } from './uscc'
+import { plainText } from './text'
+import { zodZh } from './zod-zh'
 
 /** zod schemas for what crosses the IPC boundary. Messages are Chinese and say what to do. */
 
-// zod's own messages (wrong type, missing field …) in Chinese, in both worlds.
-z.config(zhCN())
+// zod's own messages (wrong type, missing field …) in Chinese, in both worlds: one error map.
+z.config(zodZh())
 
 export const empty = z.strictObject({})
 
@@ -43,7 +44,7 @@ export const orgCodeSchema = z
   .refine(isValidUscc, '统一社会信用代码校验位不正确，请核对（GB 32100）')
 
 export const departmentSchema = z.strictObject({
-  name: z.string().trim().min(2, '请填写单位名称').max(60, '单位名称最多 60 个字符'),
+  name: plainText().trim().min(2, '请填写单位名称').max(60, '单位名称最多 60 个字符'),
   orgCode: orgCodeSchema,
 })
 
@@ -57,7 +58,7 @@ export const setupSchema = z.strictObject({
 })
 
 export const loginSchema = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(32),
+  username: plainText().trim().min(1, '请输入用户名').max(32),
   password: passwordAttemptSchema,
 })
 

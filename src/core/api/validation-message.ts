@@ -96,3 +96,50 @@ export function firstIssueMessage(issues: readonly z.core.$ZodIssue[]): string {
     last !== undefined && Object.hasOwn(FIELD_LABELS, last) ? FIELD_LABELS[last] : undefined
   return label ? `${label}（${path}）：${issue.message}` : `字段 ${path}：${issue.message}`
 }
+
+/** How many characters of the input a message may quote. */
+export const MAX_QUOTED = 20
+/** The longest message that crosses IPC. */
+const MAX_MESSAGE = 400
+
+/** The strings in an input longer than `limit` (bounded walk, longest first). */
+function longStrings(raw: unknown, limit: number): string[] {
+  const found = new Set<string>()
+  const stack: unknown[] = [raw]
+  let seen = 0
+  while (stack.length > 0 && seen++ < 10_000) {
+    const v = stack.pop()
+    if (typeof v === 'string') {
+      if (v.length > limit) {
+        found.add(v)
+        const trimmed = v.trim()
+        if (trimmed.length > limit) found.add(trimmed)
+      }
+    } else if (Array.isArray(v)) {
+      stack.push(...v.slice(0, 1000))
+    } else if (v !== null && typeof v === 'object') {
+      stack.push(...Object.values(v as Record<string, unknown>).slice(0, 1000))
+    }
+  }
+  return [...found].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * A message quotes at most `quote` characters of any input string (issue 8 point 10): a check
+ * that says 「发文字号「…」格式不正确」 must not send a 1 M-character input back whole. Validation
+ * messages use the default (MAX_QUOTED); a service's own messages may name a chosen file's path,
+ * so the dispatcher gives them a path-sized allowance.
+ */
+export function clampEcho(
+  message: string,
+  raw: unknown,
+  { quote = MAX_QUOTED, max = MAX_MESSAGE }: { quote?: number; max?: number } = {},
+): string {
+  let out = message
+  if (raw !== undefined) {
+    for (const s of longStrings(raw, quote)) {
+      if (out.includes(s)) out = out.split(s).join(`${s.slice(0, quote)}…`)
+    }
+  }
+  return out.length > max ? `${out.slice(0, max)}…` : out
+}

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
 import { recoverInterruptedRestore } from '../backup/restore-journal'
 import { AppError } from '../errors'
+import { storageError } from '../errors-storage'
 import { inspectDatabaseFile } from './file-check'
 import { staticMigrationProvider } from './migrations'
 import type { DB } from './schema'
@@ -51,8 +52,13 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions): 
     return { path, sqlite, db: toKysely(sqlite) }
   }
 
-  mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path, options.trace ? { verbose: options.trace } : {})
+  let sqlite: Database.Database
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    sqlite = new Database(path, options.trace ? { verbose: options.trace } : {})
+  } catch (e) {
+    throw storageError(e) ?? e
+  }
   const db = toKysely(sqlite)
   try {
     sqlite.pragma('busy_timeout = 5000')
@@ -76,7 +82,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions): 
     return { path, sqlite, db }
   } catch (e) {
     await db.destroy()
-    throw e
+    // A full or read-only disk (pragmas, migrations): said as such, never "damaged".
+    throw storageError(e) ?? e
   }
 }
 
@@ -115,6 +122,8 @@ async function migrate(sqlite: Database.Database, target?: string): Promise<void
     ? await migrator.migrateTo(target)
     : await migrator.migrateToLatest()
   if (error) {
+    const storage = storageError(error)
+    if (storage) throw storage
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知'
     throw new AppError('DB_ERROR', `数据库升级失败（${failed}），请联系管理员并保留数据库文件。`, {
       cause: error instanceof Error ? error.message : String(error),

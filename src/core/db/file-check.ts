@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../errors'
+import { storageError } from '../errors-storage'
 import { MIGRATIONS } from './migrations'
 import { APP_ID, META_KEYS } from './tables/meta'
 
@@ -119,6 +120,9 @@ export function inspectDatabaseFile(path: string, appVersion: string): FileInspe
     return { kind: 'existing', appVersion: dbVersion, migrations }
   } catch (e) {
     if (e instanceof AppError) throw e
+    // A read-only disk is not a damaged file (issue 8 point 10): say so, do not send to a backup.
+    const storage = storageError(e)
+    if (storage) throw storage
     // SQLITE_NOTADB, SQLITE_CORRUPT and friends: the file is not a database we can trust.
     throw invalidDatabaseFile(path, '无法读取')
   } finally {

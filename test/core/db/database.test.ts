@@ -10,7 +10,7 @@ import { hashFile } from '../../helpers/db-dump'
 import { makeTempDir } from '../../helpers/temp-dir'
 
 const VERSION = '0.1.0'
-const FIRST_MIGRATION = Object.keys(MIGRATIONS)[0] as string
+const FIRST_MIGRATION = Object.keys(MIGRATIONS).sort()[0] as string
 
 let temp: ReturnType<typeof makeTempDir>
 beforeEach(() => {
@@ -123,7 +123,9 @@ describe('openDatabase', () => {
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute()
-    expect(migrations.map((m) => (m as { name: string }).name)).toEqual(Object.keys(MIGRATIONS))
+    expect(migrations.map((m) => (m as { name: string }).name)).toEqual(
+      Object.keys(MIGRATIONS).sort(),
+    )
     expect(await store.db.selectFrom('users').select('username').execute()).toEqual([
       { username: 'old' },
     ])
