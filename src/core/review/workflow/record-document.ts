@@ -6,6 +6,7 @@ import {
   ITEM_KIND_LABELS,
   PUBLISH_CHANNEL_LABELS,
   REVIEW_DECISION_LABELS,
+  REVIEW_OPINION_LABELS,
   REVIEW_STATE_LABELS,
   SEVERITY_LABELS,
   WITHHOLD_ARTICLE_LABELS,
@@ -69,18 +70,19 @@ function opinion({ review, steps }: RecordRound): string {
   const last = all[all.length - 1]
   switch (review.row.state) {
     case 'approved':
-      return '公开'
+      return REVIEW_OPINION_LABELS.approve
     case 'withheld': {
       const a = review.row.article ? WITHHOLD_ARTICLE_LABELS[review.row.article].label : ''
-      return `不予公开（依据${a}${last?.reason ? `：${last.reason}` : ''}）`
+      return `${REVIEW_OPINION_LABELS.withhold}（依据${a}${last?.reason ? `：${last.reason}` : ''}）`
     }
     case 'returned':
-      return `退回修改${last ? `：${last.comments.map((c) => c.text).join('；')}` : ''}`
+      return `${REVIEW_OPINION_LABELS.return}${last ? `：${last.comments.map((c) => c.text).join('；')}` : ''}`
     case 'cancelled':
       return '审查已作废（内容已修改）'
     case 'open': {
       const refer = all.filter((d) => d.decision === 'refer').pop()
-      if (review.row.referred === 1 && refer) return `需报审（${refer.reason ?? ''}）`
+      if (review.row.referred === 1 && refer)
+        return `${REVIEW_OPINION_LABELS.refer}（${refer.reason ?? ''}）`
       return REVIEW_STATE_LABELS.open
     }
   }
