@@ -51,3 +51,34 @@ describe('audit target', () => {
     expect(targetLabel(null, users)).toBe('—')
   })
 })
+
+describe('恢复前记录', () => {
+  it('shows the carried entries as time, actor and action in Chinese', () => {
+    const text = auditDetailText('backup.restore.carried', {
+      section: '恢复前记录',
+      replacedDatabase: '20261201-093000-000.sqlite',
+      count: 1,
+      rows: [
+        [
+          7,
+          '2026-12-01T01:30:00.000Z',
+          'u1',
+          '李审核',
+          'review.decide',
+          null,
+          null,
+          null,
+          null,
+          'p',
+          'h',
+        ],
+      ],
+    })
+    expect(text).toContain(
+      '恢复前记录：被替换的数据库 20261201-093000-000.sqlite 在备份之后的 1 条记录',
+    )
+    expect(text).toContain('原第 7 条')
+    expect(text).toContain('李审核')
+    expect(text).not.toContain('review.decide')
+  })
+})

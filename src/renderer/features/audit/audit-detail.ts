@@ -1,6 +1,11 @@
-import { AUDIT_DETAIL_LABELS, AUDIT_REASON_LABELS, ROLE_LABELS } from '../../../shared/labels'
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_DETAIL_LABELS,
+  AUDIT_REASON_LABELS,
+  ROLE_LABELS,
+} from '../../../shared/labels'
 import { ROLES, type Role } from '../../../shared/roles'
-import { formatBytes } from '../../lib/format'
+import { formatBytes, formatDateTime } from '../../lib/format'
 
 const isRole = (v: unknown): v is Role =>
   typeof v === 'string' && (ROLES as readonly string[]).includes(v)
@@ -37,9 +42,27 @@ const ACTION_KEY_LABELS: Record<string, Record<string, string>> = {
   'backup.restore': { from: '恢复自' },
 }
 
+/**
+ * 恢复前记录 (`backup.restore.carried`): the replaced database's entries since the backup, each as
+ * 「时间 操作人 操作」, after the section's summary.
+ */
+function carriedText(detail: Record<string, unknown>): string {
+  const rows = Array.isArray(detail.rows) ? (detail.rows as unknown[][]) : []
+  const lines = rows.map((r) => {
+    const action = String(r[4] ?? '')
+    const label = (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action
+    return `原第 ${String(r[0])} 条 ${formatDateTime(String(r[1] ?? ''))} ${String(r[3] ?? '系统')} ${label}`
+  })
+  return [
+    `恢复前记录：被替换的数据库 ${String(detail.replacedDatabase ?? '')} 在备份之后的 ${rows.length} 条记录（原哈希一并保存）`,
+    ...lines,
+  ].join('；')
+}
+
 /** An audit entry's detail as short Chinese `键：值` pairs, e.g. `用户名：admin；原因：密码错误`. */
 export function auditDetailText(action: string, detail: Record<string, unknown> | null): string {
   if (!detail) return ''
+  if (action === 'backup.restore.carried') return carriedText(detail)
   const overrides = ACTION_KEY_LABELS[action] ?? {}
   return Object.entries(detail)
     .map(([k, v]) => {
