@@ -158,6 +158,7 @@ describe('工作配档表 and 开放活动', () => {
     await drawer.getByRole('textbox', { name: '完成情况' }).fill('政策专栏已建成并持续更新')
     await drawer.getByRole('button', { name: '登记完成' }).click()
     await drawer.getByText(/^已于 .* 完成$/).waitFor()
+    await shots(app, 'task')
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
     await table
