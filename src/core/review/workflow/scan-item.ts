@@ -15,7 +15,7 @@ import type { ItemRow } from '../../db/tables/drafting'
 import { MASKABLE_KINDS, maskValue } from '../mask'
 import { scanText } from '../scan-text'
 import type { Finding, FindingKind, ScanOptions, Severity } from '../types'
-import { extractTextInWorker, scanDocumentInWorker } from '../../workers'
+import { extractTextInWorker, scanDocumentInWorker, scanTextInWorker } from '../../workers'
 import { loadKeywordMatcher } from './keywords'
 
 // The shared vocabulary must stay the scanner's: these fail to compile if the two drift apart.
@@ -87,6 +87,22 @@ export function scanTitleAndBody(
   ]
 }
 
+/** {@link scanTitleAndBody} with the scanning on the worker pool (a long body takes a while). */
+export async function scanTitleAndBodyInWorker(
+  title: string,
+  bodyText: string,
+  options: ScanOptions,
+): Promise<ReviewFinding[]> {
+  const [inTitle, inBody] = await Promise.all([
+    scanTextInWorker(title, options),
+    scanTextInWorker(bodyText, options),
+  ])
+  return [
+    ...inTitle.map((f) => toFinding(f, title, 'title', '标题', null)),
+    ...inBody.map((f) => toFinding(f, bodyText, 'body', '正文', null)),
+  ]
+}
+
 /**
  * Scans what would be published: the title, the body and every attachment's text, hidden parts
  * included (tracked changes, comments, hidden sheets, properties — re-extracted from the stored
@@ -99,7 +115,7 @@ export async function scanItem(
   row: ItemRow,
 ): Promise<ReviewScanResult> {
   const options = await scanOptionsFor(db, row)
-  const findings = scanTitleAndBody(row.title, row.body_text, options)
+  const findings = await scanTitleAndBodyInWorker(row.title, row.body_text, options)
   const warnings: string[] = []
   const attachments = await db
     .selectFrom('item_attachments as a')
@@ -132,7 +148,7 @@ export async function scanItem(
       // The stored file is missing or unreadable now: fall back to the text stored when added.
     }
     if (!scanned && a.text !== null) {
-      for (const f of scanText(a.text, options)) {
+      for (const f of await scanTextInWorker(a.text, options)) {
         findings.push(toFinding(f, a.text, 'attachment', label, ref))
       }
     }
