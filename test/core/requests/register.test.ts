@@ -266,3 +266,23 @@ describe('warnings before the 7 working days for a correction run out (条例第
     expect(extended.warnings.some((w) => w.includes('补正告知'))).toBe(false)
   })
 })
+
+describe('persistence', () => {
+  it('a request, its events and its number sequence survive a restart', async () => {
+    const v = await register(t)
+    await t.call('requests:add-event', {
+      requestId: v.id,
+      kind: 'extension',
+      date: '2025-03-20',
+      days: 10,
+      approver: '李主任',
+      reason: '需调档',
+    })
+    await t.restart()
+    await t.call('auth:login', { username: 'admin', password: 'Admin12345' })
+    const again = await t.call('requests:get', { id: v.id })
+    expect(again.dueDate).toBe('2025-04-15')
+    expect(again.events.map((e) => e.kind)).toEqual(['received', 'extension'])
+    expect((await register(t)).no).toBe('GK2025-002')
+  })
+})
