@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from './harness'
@@ -158,11 +159,63 @@ describe('依申请公开', () => {
     await page.getByText('政府信息公开申请延期答复告知书', { exact: true }).click()
     await expect.poll(() => page.getByLabel('正文').inputValue()).toContain('{延期天数}')
     await app.screenshot('templates')
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click()
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '首页' })
+      .click()
     const card = page.getByTestId('requests-home-card')
     await expect.poll(() => card.textContent()).toContain('3 个工作日内到期')
     await expect.poll(() => page.getByTestId('requests-nav-badge').textContent()).toBe('1')
     await app.screenshot('home-card')
     expect(app.problems).toEqual([])
+  })
+})
+
+describe('依申请公开: a provisional due date becomes final when next year is added', () => {
+  it('shows 暂定 with a link to the calendar, and the stored notice moves the due date', async () => {
+    const other = await openApp({
+      setup: true,
+      clock: () => new Date('2026-12-15T02:00:00Z'),
+      viewport: { width: 1366, height: 768 },
+    })
+    try {
+      const p = other.page
+      const r = await other.core.dispatch('requests:register', {
+        applicantType: 'commercial',
+        applicantName: '淄博某某建材有限公司',
+        channel: 'online',
+        channelDate: '2026-12-10',
+        content: '2026 年度建设工程消防验收备案抽查结果',
+        form: 'electronic',
+      })
+      if (!r.ok) throw new Error(r.error.message)
+      const id = (r.data as { id: string }).id
+      await p.goto(`${new URL(p.url()).origin}/index.html#/requests/${id}`)
+      const due = p.getByTestId('due-timeline')
+      await expect.poll(() => due.textContent()).toContain('2027年1月7日')
+      await expect.poll(() => due.textContent()).toContain('暂定')
+      await other.screenshot('provisional-1366x768')
+      await p.getByRole('link', { name: '前往节假日日历' }).first().click()
+      await p.getByRole('heading', { name: '节假日日历' }).waitFor()
+      const text = await readFile(resolve('test/fixtures/calendar/notice-2027-test.txt'), 'utf8')
+      await p.getByRole('textbox', { name: '通知全文' }).fill(text)
+      await p.getByRole('button', { name: '识别并预览' }).click()
+      const preview = p.getByRole('region', { name: '2027年节假日安排预览' })
+      await preview.getByRole('button', { name: '确认保存' }).click()
+      const status = p.getByRole('status').filter({ hasText: '已保存 2027 年节假日安排' })
+      await status.waitFor()
+      const row = status
+        .getByRole('table', { name: '变动的期限' })
+        .getByRole('row', { name: /GK2026-001/ })
+      await row.getByText('2027-01-07').waitFor()
+      await row.getByText('2027-01-08').waitFor()
+      await p.goto(`${new URL(p.url()).origin}/index.html#/requests/${id}`)
+      await expect.poll(() => due.textContent()).toContain('2027年1月8日')
+      expect(await due.textContent()).not.toContain('暂定')
+      await other.screenshot('final-1366x768')
+      expect(other.problems).toEqual([])
+    } finally {
+      await other.destroy()
+    }
   })
 })
