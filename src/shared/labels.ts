@@ -1,6 +1,10 @@
 import { ACTIVITY_AUDIT_LABELS } from './activities/labels'
 import type { CatalogueColumn } from './catalogue'
-import { SCHEDULE_AUDIT_LABELS } from './schedule/labels'
+import {
+  SCHEDULE_AUDIT_DETAIL_LABELS,
+  SCHEDULE_AUDIT_LABELS,
+  SCHEDULE_AUDIT_TARGET_LABELS,
+} from './schedule/labels'
 import type { ItemContent, ItemKind, ItemSort, ItemStatus, RevisionKind, Validity } from './items'
 import type { Role } from './roles'
 import type { ErrorCode } from './result'
@@ -120,6 +124,7 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 
 /** Keys of an audit entry's `detail` and how the audit page names them. */
 export const AUDIT_DETAIL_LABELS: Record<string, string> = {
+  ...SCHEDULE_AUDIT_DETAIL_LABELS,
   username: '用户名',
   displayName: '姓名',
   roles: '角色',
@@ -178,6 +183,7 @@ export const AUDIT_REASON_LABELS: Record<string, string> = {
 
 /** Kinds of audit target (`user:<id>`, `backup:<file>`, `settings` …) as the audit page names them. */
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  ...SCHEDULE_AUDIT_TARGET_LABELS,
   user: '用户',
   backup: '备份',
   settings: '设置',

@@ -121,6 +121,16 @@ export async function ensureYear(db: Kysely<DB>, year: number, now: string): Pro
     .execute()
 }
 
+/** Column → the field name the audit page labels (SCHEDULE_AUDIT_DETAIL_LABELS). */
+const DETAIL_KEYS: Partial<Record<keyof ScheduleTasksTable, string>> = {
+  disclosure_content: 'disclosureContent',
+  section_office: 'sectionOffice',
+  owner: 'owner',
+  deadline_text: 'deadlineText',
+  note: 'note',
+  own_manual: 'ownManual',
+}
+
 export interface TaskUpdateInput {
   id: string
   disclosureContent?: string | undefined
@@ -155,12 +165,15 @@ export async function updateTask(
       (k) => set[k] !== before[k],
     )
     if (changed.length === 0) return
+    const changes = Object.fromEntries(
+      changed.map((k) => [DETAIL_KEYS[k] ?? k, { from: before[k], to: set[k] }]),
+    )
     await trx
       .updateTable('schedule_tasks')
       .set({ ...set, updated_at: now, updated_by_name: actor.displayName })
       .where('id', '=', input.id)
       .execute()
-    await audit(trx, actor, 'schedule.task_update', input.id, clock, { changes: changed }, before, {
+    await audit(trx, actor, 'schedule.task_update', input.id, clock, { changes }, before, {
       ...before,
       ...set,
     })

@@ -62,3 +62,31 @@ export const SCHEDULE_AUDIT_LABELS = {
   'schedule.evidence_unlink': '取消关联佐证材料',
   'schedule.export': '导出工作配档表',
 } as const
+
+/** Audit detail keys of the schedule and activities domains (spread into AUDIT_DETAIL_LABELS). */
+export const SCHEDULE_AUDIT_DETAIL_LABELS: Record<string, string> = {
+  year: '年度',
+  sheet: '工作表',
+  added: '新增',
+  updated: '更新',
+  unchanged: '未变',
+  removed: '移除',
+  own: '本单位任务',
+  measure: '具体措施',
+  date: '日期',
+  item: '公开信息条目',
+  disclosureContent: '公开内容/载体',
+  sectionOffice: '责任科室',
+  owner: '责任人',
+  deadlineText: '完成时限',
+  note: '备注',
+  ownManual: '本单位任务（手工指定）',
+}
+
+/** Audit target kinds of the schedule and activities domains (spread into AUDIT_TARGET_LABELS). */
+export const SCHEDULE_AUDIT_TARGET_LABELS: Record<string, string> = {
+  schedule: '工作配档表',
+  schedule_task: '配档任务',
+  activity: '开放活动',
+  activities: '开放活动报送表',
+}

@@ -241,3 +241,16 @@ describe('where things stand', () => {
     expect(await t.call('schedule:list', { year: 2026 })).toHaveLength(5)
   })
 })
+
+describe('audit of table changes', () => {
+  it('names each changed field with its old and new value', async () => {
+    await t.call('schedule:update-task', { id: ids[1]!, owner: '赵六', note: '急' })
+    const rows = query<{ detail_json: string }>(
+      t,
+      "SELECT detail_json FROM audit_log WHERE action = 'schedule.task_update' ORDER BY seq",
+    )
+    expect(JSON.parse(rows.at(-1)!.detail_json)).toEqual({
+      changes: { owner: { from: '', to: '赵六' }, note: { from: '', to: '急' } },
+    })
+  })
+})
