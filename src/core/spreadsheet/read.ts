@@ -75,7 +75,10 @@ function cellText(cell: XLSX.CellObject | undefined): string {
     case 'z':
       return ''
     case 'd':
-      text = v instanceof Date ? v.toISOString().slice(0, 10) : String(cell.w ?? v ?? '')
+      text =
+        v instanceof Date && !Number.isNaN(v.getTime())
+          ? v.toISOString().slice(0, 10)
+          : String(cell.w ?? v ?? '')
       break
     case 'n': {
       const n = v as number
@@ -178,10 +181,13 @@ export function readSpreadsheet(input: { bytes: Uint8Array; fileName: string }):
   let wb: XLSX.WorkBook
   let format: SpreadsheetBook['format']
   // cellStyles: row and column properties (hidden rows and columns, for the scan).
+  // cellDates + UTC: date cells (numeric with a date format, or ISO t="d" as Strict OOXML
+  // writes them) come back as Dates on UTC midnight, whatever the machine's time zone.
   const common = {
     cellNF: true,
     cellStyles: true,
-    cellDates: false,
+    cellDates: true,
+    UTC: true,
     cellHTML: false,
     cellFormula: false,
   } as const

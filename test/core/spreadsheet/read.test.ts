@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import {
   fillMerged,
@@ -96,6 +97,22 @@ describe('readSpreadsheet', () => {
     ).rejects.toThrow()
     const book = readSpreadsheet({ bytes, fileName: '其他软件导出.xlsx' })
     expectStandardSheet(book.sheets[0])
+  })
+
+  it('reads ISO date cells (t="d", as Strict OOXML and some libraries write them)', async () => {
+    const zip = await JSZip.loadAsync(await excelStyleXlsx())
+    const path = 'xl/worksheets/sheet1.xml'
+    const xml = (await zip.file(path)?.async('string')) ?? ''
+    const rewritten = xml.replace(
+      /<c r="H5"[^>]*>[\s\S]*?<\/c>/,
+      '<c r="H5" t="d"><v>2024-02-20T00:00:00</v></c>',
+    )
+    expect(rewritten).not.toBe(xml)
+    zip.file(path, rewritten)
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' })
+    expect(readSpreadsheet({ bytes, fileName: 'a.xlsx' }).sheets[0]?.rows[4]?.[7]).toBe(
+      '2024-02-20',
+    )
   })
 
   it('reads a BIFF8 .xls with its merged ranges and date cells', () => {
