@@ -11,6 +11,13 @@ export function localDateKey(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+/** `YYYY-MM-DD HH:mm` of an ISO time in local time, for Chinese messages; the input if unreadable. */
+export function localDateTimeText(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${localDateKey(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 /** `YYYYMMDD-HHmmss-SSS` in local time, sortable, safe in file names on every OS. */
 export function fileStamp(d: Date): string {
   return (

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AuditAnchorCheck, AuditVerifyResult } from '../../shared/types'
+import { localDateTimeText } from '../clock'
 import type { DB } from '../db/schema'
 import { META_KEYS } from '../db/tables/meta'
 import { auditEntryHash, GENESIS_HASH } from './hash'
@@ -24,14 +25,6 @@ export interface VerifyOptions {
 }
 
 type Broken = { seq: number; reason: string }
-
-/** 2026-11-26 09:00 (local time) for messages. */
-function when(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
 
 /**
  * Walks the chain from the first entry: each seq follows the previous one, each row links to the
@@ -197,13 +190,13 @@ function compareAnchors(
     if (actual === undefined && a.seq > lastSeq) {
       return {
         seq: lastGood + 1,
-        reason: `审计链与${who}于 ${when(a.at)} 确认的锚点不符：当时已有第 ${a.seq} 条记录，现在本机只有 ${lastSeq} 条；审计记录在${since}被删除或改写`,
+        reason: `审计链与${who}于 ${localDateTimeText(a.at)} 确认的锚点不符：当时已有第 ${a.seq} 条记录，现在本机只有 ${lastSeq} 条；审计记录在${since}被删除或改写`,
       }
     }
     if (actual !== a.hash) {
       return {
         seq: lastGood + 1,
-        reason: `审计链与${who}于 ${when(a.at)} 确认的锚点不符：第 ${a.seq} 条的哈希与当时确认的不同；审计记录在${since}、第 ${a.seq} 条或之前被删除或改写（第一处分歧在第 ${lastGood + 1}–${a.seq} 条之间）`,
+        reason: `审计链与${who}于 ${localDateTimeText(a.at)} 确认的锚点不符：第 ${a.seq} 条的哈希与当时确认的不同；审计记录在${since}、第 ${a.seq} 条或之前被删除或改写（第一处分歧在第 ${lastGood + 1}–${a.seq} 条之间）`,
       }
     }
     lastGood = a.seq

@@ -8,6 +8,7 @@ import {
   wireContentHash,
 } from '../../shared/sync-wire'
 import { ApiError } from '../errors'
+import { isPlainSafeBody } from './plain-body'
 
 // The wire format is described once, in src/shared/sync-wire.ts (used by the desk's client too).
 export {
@@ -74,7 +75,10 @@ export async function toIntakeEntry(id: unknown, body: unknown): Promise<IntakeE
   }
   let bodyHtml: string
   try {
-    bodyHtml = await Promise.resolve(sanitiseHtml(parsed.item.bodyHtml))
+    // A body already in the sanitiser's output form is kept as is (isPlainSafeBody proves it).
+    bodyHtml = isPlainSafeBody(parsed.item.bodyHtml)
+      ? parsed.item.bodyHtml
+      : await Promise.resolve(sanitiseHtml(parsed.item.bodyHtml))
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : ''
     throw new ApiError('VALIDATION', `正文无法安全处理，未保存${why ? `：${why}` : ''}`)

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/review'
 import type { Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
-import { localDateKey, type Clock } from '../../clock'
+import { localDateTimeText, type Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { IdSource } from '../../ids'
@@ -41,14 +41,6 @@ export interface DecideInput {
 const describe = (f: ReviewFinding) =>
   `${FINDING_KIND_LABELS[f.kind]}“${f.masked ?? f.text}”（${f.sourceLabel}）`
 
-/** `2026-11-26 09:00` in local time, for refusal messages. */
-function whenText(iso: string): string {
-  const d = new Date(iso)
-  const hh = String(d.getHours()).padStart(2, '0')
-  const mm = String(d.getMinutes()).padStart(2, '0')
-  return `${localDateKey(d)} ${hh}:${mm}`
-}
-
 /** A separation-of-duties refusal: FORBIDDEN with the reason code, audited by `decide`. */
 class Refusal extends AppError {
   constructor(
@@ -66,7 +58,7 @@ function refuse(actor: Actor, review: ParsedReview, facts: DeciderFacts, resetBy
   if (why === 'not_open') throw new AppError('CONFLICT', '该审查已结束或已作废，请刷新后查看')
   const step = review.steps[review.row.current_step ?? 0]
   const stepName = step?.name ?? ''
-  const submitted = whenText(review.row.submitted_at)
+  const submitted = localDateTimeText(review.row.submitted_at)
   switch (why) {
     case 'own_item':
       throw new Refusal(why, '不能审查自己起草的信息')
@@ -78,12 +70,12 @@ function refuse(actor: Actor, review: ParsedReview, facts: DeciderFacts, resetBy
     case 'account_after_submission':
       throw new Refusal(
         why,
-        `您的账号创建于 ${whenText(facts.account?.createdAt ?? '')}，晚于该条目提交审查的时间（${submitted}）；提交后新建的账号不能审查该条目，请由其他审查人审查`,
+        `您的账号创建于 ${localDateTimeText(facts.account?.createdAt ?? '')}，晚于该条目提交审查的时间（${submitted}）；提交后新建的账号不能审查该条目，请由其他审查人审查`,
       )
     case 'password_reset_after_submission':
       throw new Refusal(
         why,
-        `您的密码已于 ${whenText(facts.account?.passwordResetAt ?? '')} 由管理员${resetBy}重置，晚于该条目提交审查的时间（${submitted}）；为防止他人以您的账号审查，您不能审查该条目，请由其他审查人审查`,
+        `您的密码已于 ${localDateTimeText(facts.account?.passwordResetAt ?? '')} 由管理员${resetBy}重置，晚于该条目提交审查的时间（${submitted}）；为防止他人以您的账号审查，您不能审查该条目，请由其他审查人审查`,
       )
     case 'referred_needs_leader':
       throw new Refusal(why, '该条目已报上级审查，须由签发人或管理员登记上级答复')
