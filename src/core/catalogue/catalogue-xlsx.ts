@@ -16,7 +16,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { requireCatalogueEditor } from '../items/permissions'
-import { writeSpreadsheet } from '../spreadsheet'
+import { writeSpreadsheetInWorker } from '../workers'
 import { entryColumns, listCatalogue, refreshDueDates } from './catalogue-service'
 import { readCatalogueSheet } from './catalogue-xlsx-read'
 
@@ -121,7 +121,7 @@ export async function exportCatalogueXlsx(
 ): Promise<CatalogueExportResult> {
   const entries = await listCatalogue(db)
   // Print-ready: A4 landscape fitted to the width, the header repeated on every page.
-  const bytes = await writeSpreadsheet({
+  const bytes = await writeSpreadsheetInWorker({
     sheets: [
       {
         name: '主动公开事项目录',

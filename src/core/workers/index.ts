@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
+import type { OfficialDocument } from '../documents/types'
 import type { ExtractResult } from '../review/extract/types'
 import type { DocumentFinding } from '../review/scan-document'
 import type { Finding, ScanOptions } from '../review/types'
+import type { SpreadsheetSpec } from '../spreadsheet/types'
 import { runInWorker } from './pool'
 import type { WireScanOptions } from './tasks'
 
@@ -103,4 +105,17 @@ export function extractTextInWorker(bytes: Uint8Array, name: string): Promise<Ex
 /** mammoth's .docx → HTML on a worker (the Word import; sanitise the result). */
 export function docxToHtmlInWorker(bytes: Uint8Array): Promise<string> {
   return runInWorker('docxToHtml', bytes)
+}
+
+/** A Buffer over the bytes a worker sent back (a Buffer arrives as a plain Uint8Array). */
+const asBuffer = (u8: Uint8Array) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
+
+/** {@link writeSpreadsheet} (the styled .xlsx exports) on a worker. */
+export async function writeSpreadsheetInWorker(spec: SpreadsheetSpec): Promise<Buffer> {
+  return asBuffer(await runInWorker('writeSpreadsheet', spec))
+}
+
+/** {@link buildDocx} (the .docx exports: review record, letters) on a worker. */
+export async function buildDocxInWorker(doc: OfficialDocument): Promise<Buffer> {
+  return asBuffer(await runInWorker('buildDocx', doc))
 }

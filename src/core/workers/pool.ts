@@ -35,6 +35,8 @@ export const TASK_TIME_LIMIT_MS: Record<TaskName, number> = {
   scanDocument: 120_000,
   extractText: 120_000,
   docxToHtml: 120_000,
+  writeSpreadsheet: 120_000,
+  buildDocx: 120_000,
 }
 
 /** Heap of one worker: a runaway parse ends that worker, not the app. */
@@ -137,7 +139,14 @@ function stoppedError(task: TaskName, why: 'time' | 'memory'): Error {
       `读取文件时${cause}，已停止：文件可能过大或已损坏，请拆分或重新导出后再试`,
     )
   }
-  const what = task === 'sanitise' ? '正文' : task === 'docxToHtml' ? 'Word 文档' : '审查扫描'
+  const what =
+    task === 'sanitise'
+      ? '正文'
+      : task === 'docxToHtml'
+        ? 'Word 文档'
+        : task === 'writeSpreadsheet' || task === 'buildDocx'
+          ? '导出文件'
+          : '审查扫描'
   return new AppError(
     'VALIDATION',
     `${what}${cause}，已停止处理，未作任何更改。内容可能过于复杂，请简化后重试。`,

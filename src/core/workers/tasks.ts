@@ -1,4 +1,6 @@
 import mammoth from 'mammoth'
+import { buildDocx } from '../documents/build'
+import type { OfficialDocument } from '../documents/types'
 import { sanitiseHtml } from '../html/sanitise'
 import { extractText } from '../review/extract'
 import type { ExtractResult } from '../review/extract/types'
@@ -10,6 +12,8 @@ import {
 import { scanDocument, type DocumentFinding } from '../review/scan-document'
 import { scanText } from '../review/scan-text'
 import type { Finding, ScanOptions } from '../review/types'
+import type { SpreadsheetSpec } from '../spreadsheet/types'
+import { writeSpreadsheet } from '../spreadsheet/write'
 
 /**
  * The heavy work that runs on a worker thread (issue 8, point 7): each task takes and returns
@@ -56,6 +60,9 @@ export const TASKS = {
   /** mammoth's .docx → HTML (the Word import), before sanitising. */
   docxToHtml: async (bytes: Uint8Array): Promise<string> =>
     (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value,
+  /** The exports: a styled .xlsx (the one spreadsheet module) and a .docx (the one layout module). */
+  writeSpreadsheet: (spec: SpreadsheetSpec): Promise<Uint8Array> => writeSpreadsheet(spec),
+  buildDocx: (doc: OfficialDocument): Promise<Uint8Array> => buildDocx(doc),
 }
 
 export type TaskName = keyof typeof TASKS

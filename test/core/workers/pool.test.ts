@@ -3,7 +3,11 @@ import { AppError } from '../../../src/core/errors'
 import { ExtractError } from '../../../src/core/review/extract/types'
 import { createKeywordMatcher } from '../../../src/core/review/keyword-matcher'
 import { scanText } from '../../../src/core/review/scan-text'
+import JSZip from 'jszip'
+import { readSpreadsheet } from '../../../src/core/spreadsheet'
 import {
+  buildDocxInWorker,
+  writeSpreadsheetInWorker,
   closeWorkers,
   extractTextInWorker,
   forgetSanitised,
@@ -117,5 +121,33 @@ describe('the worker pool', () => {
     }
     // The stopped worker is replaced: the next task runs.
     expect(await runInWorker('sanitise', '<p>仍可用</p>')).toBe('<p>仍可用</p>')
+  }, 60_000)
+
+  it('writes the exports on the worker: a styled .xlsx and a .docx that read back', async () => {
+    const xlsx = await writeSpreadsheetInWorker({
+      sheets: [
+        {
+          name: '目录',
+          title: '政府信息公开目录',
+          columns: [{ header: '序号' }, { header: '名称', width: 30 }],
+          rows: [
+            [1, '关于道路维修的公示'],
+            [2, null],
+          ],
+        },
+      ],
+    })
+    expect(Buffer.isBuffer(xlsx)).toBe(true)
+    const book = readSpreadsheet({ bytes: xlsx, fileName: '目录.xlsx' })
+    expect(book.sheets[0]?.rows.flat()).toEqual(
+      expect.arrayContaining(['序号', '关于道路维修的公示']),
+    )
+    const docx = await buildDocxInWorker({
+      title: '保密审查单',
+      blocks: [{ kind: 'paragraph', text: '经审查，同意公开。' }],
+    })
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')
+    expect(xml).toContain('保密审查单')
+    expect(xml).toContain('经审查，同意公开。')
   }, 60_000)
 })

@@ -6,7 +6,7 @@ import { getDepartment } from '../../accounts/department'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
-import { buildDocx } from '../../documents'
+import { buildDocxInWorker } from '../../workers'
 import { AppError } from '../../errors'
 import { loadItemRow } from '../../items/items-repo'
 import { getChecklist } from './checklist'
@@ -51,7 +51,7 @@ export async function exportReviewRecord(
     exportedBy: actor.displayName,
     exportedAt: clock().toISOString(),
   })
-  const bytes = await buildDocx(doc)
+  const bytes = await buildDocxInWorker(doc)
   try {
     await writeFile(path, bytes)
   } catch {
