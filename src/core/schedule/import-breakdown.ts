@@ -70,8 +70,15 @@ export async function previewBreakdown(
   const { book, parsed } = readBreakdown(file, options)
   const department = (await getDepartment(db))?.name ?? ''
   const unitColumn = parsed.mapping.leadUnit !== undefined
+  const titleYear = /(20\d{2})\s*年/.exec(parsed.title)?.[1]
+  const warnings =
+    titleYear !== undefined && Number(titleYear) !== options.year
+      ? [`表格标题是「${parsed.title}」，与要导入的 ${options.year} 年不一致，请确认年度`]
+      : []
   return {
     token,
+    title: parsed.title,
+    warnings,
     fileName: file.fileName,
     sheets: book.sheets.filter(hasText).map((g) => g.name),
     sheet: parsed.sheet,

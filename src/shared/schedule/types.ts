@@ -185,6 +185,10 @@ export interface ImportPreview {
   taskCount: number
   /** Chinese problems that block the import (sheet/row/cell named); empty when it can go. */
   errors: string[]
+  /** Things to check that do not block it (the title names another year). */
+  warnings: string[]
+  /** The title row as read. */
+  title: string
 }
 
 export interface ImportedTaskPreview {

@@ -152,6 +152,13 @@ describe('importing a district 重点工作分解表', () => {
     expect(back[4]?.measures.map((m) => m.text)).toEqual(['建设政策专区'])
   })
 
+  it('warns in the preview when the title names another year', async () => {
+    const { preview } = await importThroughUi(t, '分解表.xlsx', await breakdownXlsx(), 2026)
+    expect(preview.ok && preview.data?.warnings).toEqual([
+      `表格标题是「${TITLE}」，与要导入的 2026 年不一致，请确认年度`,
+    ])
+  })
+
   it('audits an import once, with its counts', async () => {
     await importOk('分解表.xlsx', await breakdownXlsx())
     const audit = await t.call('audit:list', { action: 'schedule.import' })
@@ -166,6 +173,7 @@ describe('importing a district 重点工作分解表', () => {
     const { preview } = await importThroughUi(t, 'odd.xlsx', odd)
     // Cancelled after the preview: nothing imported yet.
     expect(preview.ok && preview.data?.needsMapping).toBe(true)
+    expect(preview.ok && preview.data?.warnings).toEqual([])
     expect(await t.call('schedule:list', { year: 2024 })).toHaveLength(0)
     const { result } = await importThroughUi(t, 'odd.xlsx', odd, 2024, {
       number: 0,

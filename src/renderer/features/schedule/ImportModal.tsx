@@ -149,6 +149,11 @@ function Body({
           请在下面指定哪一列是「重点任务」或「具体任务」，以及其他各列，再点「按此对应重新识别」。
         </Alert>
       )}
+      {preview.warnings.map((w) => (
+        <Alert key={w} color="yellow">
+          {w}
+        </Alert>
+      ))}
       {preview.errors.length > 0 && (
         <Alert color="red" title="这个文件现在还不能导入">
           <Stack gap={2}>
