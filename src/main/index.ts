@@ -62,7 +62,10 @@ async function start(): Promise<void> {
   try {
     created = await createAppCore({
       dataDir,
-      platform: createElectronPlatform(getMainWindow, join(dataDir, SECRETS_FILE)),
+      platform: createElectronPlatform(getMainWindow, join(dataDir, SECRETS_FILE), {
+        userData: dataDir,
+        documents: app.getPath('documents'),
+      }),
       appVersion: app.getVersion(),
       logger,
     })

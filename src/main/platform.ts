@@ -6,6 +6,7 @@ import type {
 } from 'electron'
 import { dialog, Notification, safeStorage, shell } from 'electron'
 import type { FileDialogOptions, Platform } from '../core/api/types'
+import { basename, isAbsolute, join, relative } from 'node:path'
 import { createSafeStorageSecrets } from './secret-store'
 
 /** Longest URL we offer to open; matches the contract's limit for `shell:open-external`. */
@@ -70,16 +71,43 @@ export async function confirmAndOpenExternal(
   }
 }
 
+/** Where save dialogs should start: the user's 文档 folder rather than the hidden app-data folder. */
+export interface DialogFolders {
+  userData: string
+  documents: string
+}
+
 /**
- * The Electron implementation of core's `Platform`: native dialogs, the external-link flow, and
- * secrets encrypted with safeStorage in `secretsFile` (under userData).
+ * The save dialog's starting path (issue 10): core suggests file names inside the app-data folder
+ * (hidden from officers: `%APPDATA%`, `~/.config`); the dialog opens in 文档 with the same name.
+ * A suggestion elsewhere (a USB disk chosen before) is kept.
  */
-export function createElectronPlatform(getWindow: WindowGetter, secretsFile: string): Platform {
+export function saveDefaultPath(
+  defaultPath: string | undefined,
+  folders: DialogFolders | undefined,
+): string | undefined {
+  if (!folders || defaultPath === undefined) return defaultPath
+  if (!isAbsolute(defaultPath)) return join(folders.documents, defaultPath)
+  const inside = relative(folders.userData, defaultPath)
+  const underUserData = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+  return underUserData ? join(folders.documents, basename(defaultPath)) : defaultPath
+}
+
+/**
+ * The Electron implementation of core's `Platform`: native dialogs (save dialogs start in 文档,
+ * see saveDefaultPath), the external-link flow, and secrets encrypted with safeStorage in
+ * `secretsFile` (under userData).
+ */
+export function createElectronPlatform(
+  getWindow: WindowGetter,
+  secretsFile: string,
+  folders?: DialogFolders,
+): Platform {
   return {
     async chooseSaveFile(options: FileDialogOptions): Promise<string | null> {
       const dialogOptions: SaveDialogOptions = {
         title: options.title || '保存文件',
-        defaultPath: options.defaultPath,
+        defaultPath: saveDefaultPath(options.defaultPath, folders),
         filters: options.filters,
         buttonLabel: '保存',
         properties: ['createDirectory', 'showOverwriteConfirmation'],

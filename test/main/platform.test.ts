@@ -116,3 +116,28 @@ describe('file dialogs', () => {
     expect(await platform.chooseOpenFile({ title: '恢复备份' })).toBeNull()
   })
 })
+
+describe('save dialogs default to 文档, not the hidden app-data folder (issue 10)', () => {
+  const folders = { userData: '/home/u/.config/政务公开工作台', documents: '/home/u/文档' }
+  const platform = createElectronPlatform(() => win, '/nonexistent/secrets.bin', folders)
+
+  it.each([
+    [
+      '/home/u/.config/政务公开工作台/backups/数据库备份-20261201-093000-000.sqlite',
+      '/home/u/文档/数据库备份-20261201-093000-000.sqlite',
+    ],
+    [
+      '/home/u/.config/政务公开工作台/保密审查单-通知-20261201.docx',
+      '/home/u/文档/保密审查单-通知-20261201.docx',
+    ],
+    ['/media/usb/备份.sqlite', '/media/usb/备份.sqlite'],
+    ['附件.pdf', '/home/u/文档/附件.pdf'],
+  ])('%s → %s', async (given, shown) => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' })
+    await platform.chooseSaveFile({ title: '保存', defaultPath: given })
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ defaultPath: shown }),
+    )
+  })
+})

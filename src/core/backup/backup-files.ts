@@ -14,9 +14,10 @@ export const backupsDir = (dataDir: string): string => join(dataDir, 'backups')
 export const replacedDir = (dataDir: string): string => join(dataDir, 'replaced')
 
 const AUTO_PREFIX = 'auto-'
-const MANUAL_PREFIX = 'manual-'
+// A name the officer reads in 文档 (issue 10); automatic ones keep their prefix (they are pruned by it).
+const MANUAL_PREFIX = '数据库备份-'
 
-/** A file name for a new backup taken at `at`, e.g. `auto-20261126-093000-000.sqlite`. */
+/** A file name for a new backup taken at `at` (local time), e.g. `auto-20261126-093000-000.sqlite` or `数据库备份-20261126-093000-000.sqlite`. */
 export function backupFileName(kind: BackupInfo['kind'], at: Date): string {
   return `${kind === 'auto' ? AUTO_PREFIX : MANUAL_PREFIX}${fileStamp(at)}.sqlite`
 }

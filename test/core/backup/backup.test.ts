@@ -36,7 +36,7 @@ describe('manual backup', () => {
     expect(copy.prepare('SELECT username FROM users').all()).toEqual([{ username: 'admin' }])
     copy.close()
     expect((await t.call('audit:list', { action: 'backup.create' })).total).toBe(1)
-    expect(t.platform.dialogs[0]?.defaultPath).toContain(join('backups', 'manual-'))
+    expect(t.platform.dialogs[0]?.defaultPath).toContain(join('backups', '数据库备份-'))
   })
 
   it('returns null when the user cancels the save dialog', async () => {
