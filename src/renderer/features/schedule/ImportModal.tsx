@@ -15,6 +15,17 @@ import { BREAKDOWN_FIELD_LABELS } from '../../../shared/schedule/labels'
 import type { BreakdownField, ImportPreview, ImportResult } from '../../../shared/schedule/types'
 import { api, request } from '../../api/client'
 
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+function letter(col: number): string {
+  let n = col + 1
+  let out = ''
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out
+    n = Math.floor((n - 1) / 26)
+  }
+  return out
+}
+
 /** The columns the mapping step offers, in the order officers think of them. */
 const MAPPED_FIELDS: BreakdownField[] = [
   'number',
@@ -80,7 +91,7 @@ function Body({
   const [busy, setBusy] = useState(false)
   const columns = preview.headers.map((h, i) => ({
     value: String(i),
-    label: `${String.fromCharCode(65 + (i % 26))} 列${h ? `：${h}` : ''}`,
+    label: `${letter(i)} 列${h ? `：${h}` : ''}`,
   }))
   /** Reads the held file again: with the mapping shown, or (another sheet) recognised afresh. */
   const remap = async (next: typeof mapping | undefined, sheet = preview.sheet) => {
