@@ -5,6 +5,7 @@ import { requireRole, type Actor } from '../accounts/actor'
 import { appendAudit, type AuditActor } from '../audit/append'
 import { fileStamp, type Clock } from '../clock'
 import { closeDatabase, openDatabase, type Store } from '../db/database'
+import { META_KEYS } from '../db/tables/meta'
 import { AppError } from '../errors'
 import { ensureDir, replacedDir, samePath } from './backup-files'
 import { restoreBlobs, type RestoredBlobs } from './backup-blobs'
@@ -95,7 +96,7 @@ export async function previewRestore(
           await staged.db
             .selectFrom('meta')
             .select('value')
-            .where('key', '=', 'app_version')
+            .where('key', '=', META_KEYS.appVersion)
             .executeTakeFirst()
         )?.value ?? null,
       backup: await countsOf(staged.db),
