@@ -209,7 +209,7 @@ export function ActivitiesPage() {
         title={current ? current.title : '新增开放活动'}
       >
         {open !== null && (
-          <>
+          <fieldset disabled={!mayEdit} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
             {current && mayEdit && (
               <Group justify="flex-end" mb="xs" gap="xs">
                 {confirming ? (
@@ -278,7 +278,7 @@ export function ActivitiesPage() {
                 )}
               </>
             )}
-          </>
+          </fieldset>
         )}
       </Drawer>
     </>

@@ -22,6 +22,7 @@ import { Link } from 'react-router'
 import { EVIDENCE_STATE_LABELS } from '../../../shared/schedule/labels'
 import type { ScheduleTaskView } from '../../../shared/schedule/types'
 import { api, notifySuccess, request } from '../../api/client'
+import { useSession } from '../../app/app-state'
 import { formatDate } from '../../lib/format'
 import { DateField } from '../drafting/shared/DateField'
 import { TaskStatusBadge } from './StatusBadge'
@@ -70,6 +71,7 @@ function TaskBody({
   onRemoved: () => void
 }) {
   const [confirming, setConfirming] = useState(false)
+  const mayEdit = useSession().user.roles.includes('officer')
   const remove = async () => {
     try {
       await request(api().schedule.removeTask({ id: task.id }))
@@ -112,38 +114,48 @@ function TaskBody({
           {'\u3000'}区定时限：{task.districtDeadline || '—'}
         </Text>
       </Stack>
-      <FieldsForm
-        task={task}
-        busy={busy}
-        onSave={(input) => apply(api().schedule.updateTask(input), '已保存')}
-      />
-      <Divider label="具体措施" labelPosition="left" />
-      <Measures task={task} apply={apply} />
-      <Divider label="进展情况" labelPosition="left" />
-      <Progress task={task} apply={apply} />
-      <Divider label="完成情况" labelPosition="left" />
-      <Completion task={task} apply={apply} />
-      <Divider label="佐证材料" labelPosition="left" />
-      <Evidence task={task} apply={apply} />
-      {task.source === 'manual' && (
-        <Group justify="flex-end" gap="xs">
-          {confirming ? (
-            <>
-              <Text fz="sm">删除这项手工添加的任务？</Text>
-              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                取消
-              </Button>
-              <Button size="xs" color="red" onClick={() => void remove()}>
-                确认删除
-              </Button>
-            </>
-          ) : (
-            <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)}>
-              删除任务
-            </Button>
-          )}
-        </Group>
+      {!mayEdit && (
+        <Text fz="sm" c="dimmed">
+          只有起草人可以填写和修改配档表；您可以查看。
+        </Text>
       )}
+      {/* A disabled fieldset disables every control inside it for readers without 起草人. */}
+      <fieldset disabled={!mayEdit} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+        <Stack gap="md">
+          <FieldsForm
+            task={task}
+            busy={busy}
+            onSave={(input) => apply(api().schedule.updateTask(input), '已保存')}
+          />
+          <Divider label="具体措施" labelPosition="left" />
+          <Measures task={task} apply={apply} />
+          <Divider label="进展情况" labelPosition="left" />
+          <Progress task={task} apply={apply} />
+          <Divider label="完成情况" labelPosition="left" />
+          <Completion task={task} apply={apply} />
+          <Divider label="佐证材料" labelPosition="left" />
+          <Evidence task={task} apply={apply} />
+          {task.source === 'manual' && (
+            <Group justify="flex-end" gap="xs">
+              {confirming ? (
+                <>
+                  <Text fz="sm">删除这项手工添加的任务？</Text>
+                  <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                    取消
+                  </Button>
+                  <Button size="xs" color="red" onClick={() => void remove()}>
+                    确认删除
+                  </Button>
+                </>
+              ) : (
+                <Button size="xs" variant="subtle" color="red" onClick={() => setConfirming(true)}>
+                  删除任务
+                </Button>
+              )}
+            </Group>
+          )}
+        </Stack>
+      </fieldset>
     </Stack>
   )
 }
