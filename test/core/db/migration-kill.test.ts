@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -37,7 +37,10 @@ beforeAll(async () => {
     logLevel: 'silent',
   })
 }, 60_000)
-afterAll(() => temp.cleanup())
+afterAll(() => {
+  temp.cleanup()
+  rmSync(child, { force: true })
+})
 
 /** Runs the child on `path`; resolves to how it ended. */
 function runChild(
