@@ -6,7 +6,7 @@ import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { AppError } from '../../errors'
 import { htmlToText } from '../../html/html-text'
-import { sanitiseHtml } from '../../html/sanitise'
+import { sanitiseHtmlInWorker } from '../../workers'
 import { commitChange, snapshotAttachments } from '../../items/commit'
 import { contentOfRow } from '../../items/content'
 import { loadItemRow } from '../../items/items-repo'
@@ -89,7 +89,7 @@ export async function maskItem(
     const content = {
       ...before,
       title: replaceValues(before.title, masks),
-      bodyHtml: sanitiseHtml(replaceInHtml(before.bodyHtml, masks)),
+      bodyHtml: await sanitiseHtmlInWorker(replaceInHtml(before.bodyHtml, masks)),
     }
     const bodyText = htmlToText(content.bodyHtml)
     const left = [...masks.keys()].filter((v) => content.title.includes(v) || bodyText.includes(v))
