@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { OfficialDocument } from '../documents/types'
+import { measureHtml } from '../html/bounds'
+import { sanitiseHtml } from '../html/sanitise'
 import type { ExtractResult } from '../review/extract/types'
-import type { DocumentFinding } from '../review/scan-document'
+import { scanDocument, type DocumentFinding } from '../review/scan-document'
+import { scanText } from '../review/scan-text'
 import type { Finding, ScanOptions } from '../review/types'
 import type { SpreadsheetSpec } from '../spreadsheet/types'
 import { runInWorker } from './pool'
@@ -12,7 +15,14 @@ export { closeWorkers, setWorkerLogger, workerMode } from './pool'
 /**
  * The heavy functions of core, off the calling thread (issue 8, point 7). Each has the signature
  * of the function it wraps, made async, so a call site changes by one line.
+ *
+ * Text under {@link INLINE_BELOW_CHARS} is scanned, and well-formed HTML that short (no tag the
+ * parser must repair, as the editor always sends) is sanitised, on the calling thread: that takes
+ * a few milliseconds, while a trip to a worker costs a message copy and, the first time, starting
+ * a thread. Anything longer or malformed (a short but hostile body can take a quarter of a
+ * second), every file and every export go to a worker.
  */
+export const INLINE_BELOW_CHARS = 16 * 1024
 
 /**
  * The most recent sanitiser results, by SHA-256 of the input: the editor autosaves the same body
@@ -57,7 +67,8 @@ export async function sanitiseHtmlInWorker(html: string): Promise<string> {
     remember(key, hit)
     return hit
   }
-  const clean = await runInWorker('sanitise', html)
+  const inline = html.length < INLINE_BELOW_CHARS && measureHtml(html).repairs === 0
+  const clean = inline ? sanitiseHtml(html) : await runInWorker('sanitise', html)
   sanitiseStats.sanitised++
   remember(key, clean)
   if (clean !== html) remember(sha256(clean), clean)
@@ -86,6 +97,7 @@ function toWire(options: ScanOptions): WireScanOptions {
 
 /** {@link scanText} on a worker. */
 export function scanTextInWorker(text: string, options: ScanOptions = {}): Promise<Finding[]> {
+  if (text.length < INLINE_BELOW_CHARS) return Promise.resolve(scanText(text, options))
   return runInWorker('scanText', text, toWire(options))
 }
 
@@ -94,6 +106,9 @@ export function scanDocumentInWorker(
   doc: ExtractResult,
   options: ScanOptions = {},
 ): Promise<DocumentFinding[]> {
+  if (doc.text.length < INLINE_BELOW_CHARS) {
+    return Promise.resolve(scanDocument(doc, options))
+  }
   return runInWorker('scanDocument', doc, toWire(options))
 }
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/core/errors'
 import { ExtractError } from '../../../src/core/review/extract/types'
 import { createKeywordMatcher } from '../../../src/core/review/keyword-matcher'
+import { sanitiseHtml } from '../../../src/core/html/sanitise'
 import { scanText } from '../../../src/core/review/scan-text'
 import JSZip from 'jszip'
 import { readSpreadsheet } from '../../../src/core/spreadsheet'
@@ -11,6 +12,7 @@ import {
   closeWorkers,
   extractTextInWorker,
   forgetSanitised,
+  INLINE_BELOW_CHARS,
   sanitiseHtmlInWorker,
   sanitiseStats,
   scanTextInWorker,
@@ -31,6 +33,17 @@ describe('the worker pool', () => {
   it('starts a real worker thread from the TypeScript sources (not the inline fallback)', async () => {
     expect(workerEntry()).toMatch(/bootstrap\.cjs$/)
     expect(await workerMode()).toBe('pool')
+  })
+
+  it('sanitises a short well-formed body inline, and a malformed one on the worker', async () => {
+    const before = { ...sanitiseStats }
+    expect(await sanitiseHtmlInWorker('<p>短正文<a href="https://www.gov.cn/">链接</a></p>')).toBe(
+      '<p>短正文<a href="https://www.gov.cn/" rel="noopener noreferrer">链接</a></p>',
+    )
+    // Unclosed links (parser repairs) go to the worker even when short; the result is the same.
+    const malformed = '<p><a href="https://www.gov.cn/">一<a href="https://www.gov.cn/">二'
+    expect(await sanitiseHtmlInWorker(malformed)).toBe(sanitiseHtml(malformed))
+    expect(sanitiseStats.sanitised - before.sanitised).toBe(2)
   })
 
   it('sanitises on the worker and brings the Chinese refusal back as an AppError', async () => {
@@ -63,7 +76,9 @@ describe('the worker pool', () => {
     const keywords = createKeywordMatcher([
       { word: '内部资料', severity: 'blocker', note: '部门清单' },
     ])
-    const text = '本文件为内部资料，联系人手机 13800138000。'
+    // Long enough to go to the worker (short texts are scanned inline).
+    const text = '政务公开工作要点。'.repeat(2000) + '本文件为内部资料，联系人手机 13800138000。'
+    expect(text.length).toBeGreaterThan(INLINE_BELOW_CHARS)
     const inWorker = await scanTextInWorker(text, { keywords, itemKind: '通知公告' })
     expect(inWorker).toEqual(scanText(text, { keywords, itemKind: '通知公告' }))
     expect(inWorker.map((f) => f.kind)).toEqual(expect.arrayContaining(['keyword', 'mobile']))
