@@ -22,12 +22,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) STRICT
   `.execute(db)
   const now = new Date().toISOString()
-  for (const y of packageCalendarYears()) {
-    await sql`
-      INSERT INTO calendar_years
-        (year, holidays_json, workdays_json, names_json, source, note, updated_at)
-      VALUES (${y.year}, ${JSON.stringify(y.holidays)}, ${JSON.stringify(y.workdays)},
-        ${JSON.stringify(y.names ?? {})}, 'package', ${'chinese-days'}, ${now})
-    `.execute(db)
-  }
+  // One statement for the whole seed (a kill mid-migration leaves all of it or none).
+  const rows = packageCalendarYears().map(
+    (y) =>
+      sql`(${y.year}, ${JSON.stringify(y.holidays)}, ${JSON.stringify(y.workdays)},
+        ${JSON.stringify(y.names ?? {})}, 'package', 'chinese-days', ${now})`,
+  )
+  if (rows.length === 0) return
+  await sql`
+    INSERT INTO calendar_years
+      (year, holidays_json, workdays_json, names_json, source, note, updated_at)
+    VALUES ${sql.join(rows)}
+  `.execute(db)
 }
