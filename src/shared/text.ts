@@ -18,6 +18,20 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text)
 }
 
+/**
+ * Pasted text with its control characters taken out (vertical tab and form feed, which Word puts in
+ * plain-text copies for soft line breaks and page breaks, become a line feed). For the editors'
+ * paste handlers: typed input never holds them, pasted input should not be refused for them.
+ */
+export function stripControlCharacters(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u000B\u000C]/g, '\n')
+      .replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '')
+  )
+}
+
 /** A string schema that refuses control characters (the other checks are chained by the caller). */
 export const plainText = (): z.ZodString =>
   z.string().refine((s) => !hasControlCharacters(s), CONTROL_CHARACTER_MESSAGE)

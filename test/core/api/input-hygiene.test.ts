@@ -140,3 +140,13 @@ describe('a full or read-only disk is said as such', () => {
     expect(r).toEqual({ ok: false, error: { code: 'DB_ERROR', message } })
   })
 })
+
+describe('stripControlCharacters (for paste handlers)', () => {
+  it('turns Word soft breaks into line feeds and drops the rest', async () => {
+    const { stripControlCharacters, hasControlCharacters } =
+      await import('../../../src/shared/text')
+    const out = stripControlCharacters('第一行\u000b第二行\u0000\u0007\t尾\r\n')
+    expect(out).toBe('第一行\n第二行\t尾\r\n')
+    expect(hasControlCharacters(out)).toBe(false)
+  })
+})
