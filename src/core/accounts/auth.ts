@@ -107,13 +107,9 @@ export async function changePassword(
     const now = clock().toISOString()
     await trx
       .updateTable('users')
-      // A new password of one's own ends the reset notice (the administrator no longer knows it).
       .set({
         password_hash: passwordHash,
         updated_at: now,
-        ...(user.password_reset_at && !user.reset_notice_ack_at
-          ? { reset_notice_ack_at: now }
-          : {}),
       })
       .where('id', '=', actor.id)
       .execute()

@@ -8,8 +8,9 @@ import { findUserById } from './users-repo'
 
 /**
  * The notice shown on the owner's home page after an administrator reset their password:
- * 「您的密码已于 … 由管理员 … 重置」, until they acknowledge it or change the password. Null when
- * there is nothing to tell.
+ * 「您的密码已于 … 由管理员 … 重置」, until they acknowledge it — also after the forced change of
+ * that password at the next login, so the owner learns who reset it and when. Null when there is
+ * nothing to tell.
  */
 export async function passwordResetNotice(
   db: Kysely<DB>,

@@ -134,13 +134,16 @@ describe('one person cannot complete the review chain (issue 8 point 3)', () => 
     ).toEqual(['user.password_reset', 'user.password_reset_acknowledged'])
   })
 
-  it('changing the password oneself ends the reset notice', async () => {
+  it('the notice stays after the owner changes the reset password, until acknowledged', async () => {
     await loginAdmin(t)
     const li = (await t.call('users:list', {})).find((u) => u.username === REVIEWER.username)!
     await t.call('users:reset-password', { id: li.id, password: 'Temp123456' })
     await loginAs(t, { username: REVIEWER.username, password: 'Temp123456' })
-    expect(await t.call('accounts:reset-notice', {})).not.toBeNull()
     await t.call('auth:change-password', { oldPassword: 'Temp123456', newPassword: 'Mine123456' })
+    expect(await t.call('accounts:reset-notice', {})).toMatchObject({
+      resetByName: TEST_ADMIN.displayName,
+    })
+    await t.call('accounts:acknowledge-reset', {})
     expect(await t.call('accounts:reset-notice', {})).toBeNull()
   })
 
