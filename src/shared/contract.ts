@@ -6,6 +6,7 @@ import * as d from './drafting-schemas'
 import { scheduleContract } from './schedule/contract'
 import { activitiesContract } from './activities/contract'
 import { requestsContract } from './requests/contract'
+import { homeContract } from './home/contract'
 import type {
   CatalogueEntry,
   CatalogueExportResult,
@@ -72,6 +73,7 @@ export const contract = {
   },
   'auth:change-password': { input: s.changePasswordSchema, output: out<null>() },
   ...accountsContract,
+  ...homeContract,
 
   'users:list': { input: s.empty, output: out<UserView[]>() },
   'users:create': { input: s.createUserSchema, output: out<UserView>() },

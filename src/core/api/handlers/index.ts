@@ -11,6 +11,7 @@ import { draftingHandlers } from './drafting-handlers'
 import { reviewHandlers } from './review-handlers'
 import { syncHandlers } from './sync-handlers'
 import { calendarHandlers } from '../../calendar/handlers'
+import { homeHandlers } from '../../home/handlers'
 
 /** The full handler table; the `HandlerTable` annotation makes TypeScript demand every channel. */
 export function buildHandlers(ctx: CoreContext): HandlerTable {
@@ -26,6 +27,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...accountsHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...activitiesHandlers(ctx),
+    ...homeHandlers(ctx),
   }
   return Object.freeze(handlers)
 }
