@@ -1,3 +1,4 @@
+import type { Capabilities } from './accounts/capabilities'
 import type { Role } from './roles'
 
 /** What the renderer needs to decide which screen to show. */
@@ -21,6 +22,8 @@ export interface SessionInfo {
   user: UserView
   /** Minutes of inactivity after which the app locks. */
   lockAfterMinutes: number
+  /** What the user may do, from their roles (`capabilitiesOf`); core still checks every call. */
+  capabilities: Capabilities
 }
 
 export interface UserView {

@@ -1,3 +1,4 @@
+import { capabilitiesOf } from '../../../shared/accounts/capabilities'
 import type { SessionInfo, UserView } from '../../../shared/types'
 import { changePassword, login, unlock } from '../../accounts/auth'
 import { getDepartment } from '../../accounts/department'
@@ -23,7 +24,7 @@ type AuthChannels =
 /** Builds the SessionInfo the renderer keeps for the logged-in user. */
 async function sessionInfo(ctx: CoreContext, user: UserView): Promise<SessionInfo> {
   const { lockAfterMinutes } = await readSettings(ctx.holder.store.db)
-  return { user, lockAfterMinutes }
+  return { user, lockAfterMinutes, capabilities: capabilitiesOf(user.roles) }
 }
 
 /** Today's automatic backup, if due; a failure is logged and never blocks the login. */
@@ -48,7 +49,10 @@ export function authHandlers(ctx: CoreContext): Pick<HandlerTable, AuthChannels>
       return {
         initialised: await isInitialised(db()),
         department: await getDepartment(db()),
-        session: live && user ? { user, lockAfterMinutes } : null,
+        session:
+          live && user
+            ? { user, lockAfterMinutes, capabilities: capabilitiesOf(user.roles) }
+            : null,
         locked: live?.locked ?? false,
         appVersion: ctx.appVersion,
       }
