@@ -79,6 +79,8 @@ export const contract = {
   'users:create': { input: s.createUserSchema, output: out<UserView>() },
   'users:update': { input: s.updateUserSchema, output: out<UserView>() },
   'users:reset-password': { input: s.resetPasswordSchema, output: out<null>() },
+  /** Administrators only: unlock an account locked after too many wrong passwords. */
+  'users:unlock': { input: s.userIdSchema, output: out<null>() },
 
   'audit:list': { input: s.auditFilterSchema, output: out<AuditPage>() },
   'audit:verify': { input: s.empty, output: out<AuditVerifyResult>() },

@@ -80,6 +80,9 @@ export const updateUserSchema = z.strictObject({
 
 export const resetPasswordSchema = z.strictObject({ id: idSchema, password: passwordSchema })
 
+/** One user by id (users:unlock). */
+export const userIdSchema = z.strictObject({ id: idSchema })
+
 export const changePasswordSchema = z.strictObject({
   oldPassword: passwordAttemptSchema,
   newPassword: passwordSchema,
@@ -96,11 +99,30 @@ export const auditFilterSchema = z.strictObject({
   limit: z.int().min(1).max(500).default(50),
 })
 
+/** A whole number in [min, max]; out of range is refused with the range in the message. */
+const intInRange = (min: number, max: number, unit: string) => {
+  const message = `须在 ${min}–${max} ${unit}之间`
+  return z.int(`请填写 ${min}–${max} 之间的整数`).min(min, message).max(max, message)
+}
+
 export const settingsPatchSchema = z.strictObject({
-  lockAfterMinutes: z.int().min(1, '至少 1 分钟').max(240, '最多 240 分钟').optional(),
+  lockAfterMinutes: intInRange(1, 240, '分钟').optional(),
   autoBackupEnabled: z.boolean().optional(),
-  autoBackupKeep: z.int().min(1, '至少保留 1 份').max(365, '最多保留 365 份').optional(),
+  autoBackupKeep: intInRange(1, 365, '份').optional(),
+  maxFailedLogins: intInRange(3, 10, '次').optional(),
+  lockoutMinutes: intInRange(1, 1440, '分钟').optional(),
 })
+
+/** The [min, max] of a whole-number settings field, read from the schema (forms use it). */
+export function settingRange(
+  key: 'lockAfterMinutes' | 'autoBackupKeep' | 'maxFailedLogins' | 'lockoutMinutes',
+): {
+  min: number
+  max: number
+} {
+  const field = settingsPatchSchema.shape[key].unwrap()
+  return { min: field.minValue ?? 0, max: field.maxValue ?? Number.MAX_SAFE_INTEGER }
+}
 
 export const restoreSchema = z.strictObject({
   /** A file from `backup:list`, or omitted to let the user choose a file in a dialog. */

@@ -34,6 +34,10 @@ export interface UserView {
   active: boolean
   createdAt: string
   lastLoginAt: string | null
+  /** Created or reset by an administrator: the owner must set their own password first. */
+  mustChangePassword: boolean
+  /** Locked after too many wrong passwords until this ISO time (null: not locked). */
+  lockedUntil?: string | null
 }
 
 export interface AuditEntryView {
@@ -87,6 +91,10 @@ export interface AppSettings {
   autoBackupEnabled: boolean
   /** How many automatic backups to keep (1–365). */
   autoBackupKeep: number
+  /** Wrong passwords in a row (login or unlock) before the account is locked (3–10). */
+  maxFailedLogins: number
+  /** How long an account stays locked after too many wrong passwords, in minutes (1–1440). */
+  lockoutMinutes: number
 }
 
 export interface BackupInfo {

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { createAppCore } from '../../src/core/api/app-core'
 import type { AppCore } from '../../src/core/api/types'
 import type { SyncWorkerOptions } from '../../src/core/sync/worker'
@@ -47,6 +48,24 @@ export interface TestCoreOptions {
   logger?: Logger
   /** Sync worker options (timers, fetch, jitter); sync tests pass `autoStart: false`. */
   sync?: SyncWorkerOptions
+  /**
+   * Keep the first-login password change (issue 10) of accounts made by `users:create` and
+   * `users:reset-password`. Default false: fixture accounts log in with the password they were
+   * given, as if their owner had already chosen it; the rule itself is tested with `true`
+   * (test/core/accounts/first-login.test.ts).
+   */
+  firstLoginChange?: boolean
+}
+
+/** The fixture's stand-in for an owner who already set their own password. */
+function markPasswordChosen(dbPath: string, userId: string): void {
+  const db = new Database(dbPath)
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(userId)
+  } finally {
+    db.close()
+  }
 }
 
 /**
@@ -66,8 +85,16 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       logger: options.logger ?? silentLogger,
       ...(options.sync ? { sync: options.sync } : {}),
     })
-  const send = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
-    t.core.dispatch(channel, input) as Promise<Result<ChannelOutput<C>>>
+  const send = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const result = (await t.core.dispatch(channel, input)) as Result<ChannelOutput<C>>
+    if (result.ok && !options.firstLoginChange) {
+      if (channel === 'users:create')
+        markPasswordChosen(t.dbPath, (result.data as { id: string }).id)
+      if (channel === 'users:reset-password')
+        markPasswordChosen(t.dbPath, (input as { id: string }).id)
+    }
+    return result
+  }
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
     const result = await send(channel, input)
     if (!result.ok) {

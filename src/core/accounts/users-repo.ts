@@ -59,7 +59,8 @@ export function toUserView(
   row: Pick<
     UserRow,
     'id' | 'username' | 'display_name' | 'active' | 'created_at' | 'last_login_at'
-  >,
+  > &
+    Partial<Pick<UserRow, 'must_change_password'>>,
   roles: Role[],
 ): UserView {
   return {
@@ -70,6 +71,7 @@ export function toUserView(
     active: row.active === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
+    mustChangePassword: row.must_change_password === 1,
   }
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '../errors'
 import { newId as defaultId, type IdSource } from '../ids'
 import { requireRole, type Actor } from './actor'
 import { hashPassword } from './password'
+import { clearFailures, lockedUsernames, throttleState } from './throttle'
 import {
   countActiveAdmins,
   findUserById,
@@ -36,16 +37,53 @@ const auditActor = (actor: Actor): AuditActor => ({ id: actor.id, name: actor.di
 const notFound = () => new AppError('NOT_FOUND', '未找到该用户，请刷新后重试')
 
 /** All users, by username; administrators only. */
-export async function listUsers(db: Kysely<DB>, actor: Actor): Promise<UserView[]> {
+export async function listUsers(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<UserView[]> {
   requireRole(actor, 'admin')
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute()
   const roles = await db.selectFrom('user_roles').selectAll().execute()
-  return rows.map((row) =>
-    toUserView(
+  const locked = await lockedUsernames(db, now)
+  return rows.map((row) => ({
+    ...toUserView(
       row,
       roles.filter((r) => r.user_id === row.id).map((r) => r.role),
     ),
-  )
+    lockedUntil: locked.get(row.username.toLowerCase()) ?? null,
+  }))
+}
+
+/**
+ * An administrator unlocks an account locked after too many wrong passwords (the count is
+ * cleared too); audited. Nothing to do (and nothing audited) when it is not locked.
+ */
+export async function unlockUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { id: string },
+  clock: Clock,
+): Promise<null> {
+  requireRole(actor, 'admin')
+  const user = await findUserById(db, input.id)
+  if (!user) throw notFound()
+  const state = await throttleState(db, user.username, clock())
+  await db.transaction().execute(async (trx) => {
+    await clearFailures(trx, user.username)
+    if (!state.locked) return
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor(actor),
+        action: 'user.unlock',
+        target: `user:${user.id}`,
+        detail: { username: user.username, lockedUntil: state.lockedUntil },
+      },
+      clock,
+    )
+  })
+  return null
 }
 
 /** Creates a user with the given roles; administrators only; CONFLICT on a taken username. */
@@ -77,6 +115,8 @@ export async function createUser(
       password_reset_by: null,
       password_reset_by_name: null,
       reset_notice_ack_at: null,
+      // The administrator chose this password: the owner sets their own at first login.
+      must_change_password: 1,
     }
     await trx.insertInto('users').values(row).execute()
     await setRoles(trx, row.id, input.roles)
@@ -205,6 +245,7 @@ export async function resetPassword(
         password_reset_by: actor.id,
         password_reset_by_name: actor.displayName,
         reset_notice_ack_at: null,
+        must_change_password: 1,
       })
       .where('id', '=', input.id)
       .execute()

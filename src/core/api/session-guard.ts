@@ -28,13 +28,25 @@ export async function applyIdleLock(ctx: CoreContext): Promise<number> {
   return lockAfterMinutes
 }
 
+/** Why every channel but change-password, logout and app:state refuses a first-login account. */
+export const MUST_CHANGE_PASSWORD_MESSAGE =
+  '请先设置您自己的密码：该账号的密码由管理员设置，修改后才能继续使用'
+
+export interface ActorOptions {
+  allowLocked?: boolean
+  /** Allowed before the owner has replaced an administrator-set password (issue 10). */
+  allowMustChange?: boolean
+}
+
 /**
  * The acting user of the current session. Throws UNAUTHENTICATED without a session (or when the
- * account was deactivated meanwhile) and LOCKED when locked, unless `allowLocked`.
+ * account was deactivated meanwhile), LOCKED when locked, unless `allowLocked`, and FORBIDDEN
+ * (details `{ mustChangePassword: true }`) while the password set by an administrator has not
+ * been changed by its owner, unless `allowMustChange`.
  */
 export async function requireActor(
   ctx: CoreContext,
-  options: { allowLocked?: boolean } = {},
+  options: ActorOptions = {},
 ): Promise<Actor> {
   const session = ctx.session.current
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录')
@@ -47,6 +59,9 @@ export async function requireActor(
     ctx.session.end()
     throw new AppError('UNAUTHENTICATED', '账号已停用或不存在，请重新登录')
   }
+  if (user.mustChangePassword && !options.allowMustChange) {
+    throw new AppError('FORBIDDEN', MUST_CHANGE_PASSWORD_MESSAGE, { mustChangePassword: true })
+  }
   return toActor(user)
 }
 
@@ -57,7 +72,7 @@ export async function requireActor(
 export function withActor<I, O>(
   ctx: CoreContext,
   body: (actor: Actor, input: I) => Promise<O>,
-  options: { allowLocked?: boolean } = {},
+  options: ActorOptions = {},
 ): (input: I) => Promise<O> {
   return async (input) => {
     const actor = await requireActor(ctx, options)

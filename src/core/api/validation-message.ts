@@ -26,6 +26,8 @@ const FIELD_LABELS: Record<string, string> = {
   lockAfterMinutes: '自动锁定时间',
   autoBackupEnabled: '自动备份',
   autoBackupKeep: '自动备份保留份数',
+  maxFailedLogins: '连续输错密码次数上限',
+  lockoutMinutes: '账户锁定分钟数',
   file: '文件',
   url: '链接',
   // Drafting (起草)

@@ -1,4 +1,9 @@
-import type { DepartmentTable, UserRolesTable, UsersTable } from './tables/accounts'
+import type {
+  DepartmentTable,
+  LoginFailuresTable,
+  UserRolesTable,
+  UsersTable,
+} from './tables/accounts'
 import type { AuditAnchorsTable, AuditLogTable } from './tables/audit'
 import type {
   AttachmentBlobsTable,
@@ -51,6 +56,7 @@ export interface DB {
   department: DepartmentTable
   users: UsersTable
   user_roles: UserRolesTable
+  login_failures: LoginFailuresTable
   audit_log: AuditLogTable
   settings: SettingsTable
   topics: TopicsTable

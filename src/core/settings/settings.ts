@@ -5,15 +5,28 @@ import { requireRole } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
+import { AppError } from '../errors'
+import { settingsPatchSchema } from '../../shared/schemas'
 
 /** Defaults for every setting; a missing row means "default". */
 export const DEFAULT_SETTINGS: AppSettings = {
   lockAfterMinutes: 15,
   autoBackupEnabled: true,
   autoBackupKeep: 7,
+  // After 5 wrong passwords in a row the account is locked for 15 minutes (issue 10).
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[]
+
+/** How the settings page names each setting (the audit labels use the same words). */
+const SETTING_LABELS: Record<string, string> = {
+  lockAfterMinutes: '无操作自动锁定分钟数',
+  autoBackupKeep: '保留自动备份份数',
+  maxFailedLogins: '连续输错密码次数上限',
+  lockoutMinutes: '账户锁定分钟数',
+}
 
 /** Reads all settings, falling back to defaults for missing or unreadable rows. */
 export async function readSettings(db: Kysely<DB>): Promise<AppSettings> {
@@ -47,6 +60,21 @@ export async function updateSettings(
   clock: Clock,
 ): Promise<AppSettings> {
   requireRole(actor, 'admin')
+  // Checked here too (not only at the IPC boundary): an out-of-range value is refused with its
+  // range, never clamped while saying 设置已保存.
+  const parsed = settingsPatchSchema.safeParse(patch)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.'),
+      message: i.message,
+    }))
+    const first = issues[0]
+    throw new AppError(
+      'VALIDATION',
+      first ? `${SETTING_LABELS[first.path] ?? first.path}${first.message}` : '设置有误',
+      issues,
+    )
+  }
   return db.transaction().execute(async (trx) => {
     const before = await readSettings(trx)
     const after: AppSettings = { ...before }

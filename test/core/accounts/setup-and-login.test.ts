@@ -88,7 +88,11 @@ describe('login', () => {
     const result = await t.send('auth:login', { username: 'admin', password: 'Wrong12345' })
     expect(result).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' },
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: '用户名或密码错误，还可尝试 4 次',
+        details: { attemptsLeft: 4 },
+      },
     })
   })
 
@@ -97,7 +101,11 @@ describe('login', () => {
     const result = await t.send('auth:login', { username: 'nobody', password: 'Wrong12345' })
     expect(result).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' },
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: '用户名或密码错误，还可尝试 4 次',
+        details: { attemptsLeft: 4 },
+      },
     })
   })
 

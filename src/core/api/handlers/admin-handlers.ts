@@ -1,4 +1,4 @@
-import { createUser, listUsers, resetPassword, updateUser } from '../../accounts/users'
+import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '../../accounts/users'
 import { requireRole } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import { listAudit } from '../../audit/list'
@@ -14,6 +14,7 @@ type AdminChannels =
   | 'users:create'
   | 'users:update'
   | 'users:reset-password'
+  | 'users:unlock'
   | 'audit:list'
   | 'audit:verify'
   | 'settings:get'
@@ -23,7 +24,7 @@ type AdminChannels =
 export function adminHandlers(ctx: CoreContext): Pick<HandlerTable, AdminChannels> {
   const db = () => ctx.holder.store.db
   return {
-    'users:list': withActor(ctx, (actor) => listUsers(db(), actor)),
+    'users:list': withActor(ctx, (actor) => listUsers(db(), actor, ctx.clock())),
     'users:create': withActor(ctx, (actor, input) =>
       createUser(db(), actor, input, ctx.clock, ctx.ids),
     ),
@@ -32,6 +33,7 @@ export function adminHandlers(ctx: CoreContext): Pick<HandlerTable, AdminChannel
       await resetPassword(db(), actor, input, ctx.clock)
       return null
     }),
+    'users:unlock': withActor(ctx, (actor, input) => unlockUser(db(), actor, input, ctx.clock)),
 
     'audit:list': withActor(ctx, (actor, input) => listAudit(db(), actor, input)),
     'audit:verify': withActor(ctx, async (actor) => {

@@ -87,7 +87,7 @@ export function authHandlers(ctx: CoreContext): Pick<HandlerTable, AuthChannels>
         ctx.session.end()
         return null
       },
-      { allowLocked: true },
+      { allowLocked: true, allowMustChange: true },
     ),
 
     'auth:lock': withActor(
@@ -112,17 +112,29 @@ export function authHandlers(ctx: CoreContext): Pick<HandlerTable, AuthChannels>
 
     'auth:unlock': async (input) => {
       if (!ctx.session.current) throw new AppError('UNAUTHENTICATED', '请先登录')
-      const actor = await requireActor(ctx, { allowLocked: true })
-      await unlock(db(), actor, input.password, ctx.clock)
+      const actor = await requireActor(ctx, { allowLocked: true, allowMustChange: true })
+      try {
+        await unlock(db(), actor, input.password, ctx.clock)
+      } catch (e) {
+        // Locked after too many wrong passwords: the session ends, the login page says how long.
+        if (e instanceof AppError && (e.details as { accountLocked?: boolean })?.accountLocked) {
+          ctx.session.end()
+        }
+        throw e
+      }
       ctx.session.unlock(ctx.clock())
       const user = await loadUserView(db(), actor.id)
       if (!user) throw new AppError('UNAUTHENTICATED', '账号已停用或不存在，请重新登录')
       return sessionInfo(ctx, user)
     },
 
-    'auth:change-password': withActor(ctx, async (actor, input) => {
-      await changePassword(db(), actor, input, ctx.clock)
-      return null
-    }),
+    'auth:change-password': withActor(
+      ctx,
+      async (actor, input) => {
+        await changePassword(db(), actor, input, ctx.clock)
+        return null
+      },
+      { allowMustChange: true },
+    ),
   }
 }

@@ -9,6 +9,7 @@ import * as m0020 from './2026_12_01_0020_review_integrity'
 import * as m0040 from './2026_12_01_0040_calendar'
 import * as m0050 from './2026_12_01_0050_requests'
 import * as m0060 from './2026_12_01_0060_schedule'
+import * as m0070 from './2026_12_01_0070_login_throttle'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0040_calendar': m0040,
   '2026_12_01_0050_requests': m0050,
   '2026_12_01_0060_schedule': m0060,
+  '2026_12_01_0070_login_throttle': m0070,
 }
 
 /** kysely's MigrationProvider over the static list above. */

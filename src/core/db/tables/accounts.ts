@@ -30,6 +30,8 @@ export interface UsersTable {
   password_reset_by_name: Generated<string | null>
   /** When the owner acknowledged the reset notice on the home page (or changed the password). */
   reset_notice_ack_at: Generated<string | null>
+  /** 1 after create-user or reset-password: the owner must set their own password first. */
+  must_change_password: Generated<number>
 }
 export type UserRow = Selectable<UsersTable>
 export type NewUserRow = Insertable<UsersTable>
@@ -41,3 +43,13 @@ export interface UserRolesTable {
   role: Role
 }
 export type UserRoleRow = Selectable<UserRolesTable>
+
+/** `login_failures`: wrong passwords in a row per username (NOCASE), for login throttling. */
+export interface LoginFailuresTable {
+  username: string
+  failed_attempts: number
+  last_failed_at: string
+  /** ISO time until which every password is refused; null while under the limit. */
+  locked_until: string | null
+}
+export type LoginFailureRow = Selectable<LoginFailuresTable>
