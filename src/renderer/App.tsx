@@ -7,26 +7,11 @@ import { AppStateProvider, useAppState } from './app/app-state'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { LockScreen } from './features/auth/LockScreen'
 import { LoginPage } from './features/auth/LoginPage'
-import { AuditPage } from './features/audit/AuditPage'
-import { CalendarPage } from './features/calendar/CalendarPage'
-import { CataloguePage } from './features/drafting/catalogue/CataloguePage'
-import { ItemEditorRoute } from './features/drafting/editor/ItemEditorPage'
-import { ItemListPage } from './features/drafting/list/ItemListPage'
-import { HomePage } from './features/home/HomePage'
-import { PlaceholderPage } from './features/placeholder/PlaceholderPage'
-import { RequestDetailRoute } from './features/requests/RequestDetailPage'
-import { RequestsPage } from './features/requests/RequestsPage'
-import { TemplatesPage as RequestTemplatesPage } from './features/requests/TemplatesPage'
-import { PLANNED_MODULES } from './features/placeholder/modules'
-import { ReviewQueuePage } from './features/review/queue/ReviewQueuePage'
-import { ReviewRoute } from './features/review/screen/ReviewPage'
-import { ActivitiesPage } from './features/activities/ActivitiesPage'
-import { SchedulePage } from './features/schedule/SchedulePage'
-import { SettingsPage } from './features/settings/SettingsPage'
+import { FEATURES } from './app/features'
+import { routesOf } from './app/registry'
+import { FeaturesProvider } from './app/registry-context'
 import { SetupPage } from './features/setup/SetupPage'
-import { SyncPage } from './features/sync/SyncPage'
 import { AppLayout } from './features/shell/AppLayout'
-import { UsersPage } from './features/users/UsersPage'
 import { colorSchemeManager, theme } from './theme'
 
 /** Picks the screen from core's app state: setup → login → lock → the shell. */
@@ -35,32 +20,22 @@ function Screens() {
   if (!state.initialised) return <SetupPage />
   if (!state.session) return <LoginPage />
   if (state.locked) return <LockScreen />
-  const isAdmin = state.session.user.roles.includes('admin')
+  const routes = routesOf(FEATURES, state.session.capabilities)
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="/drafts" element={<ItemListPage />} />
-        <Route path="/drafts/catalogue" element={<CataloguePage />} />
-        <Route path="/drafts/:id" element={<ItemEditorRoute />} />
-        <Route path="/review" element={<ReviewQueuePage />} />
-        <Route path="/review/:itemId" element={<ReviewRoute />} />
-        <Route path="/sync" element={<SyncPage />} />
-        <Route path="/schedule" element={<SchedulePage />} />
-        <Route path="/activities" element={<ActivitiesPage />} />
-        <Route path="/requests" element={<RequestsPage />} />
-        <Route path="/requests/templates" element={<RequestTemplatesPage />} />
-        <Route path="/requests/:id" element={<RequestDetailRoute />} />
-        {PLANNED_MODULES.filter((m) => !m.ready).map((m) => (
-          <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
-        ))}
-        <Route path="/settings" element={<SettingsPage />} />
-        <Route path="/settings/calendar" element={<CalendarPage />} />
-        {isAdmin && <Route path="/users" element={<UsersPage />} />}
-        {isAdmin && <Route path="/audit" element={<AuditPage />} />}
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Route>
-    </Routes>
+    <FeaturesProvider value={FEATURES}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          {routes.map((r) =>
+            r.path === '/' ? (
+              <Route key={r.path} index element={r.element} />
+            ) : (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ),
+          )}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </FeaturesProvider>
   )
 }
 

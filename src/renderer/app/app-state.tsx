@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import type { Capabilities } from '../../shared/accounts/capabilities'
 import type { AppState, SessionInfo } from '../../shared/types'
 import { api, errorMessage, onSessionLost, request } from '../api/client'
 
@@ -26,6 +27,14 @@ export function useSession(): SessionInfo {
   const { state } = useAppState()
   if (!state.session) throw new Error('未登录')
   return state.session
+}
+
+/**
+ * What the signed-in user may do (core derives it from the roles, `capabilitiesOf`): pages show or
+ * hide actions by it instead of checking roles themselves. Core still refuses what is not allowed.
+ */
+export function useCapabilities(): Capabilities {
+  return useSession().capabilities
 }
 
 type Load =

@@ -1,16 +1,26 @@
-import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { Link } from 'react-router'
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { ROLE_LABELS } from '../../../shared/labels'
-import { useAppState, useSession } from '../../app/app-state'
-import { PLANNED_MODULES } from '../placeholder/modules'
-import { ScheduleHomeCard } from '../schedule/ScheduleHomeCard'
-import { RequestsHomeCard } from '../requests/RequestsHomeCard'
+import { api } from '../../api/client'
+import { useApiQuery } from '../../api/hooks'
+import { useAppState, useCapabilities, useSession } from '../../app/app-state'
+import { homeCardsOf } from '../../app/registry'
+import { useFeatures } from '../../app/registry-context'
 import { PasswordResetNotice } from './PasswordResetNotice'
 
-/** The landing page: who is signed in for which department, and what each module is for. */
+/**
+ * The home page is the officer's to-do list (我的待办): the figures come from core (`home:todo`,
+ * each domain's own query) and the cards from the feature registry — a module adds its card in
+ * its own `feature.tsx`.
+ */
 export function HomePage() {
   const { state } = useAppState()
   const { user } = useSession()
+  const capabilities = useCapabilities()
+  const features = useFeatures()
+  const todo = useApiQuery(() => api().home.todo({})).data
+  const ctx = { todo, capabilities }
+  const counts = homeCardsOf(features, capabilities, 'count')
+  const panels = homeCardsOf(features, capabilities, 'panel')
   return (
     <Stack gap="lg" maw={1100}>
       <PasswordResetNotice />
@@ -31,41 +41,21 @@ export function HomePage() {
           ))}
         </Group>
       </Paper>
-      <ScheduleHomeCard />
-      <RequestsHomeCard />
-      <div>
-        <Title order={3} fz="md" mb="sm">
-          功能模块
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {PLANNED_MODULES.map((m) => (
-            <Card
-              key={m.path}
-              withBorder
-              component={Link}
-              to={m.path}
-              padding="md"
-              style={{ textDecoration: 'none' }}
-            >
-              <Group justify="space-between" mb={6}>
-                <Text fw={600}>{m.title}</Text>
-                {m.ready ? (
-                  <Badge variant="light" color="teal" size="sm">
-                    可用
-                  </Badge>
-                ) : (
-                  <Badge variant="light" color="orange" size="sm">
-                    建设中
-                  </Badge>
-                )}
-              </Group>
-              <Text fz="sm" c="dimmed">
-                {m.summary}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-      </div>
+      {counts.length > 0 && (
+        <div>
+          <Title order={3} fz="md" mb="sm">
+            我的待办
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: Math.min(4, counts.length) }} spacing="md">
+            {counts.map((c) => (
+              <div key={c.id}>{c.render(ctx)}</div>
+            ))}
+          </SimpleGrid>
+        </div>
+      )}
+      {panels.map((c) => (
+        <div key={c.id}>{c.render(ctx)}</div>
+      ))}
       <Text fz="xs" c="dimmed">
         程序版本 {state.appVersion}
       </Text>

@@ -12,7 +12,6 @@ export function AppLayout() {
   const session = useSession()
   const [navOpen, nav] = useDisclosure(false)
   useIdleLock(session.lockAfterMinutes)
-  const isAdmin = session.user.roles.includes('admin')
 
   return (
     <AppShell
@@ -48,7 +47,7 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <Navbar isAdmin={isAdmin} onNavigate={nav.close} />
+      <Navbar onNavigate={nav.close} />
       <AppShell.Main bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">
         <Outlet />
       </AppShell.Main>
