@@ -35,8 +35,8 @@ const STATE_COLORS: Record<ActivityState, string> = {
 /** 政府开放活动: plan (报送表), record what happened, make a disclosure draft, export. */
 export function ActivitiesPage() {
   const navigate = useNavigate()
-  const { user } = useSession()
-  const mayEdit = user.roles.includes('officer')
+  const { capabilities } = useSession()
+  const mayEdit = capabilities.draft
   const [year, setYear] = useState(thisYear())
   const years = useApiQuery(() => api().activities.years({}))
   const list = useApiQuery(() => api().activities.list({ year }), String(year))

@@ -109,7 +109,7 @@ function YearsTable(props: {
  */
 export function CalendarPage() {
   const session = useSession()
-  const canEdit = session.user.roles.some((r) => r === 'officer' || r === 'admin')
+  const canEdit = session.capabilities.maintain
   const years = useApiQuery(() => api().calendar.list({}))
   const [selected, setSelected] = useState<number | null>(null)
   const [previews, setPreviews] = useState<CalendarPreview[]>([])

@@ -138,8 +138,8 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplate; onSav
 }
 
 function SettingsPanel({ settings, onSaved }: { settings: RequestSettings; onSaved: () => void }) {
-  const { user } = useSession()
-  const isAdmin = user.roles.includes('admin')
+  const { capabilities } = useSession()
+  const isAdmin = capabilities.admin
   const [v, setV] = useState(settings)
   const update = useApiAction(api().requests.updateSettings)
   const pattern = numberPatternSchema.safeParse(v.numberPattern)

@@ -35,8 +35,8 @@ type Scope = 'own' | 'all'
 
 /** 工作配档表: import the district's breakdown, fill the table, see where things stand, export. */
 export function SchedulePage() {
-  const { user } = useSession()
-  const mayEdit = user.roles.includes('officer')
+  const { capabilities } = useSession()
+  const mayEdit = capabilities.draft
   const [year, setYear] = useState(thisYear())
   const [tab, setTab] = useState<string>('table')
   const [scope, setScope] = useState<Scope>('all')

@@ -71,7 +71,7 @@ function TaskBody({
   onRemoved: () => void
 }) {
   const [confirming, setConfirming] = useState(false)
-  const mayEdit = useSession().user.roles.includes('officer')
+  const mayEdit = useSession().capabilities.draft
   const remove = async () => {
     try {
       await request(api().schedule.removeTask({ id: task.id }))

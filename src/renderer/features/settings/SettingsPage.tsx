@@ -70,7 +70,7 @@ function AdminSettings() {
 
 export function SettingsPage() {
   const session = useSession()
-  const isAdmin = session.user.roles.includes('admin')
+  const isAdmin = session.capabilities.admin
   return (
     <Stack gap="md" maw={1000}>
       <PageHeader title="设置" description="本机的安全、同步、备份和显示设置。" />

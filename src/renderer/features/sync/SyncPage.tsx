@@ -209,8 +209,7 @@ function RecentTable({
 /** 同步: what waits, what failed and why, conflicts, and what the district has received. */
 export function SyncPage() {
   const session = useSession()
-  const roles = session.user.roles
-  const canOperate = roles.includes('officer') || roles.includes('admin')
+  const canOperate = session.capabilities.maintain
   const overview = useApiQuery(() => api().sync.overview({}))
   const retry = useApiAction(api().sync.retry)
   const [withdrawing, setWithdrawing] = useState<SyncedItemView | null>(null)

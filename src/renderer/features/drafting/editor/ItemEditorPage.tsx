@@ -73,8 +73,8 @@ function ItemEditor({
 }) {
   const location = useLocation()
   const imported = (location.state as { imported?: boolean } | null)?.imported === true
-  const { user } = useSession()
-  const canMaintainTaxonomy = user.roles.includes('officer') || user.roles.includes('admin')
+  const { capabilities } = useSession()
+  const canMaintainTaxonomy = capabilities.maintain
   const form = useZodForm(itemFormSchema, {
     initialValues: initial ? formFromView(initial) : emptyItemForm(),
     liveFields: ['docNumber'],

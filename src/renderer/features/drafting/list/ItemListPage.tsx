@@ -22,8 +22,8 @@ let remembered: { filters: ListFilters; moreOpen: boolean; active: number } = {
 /** 起草: every item, searchable and filterable, as a virtual list over paged queries. */
 export function ItemListPage() {
   const navigate = useNavigate()
-  const { user } = useSession()
-  const canEdit = user.roles.includes('officer')
+  const { capabilities } = useSession()
+  const canEdit = capabilities.draft
   const [filters, setFiltersState] = useState<ListFilters>(remembered.filters)
   const [moreOpen, setMoreOpen] = useState(
     remembered.moreOpen || extraFilterCount(remembered.filters) > 0,

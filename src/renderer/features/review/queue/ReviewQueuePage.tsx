@@ -34,9 +34,8 @@ let rememberedScope: Scope = 'mine'
 /** 保密审查: reviews waiting for the acting user's step, or every open review. */
 export function ReviewQueuePage() {
   const navigate = useNavigate()
-  const { user } = useSession()
-  const mayReview =
-    user.roles.includes('reviewer') || user.roles.includes('leader') || user.roles.includes('admin')
+  const { capabilities } = useSession()
+  const mayReview = capabilities.review
   const [scope, setScopeState] = useState<Scope>(mayReview ? rememberedScope : 'all')
   const setScope = (s: Scope) => {
     rememberedScope = s
