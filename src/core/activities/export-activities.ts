@@ -13,7 +13,8 @@ import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { chineseDate } from '../documents'
 import { writeExport } from '../schedule/schedule-files'
-import { writeSpreadsheet, type SheetSpec } from '../spreadsheet'
+import type { SheetSpec } from '../spreadsheet'
+import { writeSpreadsheetInWorker } from '../workers'
 import { listActivities } from './activities-service'
 
 const WIDTHS = [6, 16, 24, 14, 14, 12, 30, 20, 14, 8, 14, 10]
@@ -92,7 +93,7 @@ export async function exportActivitiesXlsx(
       ])
     }),
   }
-  const bytes = await writeSpreadsheet({ sheets: [plan, record] })
+  const bytes = await writeSpreadsheetInWorker({ sheets: [plan, record] })
   return { bytes, count: list.length }
 }
 

@@ -4,7 +4,8 @@ import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
-import { buildDocx, chineseDate, type OfficialDocument } from '../documents'
+import { chineseDate, type OfficialDocument } from '../documents'
+import { buildDocxInWorker } from '../workers'
 import { AppError } from '../errors'
 import { ANSWER_TYPE_LABELS, FEE_SCHEME_LABELS, LETTER_LABELS } from '../../shared/requests/labels'
 import type {
@@ -230,7 +231,7 @@ export async function writeLetter(
 ): Promise<LetterResult> {
   requireRequestOfficer(actor)
   const doc = await composeLetter(db, view, kind)
-  await writeFile(path, await buildDocx(doc))
+  await writeFile(path, await buildDocxInWorker(doc))
   await appendAudit(
     db,
     {

@@ -5,7 +5,8 @@ import { getDepartment } from '../accounts/department'
 import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { chineseDate } from '../documents'
-import { writeSpreadsheet, type SheetSpec } from '../spreadsheet'
+import type { SheetSpec } from '../spreadsheet'
+import { writeSpreadsheetInWorker } from '../workers'
 import { listTaskViews } from './repository'
 
 /** Which tasks go into the 配档表: the department's own (责任单位 names it) or all of the year's. */
@@ -116,5 +117,5 @@ export async function exportScheduleXlsx(
   scope: ExportScope = 'own',
 ): Promise<{ bytes: Buffer; count: number }> {
   const { spec, count } = await scheduleSheet(db, year, clock, scope)
-  return { bytes: await writeSpreadsheet({ sheets: [spec] }), count }
+  return { bytes: await writeSpreadsheetInWorker({ sheets: [spec] }), count }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { firstIssueMessage, issueDetails } from '../../core/api/validation-message'
-import { sanitiseHtml } from '../../core/html/sanitise'
+import { sanitiseHtmlInWorker } from '../../core/workers'
 import {
   approvedItemSchema,
   itemIdSchema,
@@ -78,7 +78,7 @@ export async function toIntakeEntry(id: unknown, body: unknown): Promise<IntakeE
     // A body already in the sanitiser's output form is kept as is (isPlainSafeBody proves it).
     bodyHtml = isPlainSafeBody(parsed.item.bodyHtml)
       ? parsed.item.bodyHtml
-      : await Promise.resolve(sanitiseHtml(parsed.item.bodyHtml))
+      : await sanitiseHtmlInWorker(parsed.item.bodyHtml)
   } catch (e) {
     const why = e instanceof Error ? e.message.slice(0, 200) : ''
     throw new ApiError('VALIDATION', `正文无法安全处理，未保存${why ? `：${why}` : ''}`)
