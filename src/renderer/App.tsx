@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn'
 import { HashRouter, Navigate, Route, Routes } from 'react-router'
 import { AppStateProvider, useAppState } from './app/app-state'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { FirstPasswordPage } from './features/auth/FirstPasswordPage'
 import { LockScreen } from './features/auth/LockScreen'
 import { LoginPage } from './features/auth/LoginPage'
 import { FEATURES } from './app/features'
@@ -20,6 +21,8 @@ function Screens() {
   if (!state.initialised) return <SetupPage />
   if (!state.session) return <LoginPage />
   if (state.locked) return <LockScreen />
+  // A password set by an administrator is replaced by its owner before anything else (issue 10).
+  if (state.session.user.mustChangePassword) return <FirstPasswordPage />
   const routes = routesOf(FEATURES, state.session.capabilities)
   return (
     <FeaturesProvider value={FEATURES}>

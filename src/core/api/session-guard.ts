@@ -44,10 +44,7 @@ export interface ActorOptions {
  * (details `{ mustChangePassword: true }`) while the password set by an administrator has not
  * been changed by its owner, unless `allowMustChange`.
  */
-export async function requireActor(
-  ctx: CoreContext,
-  options: ActorOptions = {},
-): Promise<Actor> {
+export async function requireActor(ctx: CoreContext, options: ActorOptions = {}): Promise<Actor> {
   const session = ctx.session.current
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录')
   await applyIdleLock(ctx)

@@ -1,4 +1,5 @@
 import { open, readFile, stat } from 'node:fs/promises'
+import { draftingSettingsPatchSchema } from '../../shared/drafting-schemas'
 import { copyFileSync, existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
@@ -24,6 +25,8 @@ export interface AddAttachmentOutcome {
 }
 
 const MB = 1024 * 1024
+/** The largest limit 设置 → 附件大小上限 accepts (the shared schema's ceiling). */
+const ATTACHMENT_CEILING_MB = draftingSettingsPatchSchema.shape.attachmentMaxMb.unwrap().maxValue
 
 /** First bytes of a file, for the content check. */
 async function readHead(path: string): Promise<Uint8Array> {
@@ -66,7 +69,7 @@ export async function addAttachment(
   const tooBig = (size: number) =>
     new AppError(
       'VALIDATION',
-      `附件超过 ${attachmentMaxMb} MB 上限（该文件 ${(size / MB).toFixed(1)} MB）。请压缩或拆分后再添加，或请管理员调整上限`,
+      `附件超过 ${attachmentMaxMb} MB 上限（该文件 ${(size / MB).toFixed(1)} MB）。请压缩或拆分后再添加，或请管理员在「设置 → 附件大小上限」中调整（最大 ${ATTACHMENT_CEILING_MB} MB）`,
     )
   if (info.size > attachmentMaxMb * MB) throw tooBig(info.size)
   const name = cleanFileName(basename(source))

@@ -69,6 +69,8 @@ describe('attachments', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024 + 10)])
     const r = await add(item.id, file('大图.png', big))
     expect(r.ok ? null : r.error.message).toContain('附件超过 1 MB 上限')
+    // Issue 10: the message says where the limit is set.
+    expect(r.ok ? null : r.error.message).toContain('设置 → 附件大小上限')
     const after = await t.call('items:get', { id: item.id })
     expect(after.revision).toBe(1)
     expect(after.attachments).toEqual([])

@@ -1,5 +1,6 @@
 import { Alert, Avatar, Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { IconAlertCircle, IconLock } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { passwordAttemptSchema } from '../../../shared/schemas'
 import { ROLE_LABELS } from '../../../shared/labels'
@@ -26,7 +27,16 @@ export function LockScreen() {
     setFailure(undefined)
     const result = await unlock.run(input)
     if (result.ok) signedIn(result.data)
-    else {
+    else if ((result.error.details as { accountLocked?: boolean } | undefined)?.accountLocked) {
+      // Too many wrong passwords: core ended the session; the login page takes over.
+      notifications.show({
+        color: 'red',
+        title: '账户已锁定',
+        message: result.error.message,
+        autoClose: false,
+      })
+      signedOut()
+    } else {
       setFailure(result.error.message)
       form.reset()
     }

@@ -1,9 +1,10 @@
 import { Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { AppSettings } from '../../../shared/types'
-import { settingsPatchSchema } from '../../../shared/schemas'
+import { draftingSettingsPatchSchema } from '../../../shared/drafting-schemas'
+import { settingRange, settingsPatchSchema } from '../../../shared/schemas'
 import { api, notifySuccess } from '../../api/client'
-import { useApiAction } from '../../api/hooks'
+import { useApiAction, useApiQuery } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 
 /** Lock timeout and automatic backups. Mounted with the settings as loaded from core. */
@@ -21,6 +22,19 @@ export function SettingsForm({
 
   const set = <K extends keyof AppSettings>(key: K, value: AppSettings[K]) =>
     setValues((v) => ({ ...v, [key]: value }))
+  /** Range from the shared schema; out-of-range input is kept and refused with the range, never clamped. */
+  const numberProps = (
+    key: 'lockAfterMinutes' | 'autoBackupKeep' | 'maxFailedLogins' | 'lockoutMinutes',
+  ) => ({
+    ...settingRange(key),
+    clampBehavior: 'none' as const,
+    allowDecimal: false,
+    allowNegative: false,
+    value: values[key],
+    onChange: (v: string | number) => set(key, typeof v === 'number' ? v : Number(v) || 0),
+    error: errors[key],
+    maw: 360,
+  })
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
@@ -43,14 +57,18 @@ export function SettingsForm({
           </Title>
           <NumberInput
             label="无操作自动锁定（分钟）"
-            description="超过这段时间没有键盘或鼠标操作，程序自动锁定，需要输入密码才能继续。"
-            min={1}
-            max={240}
-            allowDecimal={false}
-            value={values.lockAfterMinutes}
-            onChange={(v) => set('lockAfterMinutes', typeof v === 'number' ? v : Number(v) || 0)}
-            error={errors.lockAfterMinutes}
-            maw={360}
+            description={`超过这段时间没有键盘或鼠标操作，程序自动锁定，需要输入密码才能继续。可填 ${settingRange('lockAfterMinutes').min}–${settingRange('lockAfterMinutes').max} 分钟。`}
+            {...numberProps('lockAfterMinutes')}
+          />
+          <NumberInput
+            label="连续输错密码次数上限"
+            description={`登录或解锁时连续输错这么多次，账户即被锁定。可填 ${settingRange('maxFailedLogins').min}–${settingRange('maxFailedLogins').max} 次。`}
+            {...numberProps('maxFailedLogins')}
+          />
+          <NumberInput
+            label="账户锁定时长（分钟）"
+            description={`锁定后这段时间内不能登录，管理员可在「用户管理」中提前解锁。可填 ${settingRange('lockoutMinutes').min}–${settingRange('lockoutMinutes').max} 分钟。`}
+            {...numberProps('lockoutMinutes')}
           />
           <Switch
             label="每天自动备份"
@@ -61,14 +79,8 @@ export function SettingsForm({
           <NumberInput
             label="保留自动备份份数"
             description="超过这个数量时删除最早的自动备份；手动备份不会被删除。"
-            min={1}
-            max={365}
-            allowDecimal={false}
-            value={values.autoBackupKeep}
-            onChange={(v) => set('autoBackupKeep', typeof v === 'number' ? v : Number(v) || 0)}
-            error={errors.autoBackupKeep}
+            {...numberProps('autoBackupKeep')}
             disabled={!values.autoBackupEnabled}
-            maw={360}
           />
           <Group>
             <Button type="submit" loading={save.busy} disabled={!dirty}>
@@ -79,6 +91,68 @@ export function SettingsForm({
                 有未保存的修改
               </Text>
             )}
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+const attachmentMax = draftingSettingsPatchSchema.shape.attachmentMaxMb.unwrap()
+/** 设置 → 附件大小上限: the range the store allows, from the shared schema. */
+export const ATTACHMENT_LIMIT_RANGE = {
+  min: attachmentMax.minValue ?? 1,
+  max: attachmentMax.maxValue ?? 1024,
+}
+
+/** 附件大小上限 (MB): the largest attachment drafting accepts; administrators only. */
+export function AttachmentLimitForm() {
+  const settings = useApiQuery(() => api().drafting.getSettings({}))
+  const save = useApiAction(api().drafting.updateSettings)
+  const [value, setValue] = useState<number | null>(null)
+  const [error, setError] = useState<string>()
+  const current = settings.data?.attachmentMaxMb
+  const shown = value ?? current ?? 0
+  const dirty = value !== null && value !== current
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const parsed = validateWith(draftingSettingsPatchSchema, { attachmentMaxMb: shown })
+    if (!parsed.ok) return setError(parsed.errors.attachmentMaxMb)
+    setError(undefined)
+    const result = await save.run(parsed.data)
+    if (result.ok) {
+      notifySuccess('附件大小上限已保存')
+      setValue(null)
+      settings.reload()
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={3} fz="md">
+            附件
+          </Title>
+          <NumberInput
+            label="附件大小上限（MB）"
+            description={`起草时添加的单个附件不能超过这个大小。可填 ${ATTACHMENT_LIMIT_RANGE.min}–${ATTACHMENT_LIMIT_RANGE.max} MB（程序能保存的最大附件为 ${ATTACHMENT_LIMIT_RANGE.max} MB）。`}
+            min={ATTACHMENT_LIMIT_RANGE.min}
+            max={ATTACHMENT_LIMIT_RANGE.max}
+            clampBehavior="none"
+            allowDecimal={false}
+            allowNegative={false}
+            value={shown}
+            onChange={(v) => setValue(typeof v === 'number' ? v : Number(v) || 0)}
+            error={error ?? settings.error?.message}
+            disabled={!settings.data}
+            maw={360}
+          />
+          <Group>
+            <Button type="submit" loading={save.busy} disabled={!dirty}>
+              保存附件上限
+            </Button>
           </Group>
         </Stack>
       </form>

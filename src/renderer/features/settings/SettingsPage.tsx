@@ -16,7 +16,7 @@ import { CalendarSettingsPanel } from '../calendar/CalendarSettingsPanel'
 import { ReviewSettings } from '../review/settings/ReviewSettings'
 import { SyncSettingsPanel } from '../sync/SyncSettingsPanel'
 import { BackupPanel } from './BackupPanel'
-import { SettingsForm } from './SettingsForm'
+import { AttachmentLimitForm, SettingsForm } from './SettingsForm'
 
 function AppearancePanel() {
   const { colorScheme, setColorScheme } = useMantineColorScheme()
@@ -61,6 +61,7 @@ function AdminSettings() {
           }}
         />
       )}
+      <AttachmentLimitForm />
       <SyncSettingsPanel />
       <BackupPanel />
       <ReviewSettings />

@@ -66,7 +66,7 @@ export function CreateUserModal({
           </SimpleGrid>
           <PasswordInput
             label="初始密码"
-            description="至少 8 位，须同时包含字母和数字；请当面告知本人并提醒登录后修改"
+            description="至少 8 位，须同时包含字母和数字；请当面告知本人，本人首次登录时须改为自己的密码"
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}

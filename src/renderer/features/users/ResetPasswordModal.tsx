@@ -30,7 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose:
           </Text>
           <PasswordInput
             label="新密码"
-            description="至少 8 位，须同时包含字母和数字"
+            description="至少 8 位，须同时包含字母和数字；本人下次登录时须改为自己的密码"
             autoComplete="new-password"
             data-autofocus
             required

@@ -1,11 +1,11 @@
 import { ActionIcon, Alert, Badge, Button, Group, Paper, Table, Text, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconEdit, IconKey, IconPlus } from '@tabler/icons-react'
+import { IconEdit, IconKey, IconLockOpen, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { ROLE_LABELS } from '../../../shared/labels'
 import type { UserView } from '../../../shared/types'
-import { api } from '../../api/client'
-import { useApiQuery } from '../../api/hooks'
+import { api, notifySuccess } from '../../api/client'
+import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
 import { formatDateTime } from '../../lib/format'
@@ -21,6 +21,14 @@ export function UsersPage() {
   const users = useApiQuery(() => api().users.list({}))
   const [createOpen, createModal] = useDisclosure(false)
   const [dialog, setDialog] = useState<Dialog>(null)
+  const unlock = useApiAction(api().users.unlock)
+  const unlockUser = async (u: UserView) => {
+    const result = await unlock.run({ id: u.id })
+    if (result.ok) {
+      notifySuccess(`已解锁 ${u.username}，可以重新登录`)
+      users.reload()
+    }
+  }
 
   return (
     <>
@@ -48,7 +56,7 @@ export function UsersPage() {
                 <Table.Th>角色</Table.Th>
                 <Table.Th>状态</Table.Th>
                 <Table.Th>最后登录</Table.Th>
-                <Table.Th w={96}>操作</Table.Th>
+                <Table.Th w={120}>操作</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -82,6 +90,20 @@ export function UsersPage() {
                         停用
                       </Badge>
                     )}
+                    {u.lockedUntil && (
+                      <Tooltip label={`密码错误次数过多，锁定至 ${formatDateTime(u.lockedUntil)}`}>
+                        <Badge variant="light" color="red" ml={4}>
+                          已锁定
+                        </Badge>
+                      </Tooltip>
+                    )}
+                    {u.mustChangePassword && (
+                      <Tooltip label="密码由管理员设置，本人首次登录时须修改">
+                        <Badge variant="light" color="yellow" ml={4}>
+                          待本人改密码
+                        </Badge>
+                      </Tooltip>
+                    )}
                   </Table.Td>
                   <Table.Td className="dd-nowrap" fz="sm">
                     {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : '从未登录'}
@@ -106,6 +128,19 @@ export function UsersPage() {
                           <IconKey size={18} />
                         </ActionIcon>
                       </Tooltip>
+                      {u.lockedUntil && (
+                        <Tooltip label="解锁账户">
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`解锁 ${u.username}`}
+                            loading={unlock.busy}
+                            onClick={() => void unlockUser(u)}
+                          >
+                            <IconLockOpen size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
