@@ -123,10 +123,24 @@ export const healthSchema = z.object({
 /** Hex SHA-256 of the desk's audit chain entries. */
 const auditHash = z.string().regex(/^[0-9a-f]{64}$/, '格式应为 64 位小写十六进制')
 
+const auditSeq = z.int().min(1).max(Number.MAX_SAFE_INTEGER)
+
+/**
+ * A restore declared with the first anchor after it (docs/sync-protocol.md §2): the restore's own
+ * audit entry in the new chain, and the (seq, hash) pairs of the replaced chain's entries it
+ * carried in its sealed `backup.restore.carried` entry (nested sections included).
+ */
+export const auditAnchorRebaseSchema = z.object({
+  restore: z.object({ seq: auditSeq, hash: auditHash }),
+  carried: z.array(z.tuple([auditSeq, auditHash])).max(1_000_000),
+})
+export type AuditAnchorRebase = z.infer<typeof auditAnchorRebaseSchema>
+
 /** `PUT /api/v1/audit-anchors`: the department's audit-chain head after a sync. */
 export const auditAnchorBodySchema = z.object({
-  seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  seq: auditSeq,
   hash: auditHash,
+  rebase: auditAnchorRebaseSchema.optional(),
 })
 export type AuditAnchorBody = z.infer<typeof auditAnchorBodySchema>
 
@@ -143,9 +157,22 @@ export const auditAnchorsQuerySchema = z.object({
   after: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 })
+/** A restore the district accepted (`rebase`): anchors of the replaced chain were set aside. */
+export const auditAnchorEpochSchema = z.object({
+  epoch: z.int(),
+  rebasedAt: z.string(),
+  restoreSeq: z.int(),
+  restoreHash: z.string(),
+  replacedSeq: z.int().nullable(),
+  carried: z.int(),
+})
+export type AuditAnchorEpoch = z.infer<typeof auditAnchorEpochSchema>
+
 export const auditAnchorListSchema = z.object({
   anchors: z.array(auditAnchorSchema),
   hasMore: z.boolean(),
+  /** Restores the district recorded (protocol revision 2, rebase); absent from older servers. */
+  epochs: z.array(auditAnchorEpochSchema).optional(),
 })
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))

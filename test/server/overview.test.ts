@@ -29,6 +29,7 @@ describe.each(BACKENDS)('district overview (%s)', (kind) => {
         total: 3,
         byStatus: { received: 1, published: 1, returned: 0, withdrawn: 1 },
         lastPushAt: NOW.toISOString(),
+        rebasedAt: null,
       },
       {
         code: 'B',
@@ -36,6 +37,7 @@ describe.each(BACKENDS)('district overview (%s)', (kind) => {
         total: 0,
         byStatus: { received: 0, published: 0, returned: 0, withdrawn: 0 },
         lastPushAt: null,
+        rebasedAt: null,
       },
     ])
     const page = await app.inject({ method: 'GET', url: '/' })

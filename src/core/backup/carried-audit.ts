@@ -135,6 +135,28 @@ export function carriedSection(rows: CarriedRow[], replacedDatabase: string): Ca
 }
 
 /**
+ * The (seq, hash) pairs of the replaced chain a carried section accounts for, for the rebase a
+ * restore's next anchor declares (docs/sync-protocol.md §2): its rows, and — when one of them is
+ * itself an earlier restore's carried entry — that section's pairs too, so two restores between
+ * syncs still account for what the district saw. Empty when the section does not verify.
+ */
+export function carriedPairs(detail: unknown): Array<[number, string]> {
+  if (verifyCarried(detail) !== null) return []
+  const out: Array<[number, string]> = []
+  for (const row of carriedRows({ rows: (detail as CarriedSection).rows })) {
+    out.push([row.seq, row.hash])
+    if (row.action === 'backup.restore.carried' && row.detail_json !== null) {
+      try {
+        out.push(...carriedPairs(JSON.parse(row.detail_json)))
+      } catch {
+        // not a section: only the row itself is accounted for
+      }
+    }
+  }
+  return out
+}
+
+/**
  * Re-checks a carried section: each row's hash matches its content and links to the row before.
  * Returns null when intact, else a Chinese reason naming the first bad row.
  */

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { AuditAnchor } from '../../shared/sync-wire'
+import type { AuditAnchor, AuditAnchorRebase } from '../../shared/sync-wire'
 import type { SecretStore } from '../api/types'
 import { appendAudit } from '../audit/append'
+import { carriedPairs } from '../backup/carried-audit'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { Logger } from '../logger'
@@ -20,6 +21,45 @@ export async function auditHead(db: Kysely<DB>): Promise<{ seq: number; hash: st
   return row ?? null
 }
 
+/**
+ * The restore to declare with the next anchor (docs/sync-protocol.md §2), or null: the newest
+ * `backup.restore` entry after the last anchored seq, with the replaced chain's (seq, hash)
+ * pairs from every sealed `backup.restore.carried` entry after it (a second restore before the
+ * next sync carries the first one's entries too). The restored database holds the anchors it had
+ * at backup time, all in the part both chains share, so "after the last anchor" finds it.
+ */
+export async function pendingRebase(
+  db: Kysely<DB>,
+  afterSeq: number,
+): Promise<AuditAnchorRebase | null> {
+  const restore = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('action', '=', 'backup.restore')
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!restore) return null
+  const sections = await db
+    .selectFrom('audit_log')
+    .select('detail_json')
+    .where('action', '=', 'backup.restore.carried')
+    .where('seq', '>', afterSeq)
+    .where('seq', '<', restore.seq)
+    .execute()
+  const carried: Array<[number, string]> = []
+  for (const s of sections) {
+    if (s.detail_json === null) continue
+    try {
+      carried.push(...carriedPairs(JSON.parse(s.detail_json)))
+    } catch {
+      // an unreadable section accounts for nothing; the district then refuses if it saw more
+    }
+  }
+  return { restore: { seq: restore.seq, hash: restore.hash }, carried }
+}
+
 export interface AnchorDeps {
   db: () => Kysely<DB>
   client: SyncHttpClient
@@ -33,7 +73,8 @@ export interface AnchorDeps {
  * (seq + hash) to the district and stores the anchor it acknowledges. Nothing is sent when the
  * head is already anchored. A 409 ANCHOR_CONFLICT (the district acknowledged another hash for that
  * seq, or a longer chain) is kept as `anchor_problem` — it stays until an administrator looks
- * into it — and audited once. Never fails the sync run: item sync does not wait for anchoring.
+ * into it — and audited once. After a restore the head goes with a `rebase` declaring it
+ * (`pendingRebase`). Never fails the sync run: item sync does not wait for anchoring.
  */
 export async function anchorAuditHead(d: AnchorDeps): Promise<void> {
   const db = d.db()
@@ -46,7 +87,8 @@ export async function anchorAuditHead(d: AnchorDeps): Promise<void> {
     .limit(1)
     .executeTakeFirst()
   if (last && last.seq === head.seq && last.hash === head.hash) return
-  const res = await d.client.putAnchor(head.seq, head.hash)
+  const rebase = await pendingRebase(db, last?.seq ?? 0)
+  const res = await d.client.putAnchor(head.seq, head.hash, rebase ?? undefined)
   const at = d.clock().toISOString()
   if (res.kind === 'ok') {
     await db
@@ -60,6 +102,12 @@ export async function anchorAuditHead(d: AnchorDeps): Promise<void> {
       })
       .onConflict((oc) => oc.column('seq').doNothing())
       .execute()
+    if (rebase) {
+      d.logger.info('区级服务器已确认本机从备份恢复后的审计链', {
+        restoreSeq: rebase.restore.seq,
+        carried: rebase.carried.length,
+      })
+    }
     return
   }
   if (res.kind === 'rejected' && res.code === 'ANCHOR_CONFLICT') {

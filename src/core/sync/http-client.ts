@@ -6,6 +6,7 @@ import {
   changesPageSchema,
   healthSchema,
   type AuditAnchor,
+  type AuditAnchorRebase,
   type BatchResultLine,
   type ChangesPage,
 } from '../../shared/sync-wire'
@@ -97,9 +98,21 @@ export class SyncHttpClient {
     return this.request('GET', `/changes?${query.toString()}`, undefined, changesPageSchema)
   }
 
-  /** `PUT /audit-anchors`: this desk's audit-chain head (protocol revision 2). */
-  putAnchor(seq: number, hash: string): Promise<HttpOutcome<AuditAnchor>> {
-    return this.request('PUT', '/audit-anchors', { seq, hash }, auditAnchorSchema)
+  /**
+   * `PUT /audit-anchors`: this desk's audit-chain head (protocol revision 2), with the restore it
+   * declares when the chain was rewound by one since the last anchor (`rebase`).
+   */
+  putAnchor(
+    seq: number,
+    hash: string,
+    rebase?: AuditAnchorRebase,
+  ): Promise<HttpOutcome<AuditAnchor>> {
+    return this.request(
+      'PUT',
+      '/audit-anchors',
+      rebase ? { seq, hash, rebase } : { seq, hash },
+      auditAnchorSchema,
+    )
   }
 
   /** `GET /audit-anchors?after=…`: the anchors the district keeps for this department. */

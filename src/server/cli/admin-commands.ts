@@ -175,9 +175,11 @@ export async function runAdmin(
           .executeTakeFirst()
         if (!department) throw new AdminError(`没有代码为 ${code} 的部门。`)
         const anchors = []
+        let epochs: Awaited<ReturnType<typeof listAnchors>>['epochs'] = []
         for (let after = 0; ;) {
           const page = await listAnchors(db, department.id, after)
           anchors.push(...page.anchors)
+          epochs = page.epochs
           const last = page.anchors[page.anchors.length - 1]
           if (!page.hasMore || !last) break
           after = last.seq
@@ -188,7 +190,12 @@ export async function runAdmin(
             ? `${code} 共 ${anchors.length} 个审计锚点，最新为第 ${newest.seq} 条（${newest.receivedAt}）。把最后一行保存为文件，部门可用 verify-audit --anchors <文件> 比对。`
             : `${code} 尚无审计锚点。`,
         )
-        io.out(JSON.stringify({ code, anchors }))
+        for (const e of epochs) {
+          io.out(
+            `第 ${e.epoch} 段：已从备份恢复（${e.rebasedAt}），恢复记录为第 ${e.restoreSeq} 条；此前区级确认到第 ${e.replacedSeq ?? '—'} 条，恢复前记录 ${e.carried} 条，原锚点另行保留。`,
+          )
+        }
+        io.out(JSON.stringify({ code, anchors, epochs }))
         break
       }
       case 'return': {

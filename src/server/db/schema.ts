@@ -79,6 +79,32 @@ export interface AuditAnchorsTable {
   received_at: string
 }
 
+/** `audit_anchor_epochs` (migration 0100): restores a desk declared and the district accepted. */
+export interface AuditAnchorEpochsTable {
+  department_id: string
+  /** 1 for the first restore; the chain before it is epoch 0. */
+  epoch: number
+  rebased_at: string
+  /** The desk's `backup.restore` entry in the new chain. */
+  restore_seq: number
+  restore_hash: string
+  /** The district's latest anchor when the restore was declared (null: none yet). */
+  replaced_seq: number | null
+  replaced_hash: string | null
+  /** How many (seq, hash) pairs of the replaced chain the restore carried. */
+  carried: number
+}
+
+/** `audit_anchors_superseded` (migration 0100): anchors of a replaced chain, kept. */
+export interface AuditAnchorsSupersededTable {
+  department_id: string
+  /** The epoch whose restore replaced them. */
+  epoch: number
+  seq: number
+  hash: string
+  received_at: string
+}
+
 /** The kysely database interface of the server. */
 export interface ServerDB {
   departments: DepartmentsTable
@@ -86,6 +112,8 @@ export interface ServerDB {
   item_revisions: ItemRevisionsTable
   changes: ChangesTable
   audit_anchors: AuditAnchorsTable
+  audit_anchor_epochs: AuditAnchorEpochsTable
+  audit_anchors_superseded: AuditAnchorsSupersededTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

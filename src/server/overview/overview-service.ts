@@ -23,6 +23,8 @@ export interface DepartmentOverview {
   total: number
   byStatus: Record<ItemStatus, number>
   lastPushAt: string | null
+  /** When the department's desk last declared a restore of its audit chain (「已从备份恢复」). */
+  rebasedAt: string | null
 }
 
 /** One late item on the district page. */
@@ -75,7 +77,17 @@ export async function getOverview(
       total: 0,
       byStatus: { received: 0, published: 0, returned: 0, withdrawn: 0 },
       lastPushAt: null,
+      rebasedAt: null,
     })
+  }
+  const rebases = await db
+    .selectFrom('audit_anchor_epochs')
+    .select((eb) => ['department_id', eb.fn.max('rebased_at').as('at')])
+    .groupBy('department_id')
+    .execute()
+  for (const r of rebases) {
+    const entry = byDepartment.get(r.department_id)
+    if (entry) entry.rebasedAt = r.at
   }
   for (const c of counts) {
     const entry = byDepartment.get(c.department_id)

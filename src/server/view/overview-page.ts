@@ -41,6 +41,7 @@ export function renderOverviewPage(overview: Overview, rule: LateRule, now: Date
         <td class="n">${d.byStatus.returned}</td>
         <td class="n">${d.byStatus.withdrawn}</td>
         <td>${when(d.lastPushAt)}</td>
+        <td>${d.rebasedAt ? `已从备份恢复（${when(d.rebasedAt)}）` : '—'}</td>
       </tr>`,
   )
   const late: SafeHtml[] = overview.late.map(
@@ -84,6 +85,7 @@ export function renderOverviewPage(overview: Overview, rule: LateRule, now: Date
                     <th>${STATUS_LABEL.returned}</th>
                     <th>${STATUS_LABEL.withdrawn}</th>
                     <th>最近报送</th>
+                    <th>审计链</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -3,13 +3,12 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/index'
-import { auditEntryHash, type AuditHashInput } from '../../../src/core/audit/hash'
 import { verifyAudit } from '../../../src/core/audit/verify'
-import { META_KEYS } from '../../../src/core/db/tables/meta'
 import { runAdmin } from '../../../src/server/cli/admin-commands'
 import { TEST_ADMIN_LOGIN } from '../../helpers/test-core'
 import { loginAs } from '../items/helpers'
 import { startTestServer, type TestServer } from '../sync/helpers'
+import { rewriteChain } from './rewrite-chain'
 import { syncDesk } from '../sync/sync-setup'
 
 /**
@@ -25,40 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.destroy()
 })
-
-type Row = AuditHashInput & { hash: string }
-
-/** The attack, as someone with the file and the sqlite3 shell would do it. */
-function rewriteChain(path: string, victim: number): void {
-  const db = new Database(path)
-  try {
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
-    db.prepare('DELETE FROM audit_log WHERE seq = ?').run(victim)
-    const rows = db
-      .prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq')
-      .all(victim) as Row[]
-    let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(victim - 1) as Row).hash
-    let seq = victim
-    const update = db.prepare('UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE seq = ?')
-    for (const row of rows) {
-      const moved = { ...row, seq, prev_hash: prev }
-      const hash = auditEntryHash(moved)
-      update.run(seq, prev, hash, row.seq)
-      prev = hash
-      seq++
-    }
-    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(
-      `${seq - 1}:${prev}`,
-      META_KEYS.auditHead,
-    )
-    db.exec(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-      BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改'); END;
-      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除'); END`)
-  } finally {
-    db.close()
-  }
-}
 
 const anchorsOf = (path: string) => {
   const db = new Database(path, { readonly: true })
