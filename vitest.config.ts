@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     environment: 'node',
+    // The officers' calendar is China's: dates in tests are read in Beijing time whatever the
+    // machine's zone (core itself takes local dates from its injected clock).
+    env: { TZ: 'Asia/Shanghai' },
     testTimeout: 20_000,
     projects: [
       {
