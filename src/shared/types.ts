@@ -52,6 +52,11 @@ export interface AuditEntryView {
   afterHash: string | null
   detail: Record<string, unknown> | null
   hash: string
+  /**
+   * What the target is called now, resolved by core when the page is read: an item's title, a
+   * user's 用户名（姓名）, a catalogue entry's 事项 (null: not a named thing, or gone).
+   */
+  targetName?: string | null
 }
 
 export interface AuditPage {

@@ -74,5 +74,82 @@ export async function listAudit(
     .limit(filter.limit)
     .offset(filter.offset)
     .execute()
-  return { entries: rows.map(toView), total: Number(totalRow?.n ?? 0) }
+  const entries = rows.map(toView)
+  const names = await targetNames(
+    db,
+    entries.map((e) => e.target),
+  )
+  for (const e of entries) e.targetName = e.target ? (names.get(e.target) ?? null) : null
+  return { entries, total: Number(totalRow?.n ?? 0) }
+}
+
+/**
+ * Names the targets of one page at read time (issue 10: 对象 names the item's title, not its id):
+ * one query per kind for the whole page. The log itself keeps ids, so a renamed item shows its
+ * current title and the hash chain is untouched.
+ */
+export async function targetNames(
+  db: Kysely<DB>,
+  targets: (string | null)[],
+): Promise<Map<string, string>> {
+  const byKind = new Map<string, Set<string>>()
+  for (const t of targets) {
+    const colon = t?.indexOf(':') ?? -1
+    if (!t || colon < 0) continue
+    const kind = t.slice(0, colon)
+    const set = byKind.get(kind) ?? new Set<string>()
+    set.add(t.slice(colon + 1))
+    byKind.set(kind, set)
+  }
+  const out = new Map<string, string>()
+  const ids = (kind: string) => [...(byKind.get(kind) ?? [])]
+  const put = (kind: string, rows: { id: string; name: string }[]) => {
+    for (const r of rows) out.set(`${kind}:${r.id}`, r.name)
+  }
+  if (ids('item').length > 0) {
+    const rows = await db
+      .selectFrom('items')
+      .select(['id', 'title'])
+      .where('id', 'in', ids('item'))
+      .execute()
+    put(
+      'item',
+      rows.map((r) => ({ id: r.id, name: r.title || '（无标题）' })),
+    )
+  }
+  if (ids('user').length > 0) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name'])
+      .where('id', 'in', ids('user'))
+      .execute()
+    put(
+      'user',
+      rows.map((r) => ({ id: r.id, name: `${r.username}（${r.display_name}）` })),
+    )
+  }
+  if (ids('catalogue').length > 0) {
+    const rows = await db
+      .selectFrom('catalogue_entries')
+      .select(['id', 'level1', 'level2'])
+      .where('id', 'in', ids('catalogue'))
+      .execute()
+    put(
+      'catalogue',
+      rows.map((r) => ({ id: r.id, name: [r.level1, r.level2].filter(Boolean).join(' / ') })),
+    )
+  }
+  for (const [kind, table] of [
+    ['topic', 'topics'],
+    ['genre', 'genres'],
+  ] as const) {
+    if (ids(kind).length === 0) continue
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'name'])
+      .where('id', 'in', ids(kind))
+      .execute()
+    put(kind, rows)
+  }
+  return out
 }

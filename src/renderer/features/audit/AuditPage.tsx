@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
 import { formatDateTime } from '../../lib/format'
 import { auditDetailText } from './audit-detail'
-import { actionLabel, targetLabel } from './audit-labels'
+import { actionLabel, actorLabel, targetLabel } from './audit-labels'
 import { AuditFilters, emptyAuditFilters, type AuditFilterValues } from './AuditFilters'
 import { VerifyChainButton, VerifyChainResult } from './VerifyChain'
 
@@ -78,11 +78,9 @@ export function AuditPage() {
                 <Table.Tr key={e.seq}>
                   <Table.Td c="dimmed">{e.seq}</Table.Td>
                   <Table.Td className="dd-nowrap">{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td className="dd-nowrap">
-                    {e.actorName ?? (e.actorId ? '—' : '系统')}
-                  </Table.Td>
+                  <Table.Td className="dd-nowrap">{actorLabel(e)}</Table.Td>
                   <Table.Td className="dd-nowrap">{actionLabel(e.action)}</Table.Td>
-                  <Table.Td>{targetLabel(e.target, users.data)}</Table.Td>
+                  <Table.Td>{targetLabel(e.target, users.data, e.targetName)}</Table.Td>
                   <Table.Td c="dimmed">{auditDetailText(e.action, e.detail)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,17 +1,46 @@
+import type { ItemKind, ItemStatus } from '../../../shared/items'
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_DETAIL_LABELS,
   AUDIT_REASON_LABELS,
+  ITEM_FIELD_LABELS,
+  ITEM_KIND_LABELS,
+  ITEM_STATUS_LABELS,
+  REVIEW_DECISION_LABELS,
   ROLE_LABELS,
+  SYNC_OP_LABELS,
 } from '../../../shared/labels'
+import type { ReviewDecision } from '../../../shared/review'
+import type { SyncOp } from '../../../shared/sync'
 import { ROLES, type Role } from '../../../shared/roles'
 import { formatBytes, formatDateTime } from '../../lib/format'
 
 const isRole = (v: unknown): v is Role =>
   typeof v === 'string' && (ROLES as readonly string[]).includes(v)
 
+const isStatus = (v: unknown): v is ItemStatus =>
+  typeof v === 'string' && Object.hasOwn(ITEM_STATUS_LABELS, v)
+
+const FIELD_LABELS: Record<string, string> = ITEM_FIELD_LABELS
+
 function keyLabel(key: string): string {
-  return AUDIT_DETAIL_LABELS[key] ?? key
+  return AUDIT_DETAIL_LABELS[key] ?? FIELD_LABELS[key] ?? key
+}
+
+/** An ISO date-time (lockedUntil, resetAt …) as local 年月日 时分. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+/** Coded values by key: statuses, kinds, decisions and sync operations as their labels. */
+function codedValue(key: string, value: string): string | undefined {
+  if (key === 'reason') return AUDIT_REASON_LABELS[value]
+  if (key === 'kind' && Object.hasOwn(ITEM_KIND_LABELS, value))
+    return ITEM_KIND_LABELS[value as ItemKind]
+  if (key === 'decision' && Object.hasOwn(REVIEW_DECISION_LABELS, value))
+    return REVIEW_DECISION_LABELS[value as ReviewDecision]
+  if (key === 'op' && Object.hasOwn(SYNC_OP_LABELS, value)) return SYNC_OP_LABELS[value as SyncOp]
+  if (isStatus(value) && ['status', 'from', 'to'].includes(key)) return ITEM_STATUS_LABELS[value]
+  if (ISO_TIME.test(value)) return formatDateTime(value)
+  return undefined
 }
 
 /** One detail value in words: roles as labels, booleans as 是/否, sizes in KB/MB. */
@@ -19,7 +48,10 @@ function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—'
   if (typeof value === 'boolean') return value ? '是' : '否'
   if (key === 'sizeBytes' && typeof value === 'number') return formatBytes(value)
-  if (key === 'reason' && typeof value === 'string') return AUDIT_REASON_LABELS[value] ?? value
+  if (typeof value === 'string') {
+    const coded = codedValue(key, value)
+    if (coded !== undefined) return coded
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return '无'
     return value.map((v) => (isRole(v) ? ROLE_LABELS[v] : valueText(key, v))).join('、')
@@ -37,9 +69,21 @@ function valueText(key: string, value: unknown): string {
   return String(value)
 }
 
+/** What a top-level { from, to } changes. */
+function topLevelChangeLabel(action: string, from: unknown, to: unknown): string {
+  const overrides = ACTION_KEY_LABELS[action]
+  if (overrides?.change) return overrides.change
+  if ([from, to].some((v) => Array.isArray(v) && v.every(isRole))) return keyLabel('roles')
+  if ([from, to].some(isStatus)) return keyLabel('status')
+  return '修改'
+}
+
 /** Keys whose meaning depends on the action. */
 const ACTION_KEY_LABELS: Record<string, Record<string, string>> = {
   'backup.restore': { from: '恢复自' },
+  'review.checklist_update': { change: '清单版本' },
+  'review.chain_update': { change: '审查流程' },
+  'item.validity': { change: '有效性' },
 }
 
 /**
@@ -71,9 +115,10 @@ export function auditDetailText(action: string, detail: Record<string, unknown> 
           .map(([field, change]) => `${keyLabel(field)}：${valueText(field, change)}`)
           .join('；')
       }
-      // from/to at the top level (roles changed) read as one change.
+      // from/to at the top level read as one change, named by what changed: 角色 for roles,
+      // 状态 for an item's status (never 角色 for a status), else 修改.
       if (k === 'from' && 'to' in detail)
-        return `${keyLabel('roles')}：${valueText(k, v)} → ${valueText('to', detail.to)}`
+        return `${topLevelChangeLabel(action, v, detail.to)}：${valueText(k, v)} → ${valueText('to', detail.to)}`
       if (k === 'to' && 'from' in detail) return ''
       if (k === 'ok' && typeof v === 'boolean') return `${keyLabel(k)}：${v ? '完整' : '断开'}`
       return `${overrides[k] ?? keyLabel(k)}：${valueText(k, v)}`
