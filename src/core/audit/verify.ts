@@ -3,6 +3,7 @@ import type { AuditAnchorCheck, AuditVerifyResult } from '../../shared/types'
 import { localDateTimeText } from '../clock'
 import type { DB } from '../db/schema'
 import { META_KEYS } from '../db/tables/meta'
+import { carriedPairs } from '../backup/carried-audit'
 import { auditEntryHash, GENESIS_HASH } from './hash'
 
 const PAGE = 1000
@@ -33,7 +34,10 @@ type Broken = { seq: number; reason: string }
  * acknowledged at each sync (the desk's stored copies, and the district's own when given): a chain
  * rewritten inside the file (triggers dropped, a row deleted, the rest re-chained) is internally
  * consistent but no longer matches them. Reports the first broken entry with a Chinese reason:
- * for an anchor mismatch, the first entry after the last anchor that still matches.
+ * for an anchor mismatch, the first entry after the last anchor that still matches. After a
+ * restore the district sets the replaced chain's anchors aside once the desk declares it (rebase)
+ * and lists the restore entry instead; an anchor still listed that a sealed 「恢复前记录」 accounts
+ * for means the restore was not declared yet, and is reported as such (never passed silently).
  */
 export async function verifyAudit(
   db: Kysely<DB>,
@@ -45,6 +49,8 @@ export async function verifyAudit(
   const server = options.serverAnchors ?? null
   const wanted = new Set([...local, ...(server ?? [])].map((a) => a.seq))
   const seen = new Map<number, string>()
+  /** `seq:hash` of the replaced chains the sealed 「恢复前记录」 carry → the carrying entry's seq. */
+  const carried = new Map<string, number>()
 
   let prevSeq = 0
   let prevHash = GENESIS_HASH
@@ -82,6 +88,15 @@ export async function verifyAudit(
         break walk
       }
       if (wanted.has(row.seq)) seen.set(row.seq, row.hash)
+      if (row.action === 'backup.restore.carried' && row.detail_json !== null) {
+        try {
+          for (const [seq, hash] of carriedPairs(JSON.parse(row.detail_json))) {
+            carried.set(`${seq}:${hash}`, row.seq)
+          }
+        } catch {
+          // not a section: it carries nothing
+        }
+      }
       prevSeq = row.seq
       prevHash = row.hash
       checked++
@@ -96,6 +111,7 @@ export async function verifyAudit(
     seen,
     chainBroken ? chainBroken.seq : null,
     prevSeq,
+    carried,
   )
   const first = [chainBroken, anchorBroken]
     .filter((b): b is Broken => b !== null)
@@ -169,6 +185,7 @@ function compareAnchors(
   seen: ReadonlyMap<number, string>,
   breakSeq: number | null,
   lastSeq: number,
+  carried: ReadonlyMap<string, number>,
 ): Broken | null {
   const points = [
     ...(server ?? []).map((a) => ({ ...a, from: 'server' as const })),
@@ -187,6 +204,15 @@ function compareAnchors(
       }
     }
     const actual = seen.get(a.seq)
+    const carriedAt = actual === a.hash ? undefined : carried.get(`${a.seq}:${a.hash}`)
+    if (carriedAt !== undefined) {
+      // The anchor belongs to the chain a restore replaced (docs/sync-protocol.md §2): the district
+      // lists it until the desk's next sync declares the restore (rebase) and it is set aside.
+      return {
+        seq: carriedAt,
+        reason: `${who}于 ${localDateTimeText(a.at)} 确认的第 ${a.seq} 条属于从备份恢复之前的审计链（见第 ${carriedAt} 条「恢复前记录」），区级尚未确认这次恢复：请同步一次后再校验`,
+      }
+    }
     if (actual === undefined && a.seq > lastSeq) {
       return {
         seq: lastGood + 1,

@@ -55,11 +55,17 @@ async function restoredDesk(): Promise<{
   await loginAs(desk.t, OFFICER)
   await desk.approvedItem('关于开展安全生产检查的通知')
   expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+  // This desk's department: the one holding the head this desk stored as acknowledged.
+  const mine = rows<{ seq: number; hash: string }>(
+    desk.t.dbPath,
+    'SELECT seq, hash FROM audit_anchors ORDER BY seq DESC LIMIT 1',
+  )[0]!
   const anchored = await server
     .db()
     .selectFrom('audit_anchors')
     .select(['department_id', 'seq'])
-    .orderBy('seq', 'desc')
+    .where('seq', '=', mine.seq)
+    .where('hash', '=', mine.hash)
     .executeTakeFirstOrThrow()
   await loginAs(desk.t, TEST_ADMIN_LOGIN)
   desk.t.platform.openAnswers.push(backupFile)
@@ -73,6 +79,12 @@ async function restoredDesk(): Promise<{
 it('after a restore the next sync anchors the rewound chain as a new epoch, and verify passes', async () => {
   const { desk, departmentId, lastAnchor } = await restoredDesk()
   try {
+    // Before the next sync the district still lists the replaced chain's anchors: not passed
+    // silently, but named as a restore the district has not confirmed yet.
+    const before = await desk.t.call('audit:verify', {})
+    expect(before.ok).toBe(false)
+    if (!before.ok) expect(before.reason).toMatch(/区级尚未确认这次恢复：请同步一次后再校验/)
+
     expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
     const status = await desk.t.call('sync:status', {})
     expect(status.anchorProblem).toBeNull()
