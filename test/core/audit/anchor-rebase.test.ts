@@ -169,6 +169,31 @@ it('after a restore the next sync anchors the rewound chain as a new epoch, and 
   }
 })
 
+it('two restores before the next sync: the second one carries the first, and the district accepts it', async () => {
+  const { desk, departmentId, lastAnchor } = await restoredDesk()
+  try {
+    const again = join(desk.t.dataDir, 'before.sqlite')
+    desk.t.platform.openAnswers.push(again)
+    await desk.t.call('backup:restore', {})
+    await loginAs(desk.t, TEST_ADMIN_LOGIN)
+    expect(
+      rows(desk.t.dbPath, "SELECT seq FROM audit_log WHERE action = 'backup.restore'"),
+    ).toHaveLength(1)
+    expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    expect((await desk.t.call('sync:status', {})).anchorProblem).toBeNull()
+    const epochs = await server
+      .db()
+      .selectFrom('audit_anchor_epochs')
+      .select(['replaced_seq'])
+      .where('department_id', '=', departmentId)
+      .execute()
+    expect(epochs.map((e) => Number(e.replaced_seq))).toEqual([lastAnchor])
+    expect(await desk.t.call('audit:verify', {})).toMatchObject({ ok: true })
+  } finally {
+    await desk.close()
+  }
+})
+
 it('a chain rewritten after the restore is still caught against the district’s anchors', async () => {
   const { desk } = await restoredDesk()
   try {
