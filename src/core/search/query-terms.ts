@@ -29,3 +29,14 @@ export function ftsMatch(terms: string[]): string {
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
+
+/** 发文字号 and 索引号 fragments match from this many characters (「3号」). */
+export const MIN_NUMBER_CHARS = 2
+
+/**
+ * A term as it would be written in a 发文字号: the brackets officers type for the year
+ * (`[2024]`, `(2024)`, `【2024】`, `［2024］`) read as the standard 六角括号 〔2024〕 (GB/T 9704).
+ */
+export function normaliseNumberTerm(term: string): string {
+  return term.replace(/[[［【(（]/gu, '〔').replace(/[\]］】)）]/gu, '〕')
+}

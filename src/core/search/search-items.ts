@@ -9,7 +9,13 @@ import type {
 } from '../../shared/items'
 import { localDateKey, localDayStartIso, type Clock } from '../clock'
 import type { DB } from '../db/schema'
-import { ftsMatch, likeContains, parseQuery } from './query-terms'
+import {
+  ftsMatch,
+  likeContains,
+  MIN_NUMBER_CHARS,
+  normaliseNumberTerm,
+  parseQuery,
+} from './query-terms'
 import { ftsPage } from './fts-page'
 import { pageWarnings } from './row-warnings'
 import { itemSyncStates } from '../sync/item-sync-state'
@@ -72,8 +78,36 @@ function filterConditions(
   if (f.catalogueEntryId) where.push(sql`i.catalogue_entry_id = ${f.catalogueEntryId}`)
   if (f.late === true) where.push(lateSql(today))
   if (f.late === false) where.push(sql`NOT ${lateSql(today)}`)
-  for (const term of shortTerms) where.push(sql`i.title LIKE ${likeContains(term)} ESCAPE '\\'`)
+  for (const term of shortTerms) {
+    where.push(
+      [...term].length >= MIN_NUMBER_CHARS
+        ? sql`(i.title LIKE ${likeContains(term)} ESCAPE '\\' OR ${numberLike(term)})`
+        : sql`i.title LIKE ${likeContains(term)} ESCAPE '\\'`,
+    )
+  }
   return where
+}
+
+/** The 发文字号 or the 索引号 contains `term` (exactly or as a fragment, brackets normalised). */
+function numberLike(term: string): RawBuilder<unknown> {
+  const pattern = likeContains(normaliseNumberTerm(term))
+  return sql`(i.doc_number LIKE ${pattern} ESCAPE '\\' OR coalesce(i.index_number, '') LIKE ${pattern} ESCAPE '\\')`
+}
+
+/**
+ * Full-text terms that also occur in some 发文字号 or 索引号 (issue 10: 「淄高新管发〔2024〕3号」 found
+ * nothing — the numbers are not in the text index). Such a term matches an item whose text
+ * contains it OR whose number does; the others stay plain full-text phrases.
+ */
+async function numberTerms(db: Kysely<DB>, terms: string[]): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (const term of terms) {
+    const hit = await sql<{
+      one: number
+    }>`SELECT 1 AS one FROM items i WHERE ${numberLike(term)} LIMIT 1`.execute(db)
+    if (hit.rows.length > 0) found.add(term)
+  }
+  return found
 }
 
 const and = (conds: RawBuilder<unknown>[]) =>
@@ -107,8 +141,16 @@ export async function searchItems(
   clock: Clock,
 ): Promise<ItemSearchPage> {
   const today = localDateKey(clock())
-  const { ftsTerms, shortTerms } = parseQuery(f.text)
+  const parsed = parseQuery(f.text)
+  const { shortTerms } = parsed
+  const byNumber = await numberTerms(db, parsed.ftsTerms)
+  const ftsTerms = parsed.ftsTerms.filter((t) => !byNumber.has(t))
   const filters = filterConditions(f, today, shortTerms)
+  for (const term of byNumber) {
+    filters.push(
+      sql`(i.rid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ${ftsMatch([term])}) OR ${numberLike(term)})`,
+    )
+  }
   const dir = sql.raw(f.order === 'asc' ? 'ASC' : 'DESC')
   const orderBy = sql`${sql.raw(SORT_COLUMN[f.sort])} ${dir}, i.rid ${dir}`
   const columns = sql`i.id, i.kind, i.title, i.status, i.validity, i.doc_number, i.index_number,
@@ -147,7 +189,7 @@ export async function searchItems(
           ).rows
   }
 
-  const terms = [...ftsTerms, ...shortTerms]
+  const terms = [...parsed.ftsTerms, ...shortTerms]
   const snippets = await pageSnippets(
     db,
     rows.map((r) => r.id),
@@ -158,7 +200,7 @@ export async function searchItems(
       ? 'none'
       : shortTerms.length === 0
         ? 'fts'
-        : ftsTerms.length === 0
+        : parsed.ftsTerms.length === 0
           ? 'title-like'
           : 'mixed'
   const list = rows.map((r) => toRow(r, snippets.get(r.id) ?? null))
