@@ -102,6 +102,20 @@ export async function anchorAuditHead(d: AnchorDeps): Promise<void> {
       })
       .onConflict((oc) => oc.column('seq').doNothing())
       .execute()
+    if (rebase && rebase.restore.seq !== res.body.seq) {
+      // The district anchored the restore entry too: keep the same pin here.
+      await db
+        .insertInto('audit_anchors')
+        .values({
+          seq: rebase.restore.seq,
+          hash: rebase.restore.hash,
+          server_url: d.serverUrl,
+          server_received_at: res.body.receivedAt,
+          acknowledged_at: at,
+        })
+        .onConflict((oc) => oc.column('seq').doNothing())
+        .execute()
+    }
     if (rebase) {
       d.logger.info('区级服务器已确认本机从备份恢复后的审计链', {
         restoreSeq: rebase.restore.seq,

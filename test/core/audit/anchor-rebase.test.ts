@@ -118,6 +118,21 @@ it('after a restore the next sync anchors the rewound chain as a new epoch, and 
       .where('department_id', '=', departmentId)
       .execute()
     expect(superseded.map((a) => Number(a.seq))).toContain(lastAnchor)
+    // The desk's own anchors: those of backup time (in the part both chains share), then the
+    // restore entry and the head the district acknowledged — the same pins the district lists.
+    const local = rows<{ seq: number; hash: string }>(
+      desk.t.dbPath,
+      'SELECT seq, hash FROM audit_anchors ORDER BY seq',
+    )
+    const listed = await server
+      .db()
+      .selectFrom('audit_anchors')
+      .select(['seq', 'hash'])
+      .where('department_id', '=', departmentId)
+      .orderBy('seq')
+      .execute()
+    expect(local).toEqual(listed.map((a) => ({ seq: Number(a.seq), hash: a.hash })))
+    expect(local).toContainEqual({ seq: restore.seq, hash: restore.hash })
 
     // 「校验审计链」 against the district's anchors passes.
     expect(await desk.t.call('audit:verify', {})).toMatchObject({
