@@ -46,7 +46,7 @@ export function HomePage() {
           <Title order={3} fz="md" mb="sm">
             我的待办
           </Title>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: Math.min(4, counts.length) }} spacing="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
             {counts.map((c) => (
               <div key={c.id}>{c.render(ctx)}</div>
             ))}
