@@ -16,6 +16,8 @@ export const API_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   CONTENT_HASH_MISMATCH: 422,
+  /** The body is not in the sanitiser's form (the desk only sends sanitised HTML): not stored. */
+  UNSAFE_BODY: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -6,6 +6,7 @@
  */
 import canonicalize from 'canonicalize'
 import { z } from 'zod'
+import { VALIDITIES } from './items'
 
 /**
  * Protocol revision. 2 (2026-12-01): `contentHash` is checked by the server (422 on mismatch),
@@ -33,13 +34,47 @@ export const contentHashSchema = z
   .string()
   .regex(/^sha256:[0-9a-f]{64}$/, '格式应为 sha256:<64 位小写十六进制>')
 
-/** The fields every approved item must carry; further fields are accepted and kept as sent. */
-export const approvedItemSchema = z.looseObject({
+/** A plain text that may be empty (a field not filled in), without NUL. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: '不能包含空字符（U+0000）' })
+
+/** `YYYY-MM-DD`, or null when not filled in. */
+const isoDate = z.iso.date().nullable()
+
+/** One attachment as the desk describes it: name, SHA-256 and size (the bytes are not sent). */
+const attachmentRefSchema = z.strictObject({
+  name: text(255),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '格式应为 64 位小写十六进制'),
+  size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+})
+
+/**
+ * An approved item: exactly the fields the desk's buildItemPayload (src/core/sync/payload.ts)
+ * sends, each a bounded plain text; `bodyHtml` is the only HTML field (and must already be in the
+ * sanitiser's form, see src/server/items/item-schemas.ts). Unknown fields are refused (400) rather
+ * than stored unchecked. The five first fields are required, the metadata may be absent.
+ */
+export const approvedItemSchema = z.strictObject({
   title: text(500),
   kind: text(64),
   bodyHtml: z.string(),
   approvedAt: z.iso.datetime({ offset: true }),
   approvedBy: text(200),
+  indexNo: optionalText(100).nullable().optional(),
+  docNumber: optionalText(200).optional(),
+  issuer: optionalText(200).optional(),
+  signedDate: isoDate.optional(),
+  plannedPublishDate: isoDate.optional(),
+  topic: optionalText(500).nullable().optional(),
+  genre: optionalText(200).nullable().optional(),
+  catalogueEntry: optionalText(500).nullable().optional(),
+  validity: z.enum(VALIDITIES).optional(),
+  validityById: optionalText(64).nullable().optional(),
+  attachments: z.array(attachmentRefSchema).max(1000).optional(),
+  approvedContentHash: contentHashSchema.optional(),
 })
 export type ApprovedItem = z.infer<typeof approvedItemSchema>
 

@@ -6,8 +6,8 @@ import { call, department, useServers } from './helpers/test-server'
 
 /**
  * Issue 8 point 4 (b, c): `contentHash` is `sha256:` + hex SHA-256 of the RFC 8785 canonical JSON
- * of the `item` as sent; the server recomputes it (422 on mismatch) and stores the body through the
- * app's own sanitiser.
+ * of the `item` as sent; the server recomputes it (422 on mismatch) and refuses a body the app's own
+ * sanitiser would change (422).
  */
 describe('the wire content hash (RFC 8785) is one function, the same on both ends', () => {
   it('matches an independent RFC 8785 + SHA-256 over keys in any order, CJK, numbers and nesting', async () => {
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('the server checks the content hash and sanitises (%s)',
     expect(res.json().error.message).toContain('请升级工作台')
   })
 
-  it('the correct hash with <script> → stored, with the body sanitised', async () => {
+  it('the correct hash with <script> → 422 UNSAFE_BODY, nothing stored (finding 1)', async () => {
     const { app, token } = await setup()
     const id = newItemId()
     const res = await call(app, token, 'PUT', `/api/v1/items/${id}`, {
@@ -72,20 +72,10 @@ describe.each(BACKENDS)('the server checks the content hash and sanitises (%s)',
       contentHash: hashOf(scripted),
       item: scripted,
     })
-    expect(res.statusCode).toBe(201)
-    const got = (await call(app, token, 'GET', `/api/v1/items/${id}`)).json()
-    expect(got.item.bodyHtml).toContain('<p>正文</p>')
-    expect(got.item.bodyHtml).not.toMatch(/<script|onerror|alert/i)
-    // The hash stays the identifier of what was sent: a resend is unchanged, not a conflict.
-    expect(got.contentHash).toBe(hashOf(scripted))
-    const again = await call(app, token, 'PUT', `/api/v1/items/${id}`, {
-      revision: 1,
-      contentHash: hashOf(scripted),
-      item: scripted,
-    })
-    expect(again.json().result).toBe('unchanged')
-    // Keys keep the order they were sent in.
-    expect(Object.keys(got.item)).toEqual(Object.keys(scripted))
+    expect(res.statusCode).toBe(422)
+    expect(res.json().error.code).toBe('UNSAFE_BODY')
+    expect(res.json().error.message).toContain('请升级工作台')
+    expect((await call(app, token, 'GET', `/api/v1/items/${id}`)).statusCode).toBe(404)
   })
 
   it('a batch answers a wrong hash with its own 422 line and stores the rest', async () => {

@@ -105,7 +105,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               '同版本不同内容（REVISION_CONFLICT）或版本低于已存版本（STALE_REVISION）',
             ),
             '422': errorRef(
-              'contentHash 不是所报送 item 的 RFC 8785 规范化 JSON 的 SHA-256（CONTENT_HASH_MISMATCH）',
+              'contentHash 不是所报送 item 的 RFC 8785 规范化 JSON 的 SHA-256（CONTENT_HASH_MISMATCH），' +
+                '或正文不是已净化的 HTML（UNSAFE_BODY）',
             ),
             ...common,
           },

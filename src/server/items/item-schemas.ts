@@ -1,12 +1,8 @@
 import { z } from 'zod'
 import { firstIssueMessage, issueDetails } from '../../core/api/validation-message'
 import { sanitiseHtmlInWorker } from '../../core/workers'
-import {
-  approvedItemSchema,
-  itemIdSchema,
-  putItemBodySchema,
-  wireContentHash,
-} from '../../shared/sync-wire'
+import type { approvedItemSchema } from '../../shared/sync-wire'
+import { itemIdSchema, putItemBodySchema, wireContentHash } from '../../shared/sync-wire'
 import { ApiError } from '../errors'
 import { isPlainSafeBody } from './plain-body'
 
@@ -29,11 +25,14 @@ export interface IntakeEntry {
   revision: number
   contentHash: string
   item: z.infer<typeof approvedItemSchema>
-  /** What is stored: the item as sent, with its body sanitised. */
+  /** What is stored: the item exactly as sent (and hashed). */
   raw: unknown
-  /** The sanitiser changed the body (the sender's desk would never send such HTML). */
-  sanitised: boolean
 }
+
+/** Why a body the sanitiser would change is refused (review finding 1). */
+export const UNSAFE_BODY_MESSAGE =
+  '正文含有工作台不会报送的 HTML（如脚本、事件属性），净化后与所报送的内容不一致，未保存。' +
+  '工作台只报送已净化的正文；请升级工作台后重新报送。'
 
 const zhCN = z.locales.zhCN()
 
@@ -56,9 +55,10 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, wha
  * Validates one entry (batch or PUT) into an IntakeEntry; ids are compared in lower case.
  * Protocol revision 2: `contentHash` must be the wire hash of the `item` exactly as received
  * (`wireContentHash`, RFC 8785) — anything else is 422 CONTENT_HASH_MISMATCH, nothing stored.
- * The body is then sanitised with the app's own sanitiser before it is stored: a department's
- * desk only ever sends sanitised HTML (sanitising is idempotent, so honest items are unchanged);
- * anything else — `<script>`, event handlers — never reaches the district's store.
+ * The body is then run through the app's own sanitiser: a department's desk only ever sends
+ * sanitised HTML (sanitising is idempotent, so honest bodies come out unchanged). A body the
+ * sanitiser would change — `<script>`, event handlers — is refused with 422 UNSAFE_BODY and nothing
+ * is stored, so what the district keeps is always exactly what `contentHash` covers.
  */
 export async function toIntakeEntry(id: unknown, body: unknown): Promise<IntakeEntry> {
   const parsedId = parseOrThrow(itemIdSchema, id, '条目编号')
@@ -83,13 +83,6 @@ export async function toIntakeEntry(id: unknown, body: unknown): Promise<IntakeE
     const why = e instanceof Error ? e.message.slice(0, 200) : ''
     throw new ApiError('VALIDATION', `正文无法安全处理，未保存${why ? `：${why}` : ''}`)
   }
-  // Same keys in the same order as sent; only the body is replaced by its sanitised form.
-  const stored = bodyHtml === parsed.item.bodyHtml ? raw : { ...raw, bodyHtml }
-  return {
-    id: parsedId.toLowerCase(),
-    ...parsed,
-    item: approvedItemSchema.parse(stored),
-    raw: stored,
-    sanitised: bodyHtml !== parsed.item.bodyHtml,
-  }
+  if (bodyHtml !== parsed.item.bodyHtml) throw new ApiError('UNSAFE_BODY', UNSAFE_BODY_MESSAGE)
+  return { id: parsedId.toLowerCase(), ...parsed, raw }
 }
