@@ -118,6 +118,7 @@ export const AUDIT_ACTION_LABELS = {
   'request.template_reset': '恢复默认文书模板',
   'request.letter': '生成申请办理文书',
   'request.import': '导入申请登记台账',
+  'request.view': '查看申请详情',
   'calendar.add': '添加节假日安排',
   'calendar.replace': '更新节假日安排',
 } as const

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { fileStamp, localDateKey } from '../clock'
 import type { CoreContext } from '../api/context'
 import { withActor } from '../api/session-guard'
 import type { HandlerTable } from '../api/types'
+import { appendAudit } from '../audit/append'
 import { AppError } from '../errors'
 import { LETTER_LABELS } from '../../shared/requests/labels'
 import { importLedger, openLedger, previewLedger, type OpenedLedger } from './import'
@@ -13,9 +14,11 @@ import {
   changeReceiptDate,
   readRequestSettings,
   registerRequest,
+  requireRequestOfficer,
   saveCase,
   updateRequestSettings,
 } from './services'
+import { maskRequestView, seesApplicantInFull } from './personal'
 import { listRequests, loadRequestView, requestCounts } from './views'
 
 type RequestsChannel = Extract<keyof HandlerTable, `requests:${string}`>
@@ -35,7 +38,22 @@ export function requestsHandlers(ctx: CoreContext): Pick<HandlerTable, RequestsC
   return {
     'requests:list': withActor(ctx, (_a, input) => listRequests(db(), input, ctx.clock)),
     'requests:counts': withActor(ctx, () => requestCounts(db(), ctx.clock)),
-    'requests:get': withActor(ctx, (_a, input) => view(input.id)),
+    'requests:get': withActor(ctx, async (actor, input) => {
+      const v = await view(input.id)
+      // Every detail view is audited by request number only, never with the applicant's data;
+      // roles other than officer/admin see the applicant masked (条例第二十九条).
+      await appendAudit(
+        db(),
+        {
+          actor: { id: actor.id, name: actor.displayName },
+          action: 'request.view',
+          target: `request:${v.id}`,
+          detail: { no: v.no },
+        },
+        ctx.clock,
+      )
+      return seesApplicantInFull(actor.roles) ? v : maskRequestView(v)
+    }),
     'requests:register': withActor(ctx, async (actor, input) =>
       view(await registerRequest(db(), actor, input, ctx.clock, ctx.ids)),
     ),
@@ -62,19 +80,19 @@ export function requestsHandlers(ctx: CoreContext): Pick<HandlerTable, RequestsC
       resetTemplate(db(), actor, input.key, ctx.clock),
     ),
     'requests:letter': withActor(ctx, async (actor, input) => {
+      requireRequestOfficer(actor) // before any dialog opens
       const v = await view(input.requestId)
       const file = await ctx.platform.chooseSaveFile({
         title: `生成${LETTER_LABELS[input.kind]}`,
-        defaultPath: join(
-          ctx.dataDir,
-          `${LETTER_LABELS[input.kind]}-${safeName(v.no)}-${fileStamp(ctx.clock()).slice(0, 8)}.docx`,
-        ),
+        // A bare file name: the platform starts the dialog in 文档, not the app-data folder.
+        defaultPath: `${LETTER_LABELS[input.kind]}-${safeName(v.no)}-${fileStamp(ctx.clock()).slice(0, 8)}.docx`,
         filters: [{ name: 'Word 文档', extensions: ['docx'] }],
       })
       if (file === null) return null
       return writeLetter(db(), actor, v, input.kind, file, ctx.clock)
     }),
-    'requests:import-preview': withActor(ctx, async (_actor, input) => {
+    'requests:import-preview': withActor(ctx, async (actor, input) => {
+      requireRequestOfficer(actor) // before any dialog opens or any ledger is read
       const today = localDateKey(ctx.clock())
       if (input.importId) {
         const ledger = ledgers.get(input.importId)

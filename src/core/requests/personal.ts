@@ -1,4 +1,5 @@
-import type { ApplicantType } from '../../shared/requests/types'
+import type { Role } from '../../shared/roles'
+import type { ApplicantType, RequestView } from '../../shared/requests/types'
 import { maskValue } from '../review/mask'
 
 /**
@@ -17,10 +18,43 @@ export function maskApplicantName(type: ApplicantType, name: string): string {
 const MOBILE = /^(\+?86[-\s]?)?1[3-9]\d{9}$/
 const EMAIL = /^[^@\s]+@[^@\s]+$/
 
-/** 身份证明号码 masked, keeping the first 6 and the last 4 characters. */
+/**
+ * 身份证明号码 masked: an 18-digit ID card keeps the first 6 and the last 4 characters; a short
+ * number (passport, 港澳通行证 … ≤ 10 characters) keeps the first 2 (1 when under 8) and the last 2,
+ * so E12345678 is never shown whole (条例第二十九条).
+ */
 export function maskIdNo(value: string): string {
-  if (value === '') return ''
-  return maskValue('id-card', value) ?? '*'
+  const v = value.trim()
+  if (v === '') return ''
+  if (v.length > 10) return maskValue('id-card', v) ?? '*'
+  if (v.length <= 4) return '*'.repeat(v.length)
+  const head = v.length >= 8 ? 2 : 1
+  return v.slice(0, head) + '*'.repeat(v.length - head - 2) + v.slice(-2)
+}
+
+/** A postal address: the first 6 characters stay (province, city, district), the rest is hidden. */
+export function maskAddress(value: string): string {
+  const v = value.trim()
+  if (v === '') return ''
+  return v.length <= 6 ? v.slice(0, 2) + '*'.repeat(v.length - 2) : `${v.slice(0, 6)}****`
+}
+
+/** Officers (who handle the request) and administrators see the applicant in full (条例第二十九条). */
+export function seesApplicantInFull(roles: readonly Role[]): boolean {
+  return roles.includes('officer') || roles.includes('admin')
+}
+
+/** The detail view as any other role sees it: the applicant's personal data masked. */
+export function maskRequestView(v: RequestView): RequestView {
+  return {
+    ...v,
+    applicantName: maskApplicantName(v.applicantType, v.applicantName),
+    applicantIdNo: maskIdNo(v.applicantIdNo),
+    applicantContact: maskContact(v.applicantContact),
+    applicantAddress:
+      v.applicantType === 'natural' ? maskAddress(v.applicantAddress) : v.applicantAddress,
+    personalMasked: true,
+  }
 }
 
 /** A contact (mobile, e-mail, landline …) masked. */

@@ -163,6 +163,7 @@ export async function loadRequestView(
     applicantIdNo: row.applicant_id_no,
     applicantContact: row.applicant_contact,
     applicantAddress: row.applicant_address,
+    personalMasked: false,
     channel: row.channel,
     submittedDate: row.submitted_date,
     receivedDate: row.received_date,

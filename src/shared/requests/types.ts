@@ -241,6 +241,8 @@ export interface RequestView {
   applicantIdNo: string
   applicantContact: string
   applicantAddress: string
+  /** True when the applicant's personal data is shown masked (roles other than officer/admin, 条例第二十九条). */
+  personalMasked: boolean
   channel: RequestChannel
   submittedDate: string | null
   receivedDate: string

@@ -14,6 +14,16 @@ describe('masking applicant data in lists', () => {
   })
 })
 
+describe('short identity numbers (条例第二十九条 身份证明)', () => {
+  it('masks a passport or other short number keeping the first 1–2 and the last 2', () => {
+    expect(maskIdNo('E12345678')).toBe('E1*****78')
+    expect(maskIdNo('G1234567')).toBe('G1****67')
+    expect(maskIdNo('H123456')).toBe('H****56')
+    expect(maskIdNo('1234567890')).toBe('12******90')
+    expect(maskIdNo('AB12')).toBe('****')
+  })
+})
+
 describe('request numbers', () => {
   it('formats the configurable pattern', () => {
     expect(formatRequestNo('GK{year}-{seq:3}', 2025, 1)).toBe('GK2025-001')
