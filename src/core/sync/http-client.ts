@@ -62,6 +62,15 @@ function retryAfterMs(res: Response): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now())
 }
 
+/** A fetch that failed because the answer was a redirect (`redirect: 'error'`; undici, Electron). */
+function isRedirectError(e: unknown): boolean {
+  for (let err = e, depth = 0; err instanceof Error && depth < 3; depth++) {
+    if (/redirect/i.test(err.message)) return true
+    err = (err as { cause?: unknown }).cause
+  }
+  return false
+}
+
 function errorOf(body: unknown): { code: string; message: string } | null {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
   if (!error || typeof error.code !== 'string') return null
@@ -151,10 +160,21 @@ export class SyncHttpClient {
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        // Never follow a redirect: the token would go on to wherever Location points.
+        redirect: 'error',
       })
       text = await res.text()
-    } catch {
+    } catch (e) {
       if (signal?.aborted) throw new SyncAborted('同步已停止')
+      if (isRedirectError(e)) {
+        return {
+          kind: 'transient',
+          message:
+            `区级服务器（${new URL(this.api).host}）要求跳转到其他地址（HTTP 重定向）；同步不跟随跳转，令牌没有发往别处。` +
+            '请在同步设置中填写服务器的实际地址（例如 https:// 开头的地址）',
+          retryAfterMs: null,
+        }
+      }
       if (timeout.aborted) {
         return { kind: 'transient', message: '区级服务器响应超时，将自动重试', retryAfterMs: null }
       }
