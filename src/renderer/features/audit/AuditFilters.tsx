@@ -1,7 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core'
-import { DatePickerInput, type DatesRangeValue } from '@mantine/dates'
+import type { DatesRangeValue } from '@mantine/dates'
 import { IconSearch } from '@tabler/icons-react'
 import { AUDIT_ACTION_LABELS } from '../../../shared/labels'
+import { DateField } from '../../components/DateField'
 
 export interface AuditFilterValues {
   action: string | null
@@ -23,7 +24,8 @@ export function AuditFilters({
   value: AuditFilterValues
   onChange: (v: AuditFilterValues) => void
 }) {
-  const dirty = value.action !== null || value.range[0] !== null || value.text !== ''
+  const dirty =
+    value.action !== null || value.range[0] !== null || value.range[1] !== null || value.text !== ''
   return (
     <Group gap="sm" align="flex-end" mb="md" wrap="wrap">
       <Select
@@ -37,19 +39,19 @@ export function AuditFilters({
         nothingFoundMessage="没有匹配的操作"
         w={180}
       />
-      <DatePickerInput
-        type="range"
-        label="日期范围"
-        placeholder="全部日期"
-        valueFormat="YYYY年M月D日"
-        monthLabelFormat="YYYY年M月"
-        yearLabelFormat="YYYY年"
-        monthsListFormat="M月"
-        value={value.range}
-        onChange={(range) => onChange({ ...value, range })}
-        clearable
-        allowSingleDateInRange
-        w={280}
+      <DateField
+        label="起始日期"
+        value={value.range[0]}
+        onChange={(from) => onChange({ ...value, range: [from, value.range[1]] })}
+        w={190}
+      />
+      <DateField
+        label="截止日期"
+        placeholder="同起始日期"
+        value={value.range[1]}
+        minDate={value.range[0] ?? undefined}
+        onChange={(to) => onChange({ ...value, range: [value.range[0], to] })}
+        w={190}
       />
       <TextInput
         label="关键词"
