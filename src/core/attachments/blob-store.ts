@@ -1,6 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, copyFileSync } from 'node:fs'
+import {
+  constants,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
+import { open } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { AppError } from '../errors'
 
 /** Folder of stored attachment files: `<dataDir>/attachments`. */
@@ -51,14 +62,83 @@ export interface StagedBlob {
   sha256: string
 }
 
-/** Copies `source` into the store's temp area and hashes the copy. */
-export async function stageBlob(dataDir: string, source: string): Promise<StagedBlob> {
+export interface CopyOptions {
+  /** Refuse a source larger than this many bytes (checked before and while copying). */
+  maxBytes?: number
+  /** Refuse a source that is a symbolic link (for files beside an untrusted backup). */
+  noFollow?: boolean
+}
+
+const MB = 1024 * 1024
+
+/**
+ * Copies `source` to a new file `dest` and hashes the bytes as they are written, in one async
+ * pass (review finding 15: a large file never blocks the main process, and what is hashed is
+ * exactly what was written). The source is opened non-blocking and checked on its descriptor: a
+ * FIFO, device or folder — or, with `noFollow`, a link — is refused without ever waiting on it,
+ * and a file over `maxBytes` is refused, also if it grows while being copied. `dest` is removed
+ * on any failure.
+ */
+export async function copyAndHash(
+  source: string,
+  dest: string,
+  options: CopyOptions = {},
+): Promise<{ sha256: string; bytes: number }> {
+  const max = options.maxBytes ?? Number.POSITIVE_INFINITY
+  const tooBig = () =>
+    new AppError('VALIDATION', `文件超过 ${Math.max(1, Math.floor(max / MB))} MB 上限，未复制`)
+  const notPlain = () =>
+    new AppError('VALIDATION', '不是普通文件（可能是链接、管道或设备），未复制')
+  const flags =
+    constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0)
+  let handle
+  try {
+    handle = await open(source, flags)
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ELOOP') throw notPlain()
+    throw e
+  }
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) throw notPlain()
+    if (stat.size > max) throw tooBig()
+    const hash = createHash('sha256')
+    let bytes = 0
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length
+        if (bytes > max) return done(tooBig())
+        hash.update(chunk)
+        done(null, chunk)
+      },
+    })
+    try {
+      await pipeline(
+        handle.createReadStream({ autoClose: false }),
+        meter,
+        createWriteStream(dest, { flags: 'wx' }),
+      )
+    } catch (e) {
+      rmSync(dest, { force: true })
+      throw e
+    }
+    return { sha256: hash.digest('hex'), bytes }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Copies `source` into the store's temp area, hashing while it copies (so what we hash is what we keep). */
+export async function stageBlob(
+  dataDir: string,
+  source: string,
+  options: CopyOptions = {},
+): Promise<StagedBlob> {
   const dir = join(attachmentsDir(dataDir), 'tmp')
   mkdirSync(dir, { recursive: true })
   const temp = join(dir, `${randomUUID()}.tmp`)
   try {
-    copyFileSync(source, temp)
-    return { temp, sha256: await hashFile(temp) }
+    return { temp, sha256: (await copyAndHash(source, temp, options)).sha256 }
   } catch (e) {
     rmSync(temp, { force: true })
     throw e

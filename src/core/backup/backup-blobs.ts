@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  rmSync,
+  statfsSync,
+} from 'node:fs'
 import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { RefusedEntry } from '../../shared/types'
@@ -11,6 +19,7 @@ import {
   stageBlob,
 } from '../attachments/blob-store'
 import type { DB } from '../db/schema'
+import { AppError } from '../errors'
 
 /**
  * Attachment files live outside the database (content-addressed under `<dataDir>/attachments`),
@@ -94,21 +103,49 @@ export interface RestoredBlobs {
   refused: RefusedEntry[]
 }
 
+/** Ceiling on the attachments one restore brings back (review finding 15). */
+export const MAX_RESTORE_BLOB_BYTES = 64 * 1024 ** 3
+
+/** Left free on the data folder's disk after the attachments are back (the database needs room too). */
+const FREE_SPACE_RESERVE = 256 * 1024 * 1024
+
+const GB = 1024 ** 3
+const gb = (n: number) => (n / GB).toFixed(1)
+
+/** Free bytes on the disk holding `dir` (for an unprivileged user). */
+export function freeBytesAt(dir: string): number {
+  const s = statfsSync(dir)
+  return Number(s.bavail) * Number(s.bsize)
+}
+
+export interface RestoreBlobsOptions {
+  /** Total bytes one restore may copy (default MAX_RESTORE_BLOB_BYTES). */
+  maxTotalBytes?: number
+  /** Free bytes available for the blob store (default: fs.statfs of the data folder). */
+  freeBytes?: (dir: string) => number
+}
+
 /**
  * After a restore: puts back every blob the restored database references that the live store
  * lacks, from the backup's sibling folder. A key that is not 64 lowercase hex, a file that is not
  * a plain file, has the wrong size, or whose SHA-256 is not its key is refused and reported; the
  * restore still succeeds and the officer is told which entries were refused.
+ *
+ * Before copying anything the total is checked against a cap and the disk's free space (review
+ * finding 15), so a restore cannot fill the disk; each file is then stream-copied and hashed in
+ * one async pass (the main process never blocks on a large file), capped at its recorded size.
  */
 export async function restoreBlobs(
   db: Kysely<DB>,
   dataDir: string,
   backupFile: string,
+  options: RestoreBlobsOptions = {},
 ): Promise<RestoredBlobs> {
   let restored = 0
   let missing = 0
   const refused: RefusedEntry[] = []
   const refuse = (key: unknown, reason: string) => refused.push({ entry: quoteEntry(key), reason })
+  const wanted: { sha: string; saved: string; size: number }[] = []
   for (const { sha256: sha, size_bytes: size } of await referencedBlobs(db)) {
     if (!isBlobKey(sha)) {
       refuse(sha, '附件键无效（应为 64 位小写十六进制 SHA-256），未写入任何文件')
@@ -132,8 +169,38 @@ export async function restoreBlobs(
       refuse(sha, '备份中的附件大小与记录不符，未恢复')
       continue
     }
-    // Hash the copy we would keep, so what we verified is exactly what enters the store.
-    const staged = await stageBlob(dataDir, saved)
+    wanted.push({ sha, saved, size })
+  }
+
+  const total = wanted.reduce((sum, w) => sum + w.size, 0)
+  const cap = options.maxTotalBytes ?? MAX_RESTORE_BLOB_BYTES
+  if (total > cap) {
+    throw new AppError(
+      'VALIDATION',
+      `备份中的附件总大小 ${gb(total)} GB 超过一次恢复的上限 ${gb(cap)} GB，未恢复；当前数据未做任何修改。请确认备份文件夹是否被改动。`,
+    )
+  }
+  if (wanted.length > 0) {
+    // The data folder itself: the blob store inside it may not exist yet, and lives on its disk.
+    const free = (options.freeBytes ?? freeBytesAt)(dataDir)
+    if (free < total + FREE_SPACE_RESERVE) {
+      throw new AppError(
+        'VALIDATION',
+        `磁盘空间不足：恢复附件需要约 ${gb(total + FREE_SPACE_RESERVE)} GB，数据文件夹所在磁盘只剩 ${gb(free)} GB；当前数据未做任何修改。请清理磁盘空间后重试。`,
+      )
+    }
+  }
+
+  for (const { sha, saved, size } of wanted) {
+    let staged
+    try {
+      // Hash the copy we would keep, so what we verified is exactly what enters the store.
+      staged = await stageBlob(dataDir, saved, { maxBytes: size, noFollow: true })
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e
+      refuse(sha, '备份中的附件不是普通文件或大小与记录不符，未恢复')
+      continue
+    }
     if (staged.sha256 !== sha) {
       discardBlob(staged)
       refuse(sha, '备份中的附件内容与其 SHA-256 不符（文件已被改动），未恢复')

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { RestoreCounts, SetAsideDecision } from '../../shared/types'
@@ -6,7 +6,7 @@ import { openDatabase, type Store } from '../db/database'
 import { inspectDatabaseFile, invalidDatabaseFile } from '../db/file-check'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
-import { checkBackupFileStat, checkBackupShape } from './backup-check'
+import { checkBackupFileStat, checkBackupShape, copyBackupFiles } from './backup-check'
 import { auditSinceBackup, type CarriedRow } from './carried-audit'
 import { removeDatabaseFiles } from './restore-journal'
 
@@ -24,8 +24,7 @@ export async function stageBackup(
   checkBackupFileStat(file)
   removeDatabaseFiles(staged)
   try {
-    copyFileSync(file, staged)
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${staged}-wal`)
+    await copyBackupFiles(file, staged)
     const inspection = inspectDatabaseFile(staged, appVersion)
     if (inspection.kind !== 'existing') throw invalidDatabaseFile(file, '文件为空')
     await checkBackupShape(staged, inspection, file)

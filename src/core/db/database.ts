@@ -131,22 +131,36 @@ async function migrate(sqlite: Database.Database, target?: string): Promise<void
   }
 }
 
+/** One schema object of a database: what `sqlite_master` says about it. */
+export interface SchemaEntry {
+  type: string
+  name: string
+  tblName: string
+  sql: string | null
+}
+
 /**
- * The tables a database migrated exactly up to `upTo` has, built in memory from the migrations
- * themselves (so a new migration needs no list kept by hand). A restore compares an untrusted
- * backup against it: a backup that lacks one of them is refused.
+ * Every schema object (tables, indexes, triggers, views) a database migrated exactly up to `upTo`
+ * has, built in memory from the migrations themselves. A restore refuses an untrusted backup whose
+ * `sqlite_master` differs from it in any way (review finding 3).
  */
-export async function referenceTables(upTo: string): Promise<Set<string>> {
+export async function referenceSchema(upTo: string): Promise<SchemaEntry[]> {
   const sqlite = new Database(':memory:')
   try {
     await migrate(sqlite, upTo)
-    const rows = sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[]
-    return new Set(rows.map((r) => r.name))
+    return readSchema(sqlite)
   } finally {
     sqlite.close()
   }
+}
+
+/** `sqlite_master` of an open connection, in a stable order. */
+export function readSchema(sqlite: Database.Database): SchemaEntry[] {
+  return sqlite
+    .prepare(
+      'SELECT type, name, tbl_name AS tblName, sql FROM sqlite_master ORDER BY type, name, tbl_name',
+    )
+    .all() as SchemaEntry[]
 }
 
 /** Closes the store (kysely destroys the connection; WAL is checkpointed by SQLite on close). */
