@@ -104,10 +104,26 @@ function iso(year: number, month: number, day: number): string | null {
 }
 
 /**
- * Parses one notice. `year` is used when the title names none; without either it asks for the
- * year. Throws AppError('VALIDATION') naming the first line it cannot read.
+ * Parses one notice as a whole year's calendar: reads it (readHolidayNotice), then refuses it
+ * unless it arranges each of the seven festivals exactly once and its days off come to the year's
+ * statutory total (checkNoticeComplete). This is the only way a pasted notice is accepted.
  */
 export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
+  const { notice, lineNumbers } = readNotice(text, year)
+  checkNoticeComplete(notice, lineNumbers)
+  return notice
+}
+
+/**
+ * Reads the festival lines of a notice, or of a part of one, without asking for the whole year
+ * (for checking wording). `year` is used when the title names none; without either it asks for
+ * the year. Throws AppError('VALIDATION') naming the first line it cannot read.
+ */
+export function readHolidayNotice(text: string, year?: number): ParsedNotice {
+  return readNotice(text, year).notice
+}
+
+function readNotice(text: string, year?: number): { notice: ParsedNotice; lineNumbers: number[] } {
   const normalised = normaliseNoticeText(text)
   const titleYear = noticeYear(text)
   if (titleYear !== null && year !== undefined && titleYear !== year) {
@@ -136,6 +152,7 @@ export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
   const workdays = new Set<string>()
   const names: Record<string, string> = {}
   const festivals: ParsedFestival[] = []
+  const lineNumbers: number[] = []
   const warnings: string[] = []
 
   lines.forEach((raw, index) => {
@@ -161,6 +178,7 @@ export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
       names[d] = name
     }
     festivals.push({ name, line, ...festival })
+    lineNumbers.push(lineNo)
   })
   if (festivals.length === 0) {
     throw new AppError(
@@ -169,13 +187,127 @@ export function parseHolidayNotice(text: string, year?: number): ParsedNotice {
     )
   }
   return {
-    year: y,
-    title,
-    holidays: [...holidays].sort(),
-    workdays: [...workdays].sort(),
-    names,
-    festivals,
-    warnings,
+    notice: {
+      year: y,
+      title,
+      holidays: [...holidays].sort(),
+      workdays: [...workdays].sort(),
+      names,
+      festivals,
+      warnings,
+    },
+    lineNumbers,
+  }
+}
+
+/** 《全国年节及纪念日放假办法》第二条: the festivals on which all citizens have days off. */
+export const SEVEN_FESTIVALS = [
+  '元旦',
+  '春节',
+  '清明节',
+  '劳动节',
+  '端午节',
+  '中秋节',
+  '国庆节',
+] as const
+type Festival = (typeof SEVEN_FESTIVALS)[number]
+
+/** The names a notice line may use (「清明」「五一」 as pasted) → the festival. */
+const FESTIVAL_ALIASES: Record<string, Festival> = {
+  元旦: '元旦',
+  春节: '春节',
+  清明: '清明节',
+  清明节: '清明节',
+  劳动节: '劳动节',
+  五一: '劳动节',
+  五一劳动节: '劳动节',
+  端午: '端午节',
+  端午节: '端午节',
+  中秋: '中秋节',
+  中秋节: '中秋节',
+  国庆: '国庆节',
+  国庆节: '国庆节',
+}
+
+const SEVEN_TEXT = SEVEN_FESTIVALS.join('、')
+
+/**
+ * The statutory days (法定节假日) among a notice's days off. A notice does not state them (「共N天」
+ * counts the bridged weekend), but they follow from it: a statutory day is a weekday off (one that
+ * falls on a weekend gets a weekday 补休, 放假办法第六条), and every other weekday off is paid back
+ * by one 调休 working day. So: weekdays off − make-up working days. Checked against chinese-days
+ * for 2014–2026 in the tests.
+ */
+export function statutoryDays(holidays: readonly string[], workdays: readonly string[]): number {
+  const weekdaysOff = holidays.filter((d) => {
+    const w = weekdayOf(d)
+    return w !== 0 && w !== 6
+  }).length
+  return weekdaysOff - workdays.length
+}
+
+/**
+ * The year's statutory total under 《全国年节及纪念日放假办法》: 13 days from 2025 (2024 revision:
+ * 春节 and 劳动节 one day more), 11 days 2008–2024 (2007 revision), null before 2008 (other
+ * festivals then; the parser does not read those notices).
+ */
+export function statutoryDaysFor(year: number): number | null {
+  if (year >= 2025) return 13
+  if (year >= 2008) return 11
+  return null
+}
+
+/**
+ * Refuses a notice that is not a whole year: each of the seven festivals exactly once (one line may
+ * name two, 「中秋节、国庆节」), nothing else, and the year's statutory total of days off
+ * (《全国年节及纪念日放假办法》第二条). The message names what is missing or duplicated.
+ */
+function checkNoticeComplete(notice: ParsedNotice, lineNumbers: readonly number[]): void {
+  const expected = statutoryDaysFor(notice.year)
+  if (expected === null) {
+    throw new AppError(
+      'VALIDATION',
+      `${notice.year} 年早于现行放假办法（2008 年起放假的节日为${SEVEN_TEXT}），无法核对该年的通知，请改用 .ics 文件导入`,
+    )
+  }
+  const seen = new Map<Festival, number[]>()
+  notice.festivals.forEach((f, i) => {
+    const lineNo = lineNumbers[i]!
+    for (const part of f.name.split(/[、和及与]/).map((p) => p.trim())) {
+      const festival = FESTIVAL_ALIASES[part]
+      if (!festival) {
+        throw new AppError(
+          'VALIDATION',
+          `通知第 ${lineNo} 行：「${part}」不是全体公民放假的节日（${SEVEN_TEXT}，《全国年节及纪念日放假办法》第二条），年度通知中不应有这一行，请核对`,
+          { line: lineNo, text: f.line },
+        )
+      }
+      seen.set(festival, [...(seen.get(festival) ?? []), lineNo])
+    }
+  })
+  const missing = SEVEN_FESTIVALS.filter((f) => !seen.has(f))
+  const duplicated = SEVEN_FESTIVALS.filter((f) => (seen.get(f)?.length ?? 0) > 1)
+  if (missing.length > 0 || duplicated.length > 0) {
+    const parts: string[] = []
+    if (missing.length > 0) parts.push(`缺少${missing.join('、')}`)
+    for (const f of duplicated) parts.push(`${f}重复出现（第 ${seen.get(f)!.join('、')} 行）`)
+    const head = missing.length > 0 ? '通知不完整' : '通知有重复的节日'
+    throw new AppError(
+      'VALIDATION',
+      `${head}：${parts.join('；')}。年度通知应对${SEVEN_TEXT}各安排一次（《全国年节及纪念日放假办法》第二条），请粘贴通知全文`,
+      { missing, duplicated },
+    )
+  }
+  const counted = statutoryDays(notice.holidays, notice.workdays)
+  if (counted !== expected) {
+    const perLine = notice.festivals
+      .map((f) => `${f.name} ${statutoryDays(f.holidays, f.workdays)}`)
+      .join('、')
+    throw new AppError(
+      'VALIDATION',
+      `${notice.year} 年法定节假日应为 ${expected} 天，通知中算得 ${counted} 天（${perLine}），按放假的工作日减去调休上班日计算（《全国年节及纪念日放假办法》第二条），请核对通知`,
+      { expected, counted },
+    )
   }
 }
 

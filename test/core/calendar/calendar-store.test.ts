@@ -30,6 +30,18 @@ describe('calendar store (calendar_years, seeded from chinese-days)', () => {
     expect(y2026.names['2026-10-01']).toBe('国庆节')
   })
 
+  it('refuses a pasted notice without its 国庆节 line, naming it, and leaves the year as it was (放假办法第二条)', async () => {
+    const text = notice(2026)
+      .split('\n')
+      .filter((l) => !l.startsWith('七、国庆节'))
+      .join('\n')
+    const r = await t.send('calendar:parse-notice', { text })
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(JSON.stringify(r)).toContain('通知不完整：缺少国庆节')
+    const years = await t.call('calendar:list', {})
+    expect(years.find((y) => y.year === 2026)?.source).toBe('package')
+  })
+
   it('previews a pasted notice without writing anything', async () => {
     const preview = await t.call('calendar:parse-notice', { text: notice(2026) })
     expect(preview.year).toBe(2026)
