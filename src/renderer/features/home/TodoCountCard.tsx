@@ -60,16 +60,23 @@ export function TodoCountCard({
       {rowLink && group?.rows && group.rows.length > 0 && (
         <Stack gap={2} mt={6}>
           {group.rows.map((r) => (
-            <Anchor
-              key={r.itemId}
-              component={Link}
-              to={rowLink(r.itemId)}
-              fz="xs"
-              title={r.note ? `${r.title}（${r.note}）` : r.title}
-              truncate="end"
-            >
-              {r.title.trim() === '' ? '（无标题条目）' : r.title}
-            </Anchor>
+            <div key={r.itemId}>
+              <Anchor
+                component={Link}
+                to={rowLink(r.itemId)}
+                fz="xs"
+                title={r.note ? `${r.title}（${r.note}）` : r.title}
+                truncate="end"
+                display="block"
+              >
+                {r.title.trim() === '' ? '（无标题条目）' : r.title}
+              </Anchor>
+              {r.note && (
+                <Text fz={11} c="dimmed" truncate="end">
+                  {r.note}
+                </Text>
+              )}
+            </div>
           ))}
           {group.count > group.rows.length && (
             <Text fz="xs" c="dimmed">
