@@ -338,6 +338,6 @@ describe('transport security', () => {
         trustProxy: false,
       }),
     ).toBeNull()
-    expect(plainHttpWarning({ host: '0.0.0.0', tls: null, trustProxy: true })).toBeNull()
+    expect(plainHttpWarning({ host: '0.0.0.0', tls: null, trustProxy: ['10.0.0.1'] })).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
+import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import { resolveTarget, type DatabaseTarget } from '../db/connect'
-import { DEFAULT_BODY_LIMIT } from '../http/app'
+import { DEFAULT_BODY_LIMIT, type TrustProxy } from '../http/app'
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../http/rate-limit'
 import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
 import { parseByteSize } from './byte-size'
@@ -16,7 +17,8 @@ export interface ServerSettings {
   viewPassword: string | undefined
   lateRule: LateRule
   logLevel: string
-  trustProxy: boolean
+  /** The load balancers whose X-Forwarded-For is believed; false: none. */
+  trustProxy: TrustProxy
   /** Seconds the whole request (headers and body) may take before the socket is closed. */
   requestTimeoutS: number
 }
@@ -24,7 +26,7 @@ export interface ServerSettings {
 export const SERVER_USAGE = `用法：npm run server -- --data <目录> [--port 8080] [--host 127.0.0.1]
   [--tls-cert <证书.pem> --tls-key <私钥.pem>] [--body-limit 20mb]
   [--rate-limit 600] [--rate-window 60] [--view-password <密码>] [--late-days 20]
-  [--returned-days 5] [--log-level info] [--trust-proxy] [--request-timeout 120]
+  [--returned-days 5] [--log-level info] [--trust-proxy <负载均衡地址或 CIDR,…>] [--request-timeout 120]
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）；
 总览页密码也可用环境变量 DISTRICT_VIEW_PASSWORD 设置（避免出现在进程列表中）。`
 
@@ -59,13 +61,44 @@ export function isLoopback(host: string): boolean {
 export function plainHttpWarning(settings: {
   host: string
   tls: unknown
-  trustProxy: boolean
+  trustProxy: TrustProxy
 }): string | null {
-  if (settings.tls || settings.trustProxy || isLoopback(settings.host)) return null
+  if (settings.tls || settings.trustProxy !== false || isLoopback(settings.host)) return null
   return (
     `警告：正在以明文 http 在非本机地址 ${settings.host} 上提供服务，部门令牌和条目内容将以明文传输。` +
     '请用 --tls-cert 与 --tls-key 启用 HTTPS，或置于 HTTPS 反向代理之后并加 --trust-proxy。'
   )
+}
+
+const TRUST_PROXY_HELP =
+  '--trust-proxy 需要负载均衡（反向代理）的地址，如 10.0.0.5 或 10.0.0.0/24（逗号分隔，也可写 loopback、' +
+  'uniquelocal）。不接受 true、跳数或 0.0.0.0/0：那样直接连接的客户端也能用 X-Forwarded-For 自选地址，' +
+  '绕过认证前的频率限制。'
+
+/**
+ * `--trust-proxy` (review finding 8): the proxies whose X-Forwarded-For is believed — addresses,
+ * CIDRs or proxy-addr's names; never "everyone". No hop count: it cannot tell the proxy from a
+ * direct client (Fastify 5 itself trusts nothing for a number).
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  const entries = value.split(',').map((e) => e.trim())
+  for (const entry of entries) {
+    if (!isProxyAddress(entry))
+      throw new UsageError(`${TRUST_PROXY_HELP}收到：${entry || '（空）'}`)
+  }
+  return entries
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+  const [address, prefix, ...more] = entry.split('/')
+  const family = isIP(address ?? '')
+  if (family === 0 || more.length > 0) return false
+  if (prefix === undefined) return true
+  if (!/^\d{1,3}$/.test(prefix)) return false
+  const bits = Number(prefix)
+  // /0 would trust every address.
+  return bits >= 1 && bits <= (family === 4 ? 32 : 128)
 }
 
 /** Parses `npm run server -- …` arguments (and DATABASE_URL / DISTRICT_VIEW_PASSWORD). */
@@ -88,12 +121,14 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
         'late-days': { type: 'string' },
         'returned-days': { type: 'string' },
         'log-level': { type: 'string' },
-        'trust-proxy': { type: 'boolean' },
+        'trust-proxy': { type: 'string' },
         'request-timeout': { type: 'string' },
       },
     }))
   } catch (e) {
-    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}`)
+    const why = e instanceof Error ? e.message : String(e)
+    if (why.includes('--trust-proxy')) throw new UsageError(TRUST_PROXY_HELP)
+    throw new UsageError(`参数有误：${why}`)
   }
   let target: DatabaseTarget
   try {
@@ -138,7 +173,8 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
       ),
     },
     logLevel: values['log-level'] ?? 'info',
-    trustProxy: values['trust-proxy'] ?? false,
+    trustProxy:
+      values['trust-proxy'] === undefined ? false : parseTrustProxy(values['trust-proxy']),
     requestTimeoutS: positiveInt(values['request-timeout'], 120, '--request-timeout'),
   }
 }

@@ -37,9 +37,16 @@ export interface BuildServerOptions {
   https?: { cert: Buffer | string; key: Buffer | string }
   /** Fastify logger settings; `false` for silence (tests). */
   logger?: { level?: string; stream?: DestinationStream } | false
-  /** Trust X-Forwarded-For from a load balancer in front (for the per-IP limit and logs). */
-  trustProxy?: boolean
+  /**
+   * Trust X-Forwarded-For only from these load balancers (addresses / CIDRs, proxy-addr syntax)
+   * for the per-IP limit and logs; never `true`, which would let any client pick its own address
+   * (review finding 8). Default false.
+   */
+  trustProxy?: TrustProxy
 }
+
+/** The proxies to believe: addresses / CIDRs (proxy-addr syntax), or none. */
+export type TrustProxy = readonly string[] | false
 
 /**
  * Log redaction: the bearer token (and Basic credentials of the district page) must never reach a
@@ -54,6 +61,9 @@ export const REDACT_PATHS = [
 
 /** Builds (but does not start) the central server. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const trustProxy = options.trustProxy ?? false
+  if ((trustProxy as unknown) === true || (trustProxy !== false && trustProxy.length === 0))
+    throw new TypeError('trustProxy must name the proxies (addresses / CIDRs)')
   const clock = options.clock ?? (() => new Date())
   const logger: FastifyServerOptions['logger'] =
     options.logger === false
@@ -68,13 +78,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxy === false ? false : [...trustProxy],
     ...fastifyTimeouts,
     // The node http options go to http.createServer, or with TLS into https.createServer's.
     ...(options.https ? { https: { ...http, ...options.https } } : { http }),
   }) as unknown as FastifyInstance
   // Behind a proxy every socket comes from the proxy's address: no per-address cap there.
-  if (!options.trustProxy) capConnectionsPerAddress(app.server, timeouts.connectionsPerAddress)
+  if (trustProxy === false) capConnectionsPerAddress(app.server, timeouts.connectionsPerAddress)
   if (options.https) {
     // HSTS on every response served over TLS: browsers then refuse plain http to this host.
     app.addHook('onSend', async (_req, reply) => {
