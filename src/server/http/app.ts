@@ -1,6 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyLoggerOptions,
+  type FastifyServerOptions,
+} from 'fastify'
 import type { Kysely } from 'kysely'
-import type { DestinationStream } from 'pino'
 import type { ServerDB } from '../db/schema'
 import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
 import { authenticateHook } from './authenticate'
@@ -21,6 +24,9 @@ import {
 /** Default largest request body: 20 MB (an item with embedded images can be large). */
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024
 
+/** Where log lines go: anything with `write(line)` (fastify's own type; pino is not a direct dependency). */
+type LogStream = NonNullable<FastifyLoggerOptions['stream']>
+
 /** Everything the server needs; all state lives in `db`, so any number of instances can share it. */
 export interface BuildServerOptions {
   db: Kysely<ServerDB>
@@ -36,7 +42,7 @@ export interface BuildServerOptions {
   view?: { password?: string; openWithoutPassword: boolean; lateRule?: LateRule }
   https?: { cert: Buffer | string; key: Buffer | string }
   /** Fastify logger settings; `false` for silence (tests). */
-  logger?: { level?: string; stream?: DestinationStream } | false
+  logger?: { level?: string; stream?: LogStream } | false
   /**
    * Trust X-Forwarded-For only from these load balancers (addresses / CIDRs, proxy-addr syntax)
    * for the per-IP limit and logs; never `true`, which would let any client pick its own address

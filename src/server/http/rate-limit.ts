@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit'
+import { isIP } from 'node:net'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { bearerToken, hashToken } from '../auth/tokens'
 import { ApiError } from '../errors'
@@ -28,10 +29,34 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60
 /** Failed authentications an address may make per window by default. */
 export const DEFAULT_AUTH_FAILURES_MAX = 30
 
+/**
+ * The per-address counters' key: an IPv4 address (also IPv4-mapped IPv6) as it is, an IPv6
+ * address by its /64 — one client (one home or office line) holds a whole /64 and may use any
+ * address in it, so counting /128s would give it 2^64 budgets.
+ */
+export function addressKey(ip: string): string {
+  const address = ip.replace(/%.*$/, '')
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped) return mapped[1]!
+  if (isIP(address) !== 6) return address
+  const [head = '', tail = ''] = address.toLowerCase().split('::')
+  const groups = (part: string) => (part ? part.split(':') : [])
+  const h = groups(head)
+  // An embedded IPv4 tail (::1.2.3.4) lies in the interface half: only the first four groups count.
+  const t = groups(tail)
+  const all = address.includes('::')
+    ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t]
+    : h
+  return `${all
+    .slice(0, 4)
+    .map((g) => g.padStart(4, '0'))
+    .join(':')}::/64`
+}
+
 /** The token limiter's key: the token's hash (never the token itself, kept as a map key). */
 export function rateLimitKey(req: FastifyRequest): string {
   const token = bearerToken(req.headers.authorization)
-  return token ? `t:${hashToken(token)}` : `ip:${req.ip}`
+  return token ? `t:${hashToken(token)}` : `ip:${addressKey(req.ip)}`
 }
 
 /** Distinct keys the in-memory store keeps per counter (an LRU; the oldest are forgotten). */
@@ -77,11 +102,11 @@ export async function installRateLimit(
   const create = (app as unknown as { createRateLimit: (o: object) => Limiter }).createRateLimit
   const byAddress = create({
     max: options.addressMax ?? options.max * 5,
-    keyGenerator: (req: FastifyRequest) => `ip:${req.ip}`,
+    keyGenerator: (req: FastifyRequest) => `ip:${addressKey(req.ip)}`,
   })
   const failures = create({
     max: options.authFailuresMax ?? DEFAULT_AUTH_FAILURES_MAX,
-    keyGenerator: (req: FastifyRequest) => `fail:${req.ip}`,
+    keyGenerator: (req: FastifyRequest) => `fail:${addressKey(req.ip)}`,
   })
   const byToken = create({ max: options.max, keyGenerator: rateLimitKey })
 
