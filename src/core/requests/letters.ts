@@ -186,7 +186,8 @@ export async function composeLetter(
       key = 'consultation'
       date = e.date
       values['征求对象'] = str(e.data.partyName)
-      values['意见期限'] = cn(str(e.data.replyBy))
+      // Derived from the calendar; 暂定 while that year's holidays are unknown (条例第三十二条).
+      values['意见期限'] = cn(str(e.data.replyBy)) + (e.data.replyByProvisional ? '（暂定）' : '')
       break
     }
     case 'fee': {
@@ -198,7 +199,7 @@ export async function composeLetter(
       values['收费方式'] = FEE_SCHEME_LABELS[scheme].slice(0, 2)
       values['收费数额'] = str(e.data.amount)
       values['收费说明'] = feeExplanation(scheme, Number(e.data.quantity))
-      values['缴费期限'] = cn(str(e.data.payBy))
+      values['缴费期限'] = cn(str(e.data.payBy)) + (e.data.payByProvisional ? '（暂定）' : '')
       break
     }
   }

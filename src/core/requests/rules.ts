@@ -80,7 +80,10 @@ export interface RequestState {
     date: string
     party: ConsultationParty
     partyName: string
+    /** 15 working days from the start (第三十二条、第三十四条), from the calendar when one is given. */
     replyBy: string
+    /** The reply date falls in a year the calendar does not know (暂定). */
+    replyByProvisional: boolean
     ended: string | null
   }[]
   extension: { date: string; days: number; approver: string; reason: string } | null
@@ -90,6 +93,7 @@ export interface RequestState {
     quantity: number
     amount: number
     payBy: string
+    payByProvisional: boolean
     paid: string | null
     lapsed: string | null
   } | null
@@ -103,8 +107,12 @@ export interface RequestState {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
 
-/** Folds the events into the request's state. */
-export function deriveState(facts: RequestFacts): RequestState {
+/**
+ * Folds the events into the request's state. Given the calendar, the consultation reply date and
+ * the fee pay-by date are derived from the event dates (so they move, and say 暂定, with the
+ * holiday calendar); without it the dates stored at recording time are used.
+ */
+export function deriveState(facts: RequestFacts, cal?: WorkCalendar): RequestState {
   const s: RequestState = {
     status: 'open',
     correction: null,
@@ -136,15 +144,18 @@ export function deriveState(facts: RequestFacts): RequestState {
         if (s.correction) s.correction.lapsed = e.date
         s.done = { date: e.date, outcome: '6.1' }
         break
-      case 'consultation_started':
+      case 'consultation_started': {
+        const reply = cal ? addWorkingDays(cal, e.date, CONSULTATION_DAYS) : null
         s.consultations.push({
           date: e.date,
           party: d.party === 'agency' ? 'agency' : 'third_party',
           partyName: str(d.partyName),
-          replyBy: str(d.replyBy),
+          replyBy: reply ? reply.date : str(d.replyBy),
+          replyByProvisional: reply?.provisional ?? false,
           ended: null,
         })
         break
+      }
       case 'consultation_ended': {
         const open = s.consultations.find((c) => c.ended === null)
         if (open) open.ended = e.date
@@ -158,17 +169,20 @@ export function deriveState(facts: RequestFacts): RequestState {
           reason: str(d.reason),
         }
         break
-      case 'fee_notice':
+      case 'fee_notice': {
+        const pay = cal ? addWorkingDays(cal, e.date, FEE_PAY_DAYS) : null
         s.fee = {
           date: e.date,
           scheme: d.scheme === 'per_page' ? 'per_page' : 'per_request',
           quantity: num(d.quantity),
           amount: num(d.amount),
-          payBy: str(d.payBy),
+          payBy: pay ? pay.date : str(d.payBy),
+          payByProvisional: pay?.provisional ?? false,
           paid: null,
           lapsed: null,
         }
         break
+      }
       case 'fee_paid':
         if (s.fee) s.fee.paid = e.date
         break
@@ -223,7 +237,9 @@ export function deadlineInput(facts: RequestFacts, s: RequestState): DeadlineInp
     if (c.date < start) continue
     pauses.push({
       from: c.date,
-      to: c.ended,
+      // The consulted party has 15 working days (第三十二条、第三十四条): its silence does not hold
+      // the clock beyond them.
+      to: earliest(c.ended, c.replyBy),
       reason:
         c.party === 'agency'
           ? `征求${c.partyName}（其他机关）意见`
@@ -234,7 +250,8 @@ export function deadlineInput(facts: RequestFacts, s: RequestState): DeadlineInp
   if (s.fee && s.fee.date >= start) {
     pauses.push({
       from: s.fee.date,
-      to: s.fee.paid ?? (s.fee.lapsed ? s.fee.lapsed : null),
+      // The applicant has 20 working days to pay (国办函〔2020〕109号): no longer pause than that.
+      to: earliest(s.fee.paid ?? s.fee.lapsed, s.fee.payBy),
       reason: `发出收费通知（${s.fee.amount} 元），至申请人缴费`,
       article: ART.fee,
     })
@@ -258,19 +275,33 @@ export function deadlineInput(facts: RequestFacts, s: RequestState): DeadlineInp
   }
 }
 
+/** The earlier of two `YYYY-MM-DD` dates; an empty or missing one is ignored. */
+function earliest(a: string | null, b: string | null): string | null {
+  if (!a) return b || null
+  if (!b) return a
+  return a < b ? a : b
+}
+
 export interface DueComputation {
   state: RequestState
   result: DeadlineResult
   /** The last day a correction notice may go out (第三十条). */
   correctionLimit: string
+  /** That day falls in a year the calendar does not know (暂定). */
+  correctionLimitProvisional: boolean
 }
 
 /** State, due date and its timeline for one request. */
 export function computeDue(cal: WorkCalendar, facts: RequestFacts): DueComputation {
-  const state = deriveState(facts)
+  const state = deriveState(facts, cal)
   const result = countDeadline(cal, deadlineInput(facts, state))
-  const correctionLimit = addWorkingDays(cal, facts.receivedDate, CORRECTION_NOTICE_DAYS).date
-  return { state, result, correctionLimit }
+  const limit = addWorkingDays(cal, facts.receivedDate, CORRECTION_NOTICE_DAYS)
+  return {
+    state,
+    result,
+    correctionLimit: limit.date,
+    correctionLimitProvisional: limit.provisional,
+  }
 }
 
 const refuse = (message: string): never => {
@@ -309,7 +340,7 @@ export function checkEvent(
   event: NewEvent,
   today: string,
 ): void {
-  const s = deriveState(facts)
+  const s = deriveState(facts, cal)
   const label = EVENT_KIND_LABELS[event.kind]
   if (s.done) {
     refuse(

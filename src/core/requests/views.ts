@@ -29,7 +29,7 @@ import type { RequestEventRowDb } from '../db/tables/requests'
 import { daysLeft, parseDueRecord, rowFlags } from './derive'
 import { maskApplicantName } from './personal'
 import { listEventRows, loadRequestRow, toFact } from './repository'
-import { ART, allowedKinds, deriveState } from './rules'
+import { ART, allowedKinds, deriveState, type RequestState } from './rules'
 import { toCaseView } from './services'
 
 /** Read models of the register: the list (masked), the counts, the detail view. */
@@ -67,7 +67,7 @@ export function describeEvent(e: RequestEventRowDb): RequestEventView {
       break
     case 'consultation_started': {
       const party = CONSULTATION_PARTY_LABELS[d.party as ConsultationParty] ?? ''
-      summary = `书面征求${party}「${str(d.partyName)}」意见，请于 ${str(d.replyBy)} 前答复（15 个工作日）；征求意见期间不计入答复期限`
+      summary = `书面征求${party}「${str(d.partyName)}」意见，请于 ${str(d.replyBy)}${d.replyByProvisional ? '（暂定）' : ''} 前答复（15 个工作日）；征求意见期间不计入答复期限`
       article = d.party === 'agency' ? ART.agency : ART.thirdParty
       break
     }
@@ -80,7 +80,7 @@ export function describeEvent(e: RequestEventRowDb): RequestEventView {
       article = ART.extension
       break
     case 'fee_notice':
-      summary = `发出收费通知：${FEE_SCHEME_LABELS[d.scheme as FeeScheme] ?? ''} ${String(d.quantity)}${d.scheme === 'per_page' ? ' 页' : '（本月第几件）'}，${String(d.amount)} 元，缴费期限至 ${str(d.payBy)}`
+      summary = `发出收费通知：${FEE_SCHEME_LABELS[d.scheme as FeeScheme] ?? ''} ${String(d.quantity)}${d.scheme === 'per_page' ? ' 页' : '（本月第几件）'}，${String(d.amount)} 元，缴费期限至 ${str(d.payBy)}${d.payByProvisional ? '（暂定）' : ''}`
       article = ART.fee
       break
     case 'fee_paid':
@@ -111,6 +111,42 @@ export function describeEvent(e: RequestEventRowDb): RequestEventView {
   }
 }
 
+/**
+ * The events with the consultation reply date (第三十二条、第三十四条) and the fee pay-by date
+ * (国办函〔2020〕109号) as derived now from the calendar — not as frozen when recorded — and
+ * whether they are 暂定, for the timeline and the letters.
+ */
+function withDerivedDates(rows: RequestEventRowDb[], state: RequestState): RequestEventRowDb[] {
+  let c = 0
+  return rows.map((e) => {
+    if (e.kind === 'consultation_started') {
+      const derived = state.consultations[c++]
+      if (!derived) return e
+      const d = JSON.parse(e.data_json) as Record<string, unknown>
+      return {
+        ...e,
+        data_json: JSON.stringify({
+          ...d,
+          replyBy: derived.replyBy,
+          replyByProvisional: derived.replyByProvisional,
+        }),
+      }
+    }
+    if (e.kind === 'fee_notice' && state.fee && state.fee.date === e.date) {
+      const d = JSON.parse(e.data_json) as Record<string, unknown>
+      return {
+        ...e,
+        data_json: JSON.stringify({
+          ...d,
+          payBy: state.fee.payBy,
+          payByProvisional: state.fee.payByProvisional,
+        }),
+      }
+    }
+    return e
+  })
+}
+
 /** The detail screen of one request (personal data in full: local only). */
 export async function loadRequestView(
   db: Kysely<DB>,
@@ -121,7 +157,7 @@ export async function loadRequestView(
   const today = localDateKey(clock())
   const row = await loadRequestRow(db, id)
   const eventRows = await listEventRows(db, id)
-  const state = deriveState({ receivedDate: row.received_date, events: eventRows.map(toFact) })
+  const state = deriveState({ receivedDate: row.received_date, events: eventRows.map(toFact) }, cal)
   const record = parseDueRecord(row.due_json)
   const cases = await db
     .selectFrom('request_cases')
@@ -144,7 +180,7 @@ export async function loadRequestView(
   const correction = warnings.findIndex((w) => w.startsWith('补正告知最迟'))
   if (correction >= 0) {
     warnings[correction] =
-      `如需申请人补正，须在 ${row.correction_limit ?? ''} 前发出补正告知（收到申请之日起 7 个工作日内，条例第三十条）`
+      `如需申请人补正，须在 ${row.correction_limit ?? ''}${record.correctionLimitProvisional ? '（暂定）' : ''} 前发出补正告知（收到申请之日起 7 个工作日内，条例第三十条）`
   }
   if (state.answer && row.due_date && state.answer.date > row.due_date) {
     warnings.push(`答复日期 ${state.answer.date} 晚于答复期限 ${row.due_date}`)
@@ -178,11 +214,12 @@ export async function loadRequestView(
     dueSteps: record.steps,
     dueBeforeExtension: record.baseDue,
     correctionLimit: row.correction_limit,
+    correctionLimitProvisional: record.correctionLimitProvisional,
     answeredDate: row.answered_date,
     answerType: row.answer_type,
     outcome: row.outcome,
     imported: row.imported === 1,
-    events: eventRows.map(describeEvent),
+    events: withDerivedDates(eventRows, state).map(describeEvent),
     cases: cases.map(toCaseView),
     allowed: allowedKinds(state),
     letters,

@@ -261,6 +261,8 @@ export interface RequestView {
   dueBeforeExtension: string | null
   /** The last day a 补正 notice may go out (条例第三十条), while one still can. */
   correctionLimit: string | null
+  /** The correction limit falls in a year whose holiday calendar is unknown (暂定). */
+  correctionLimitProvisional: boolean
   answeredDate: string | null
   answerType: AnswerType | null
   outcome: RequestOutcome | null

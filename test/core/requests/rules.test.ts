@@ -86,7 +86,7 @@ describe('answer deadline (条例第三十三条, 20 working days from the day a
     ).toBe(true)
   })
 
-  it('an open consultation holds the clock: no due date, status 征求意见中', () => {
+  it('an open consultation holds the clock only up to the 15 working days of 条例第三十二条/第三十四条', () => {
     const r = due('2025-03-03', [
       ev('consultation_started', '2025-03-05', {
         party: 'agency',
@@ -95,8 +95,8 @@ describe('answer deadline (条例第三十三条, 20 working days from the day a
       }),
     ])
     expect(r.state.status).toBe('consultation')
-    expect(r.result.dueDate).toBeNull()
-    expect(r.result.paused).toBe(true)
+    // Paused after 3/5 up to the reply date 3/26; 18 working days left → 2025-04-22.
+    expect(r.result.dueDate).toBe('2025-04-22')
   })
 
   it('an extension of 20 working days (条例第三十三条第二款) runs on from the original due date, across 劳动节 调休', () => {
@@ -258,10 +258,10 @@ describe('events in the wrong order are refused with a clear message', () => {
         scheme: 'per_page',
         quantity: 40,
         amount: 100,
-        payBy: '2025-04-02',
+        payBy: '2025-04-02', // as stored; the rule derives 2025-04-01 from the calendar
       }),
     ])
-    refuse(f, { kind: 'fee_paid', date: '2025-04-03' }).toThrow(/缴费期限 2025-04-02 已过/)
+    refuse(f, { kind: 'fee_paid', date: '2025-04-02' }).toThrow(/缴费期限 2025-04-01 已过/)
     refuse(facts(), { kind: 'fee_notice', date: '2025-03-04', amount: 0 }).toThrow(/不收取/)
   })
 })

@@ -144,7 +144,10 @@ function EventForm({
           {HINTS[kind]}
         </Text>
         {kind === 'correction_requested' && request.correctionLimit && (
-          <Text fz="sm">补正告知最迟应于 {request.correctionLimit} 发出。</Text>
+          <Text fz="sm">
+            补正告知最迟应于 {request.correctionLimit}
+            {request.correctionLimitProvisional ? '（暂定）' : ''} 发出。
+          </Text>
         )}
         <SimpleGrid cols={2} spacing="sm">
           <TextInput

@@ -221,6 +221,11 @@ function RequestDetail({
                 申请人信息仅保存在本机，不同步、不写入日志。登记人 {view.createdByName ?? '—'} ·{' '}
                 {formatDateTime(view.createdAt)}
               </Text>
+              {view.personalMasked && (
+                <Text fz="xs" c="orange" mt={4}>
+                  申请人信息已脱敏显示：只有起草人和管理员可查看完整信息（条例第二十九条）。
+                </Text>
+              )}
             </Paper>
             <Paper withBorder p="md">
               <Title order={3} fz="md" mb="sm">
