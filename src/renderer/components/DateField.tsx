@@ -20,7 +20,7 @@ export function DateField(props: DateInputProps) {
       fixOnBlur
       clearable
       leftSection={<IconCalendar size={16} aria-hidden />}
-      placeholder="如 2024-02-20 或 2024年2月20日"
+      placeholder="如 2024-02-20"
       {...props}
     />
   )

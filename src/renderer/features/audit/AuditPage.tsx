@@ -61,15 +61,15 @@ export function AuditPage() {
         </Alert>
       )}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={860} type="native">
+        <Table.ScrollContainer minWidth={720} type="native">
           <Table aria-label="审计日志" fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={64}>序号</Table.Th>
-                <Table.Th w={190}>时间</Table.Th>
-                <Table.Th w={110}>操作人</Table.Th>
+                <Table.Th w={60} className="dd-nowrap">序号</Table.Th>
+                <Table.Th w={150}>时间</Table.Th>
+                <Table.Th w={96}>操作人</Table.Th>
                 <Table.Th w={110}>操作</Table.Th>
-                <Table.Th w={160}>对象</Table.Th>
+                <Table.Th w={150}>对象</Table.Th>
                 <Table.Th>详情</Table.Th>
               </Table.Tr>
             </Table.Thead>
