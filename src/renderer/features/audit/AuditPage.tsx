@@ -65,7 +65,9 @@ export function AuditPage() {
           <Table aria-label="审计日志" fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={60} className="dd-nowrap">序号</Table.Th>
+                <Table.Th w={60} className="dd-nowrap">
+                  序号
+                </Table.Th>
                 <Table.Th w={150}>时间</Table.Th>
                 <Table.Th w={96}>操作人</Table.Th>
                 <Table.Th w={110}>操作</Table.Th>
