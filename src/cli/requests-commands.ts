@@ -76,11 +76,12 @@ export async function requestsDueCommand(
   env: CliEnv,
 ): Promise<number> {
   return withExistingStore(args.db, env, async ({ db }) => {
-    // --on: count as of noon that day (local time), so the date is the officer's calendar day.
+    // --on: count as of noon that day in Beijing (12:00 UTC+8 = 04:00 UTC), the officer's
+    // calendar day whatever the machine's time zone.
     const clock = args.on
       ? () => {
           const [y, m, d] = args.on!.split('-').map(Number)
-          return new Date(y!, m! - 1, d!, 12)
+          return new Date(Date.UTC(y!, m! - 1, d!, 4))
         }
       : env.clock
     const rows = []

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { fileStamp, localDateKey } from '../clock'
+import { fileStamp } from '../clock'
+import { officeToday } from './office-day'
 import type { CoreContext } from '../api/context'
 import { withActor } from '../api/session-guard'
 import type { HandlerTable } from '../api/types'
@@ -93,7 +94,7 @@ export function requestsHandlers(ctx: CoreContext): Pick<HandlerTable, RequestsC
     }),
     'requests:import-preview': withActor(ctx, async (actor, input) => {
       requireRequestOfficer(actor) // before any dialog opens or any ledger is read
-      const today = localDateKey(ctx.clock())
+      const today = officeToday(ctx.clock)
       if (input.importId) {
         const ledger = ledgers.get(input.importId)
         if (!ledger) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件')

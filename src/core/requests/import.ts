@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
-import { localDateKey, type Clock } from '../clock'
+import type { Clock } from '../clock'
+import { officeToday } from './office-day'
 import { loadWorkCalendar } from '../calendar/load'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
@@ -298,7 +299,7 @@ export async function importLedger(
   ids: IdSource,
 ): Promise<ImportResult> {
   if (actor) requireRequestOfficer(actor)
-  const rows = parseLedger(ledger, mapping, localDateKey(clock()))
+  const rows = parseLedger(ledger, mapping, officeToday(clock))
   const at = clock().toISOString()
   let open = 0
   await db.transaction().execute(async (trx) => {

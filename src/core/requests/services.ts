@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Actor } from '../accounts/actor'
 import { getDepartment } from '../accounts/department'
 import { appendAudit } from '../audit/append'
-import { localDateKey, type Clock } from '../clock'
+import type { Clock } from '../clock'
+import { officeToday } from './office-day'
 import { loadWorkCalendar } from '../calendar/load'
 import type { DB } from '../db/schema'
 import type { WorkCalendar } from '../deadlines'
@@ -122,7 +123,7 @@ export async function registerRequest(
   ids: IdSource,
 ): Promise<string> {
   requireRequestOfficer(actor)
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const receivedDate = input.receivedDate ?? input.channelDate
   if (receivedDate > today) {
     throw new AppError('VALIDATION', `收到申请之日 ${receivedDate} 晚于今天，请核对日期`)
@@ -207,7 +208,7 @@ export async function addRequestEvent(
   ids: IdSource,
 ): Promise<void> {
   requireRequestOfficer(actor)
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const at = clock().toISOString()
   await db.transaction().execute(async (trx) => {
     const cal = await loadWorkCalendar(trx)
@@ -310,7 +311,7 @@ export async function changeReceiptDate(
   ids: IdSource,
 ): Promise<void> {
   requireRequestOfficer(actor)
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const at = clock().toISOString()
   await db.transaction().execute(async (trx) => {
     const cal = await loadWorkCalendar(trx)
@@ -379,7 +380,7 @@ export async function saveCase(
 ): Promise<RequestCaseView> {
   requireRequestOfficer(actor)
   const at = clock().toISOString()
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const id = input.id ?? ids()
   await db.transaction().execute(async (trx) => {
     const row = await loadRequestRow(trx, input.requestId)

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { localDateKey, type Clock } from '../clock'
+import type { Clock } from '../clock'
+import { officeToday } from './office-day'
 import { loadWorkCalendar } from '../calendar/load'
 import type { DB } from '../db/schema'
 import { addWorkingDays, type WorkCalendar } from '../deadlines'
@@ -154,7 +155,7 @@ export async function loadRequestView(
   clock: Clock,
 ): Promise<RequestView> {
   const cal = await loadWorkCalendar(db)
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const row = await loadRequestRow(db, id)
   const eventRows = await listEventRows(db, id)
   const state = deriveState({ receivedDate: row.received_date, events: eventRows.map(toFact) }, cal)
@@ -241,7 +242,7 @@ export async function requestCounts(
   cal?: WorkCalendar,
 ): Promise<RequestCounts> {
   const calendar = cal ?? (await loadWorkCalendar(db))
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const soon = dueSoonLimit(calendar, today)
   const r = await db
     .selectFrom('requests')
@@ -272,7 +273,7 @@ export async function listRequests(
   clock: Clock,
 ): Promise<RequestListResult> {
   const cal = await loadWorkCalendar(db)
-  const today = localDateKey(clock())
+  const today = officeToday(clock)
   const soon = dueSoonLimit(cal, today)
   let q = db.selectFrom('requests')
   switch (input.tab) {
