@@ -111,8 +111,9 @@ describe('依申请公开', () => {
 
     await page.getByRole('button', { name: '生成文书' }).click()
     await page.getByRole('menuitem', { name: '政府信息公开申请答复书' }).click()
+    // The .docx is written on the worker pool: its first start can take longer than a second.
     await expect
-      .poll(() => page.getByText(/已生成政府信息公开申请答复书/).count())
+      .poll(() => page.getByText(/已生成政府信息公开申请答复书/).count(), { timeout: 15_000 })
       .toBeGreaterThan(0)
     const saved = app.platform.saveDialogs.at(-1)?.defaultPath ?? ''
     expect(existsSync(join(app.dataDir, 'saved', saved.split(/[\\/]/).pop() ?? ''))).toBe(true)
