@@ -57,7 +57,7 @@ describe.each([
 
   it('throttles wrong passwords, forces the first password change, unlocks, audits in Chinese', async () => {
     const size = `${viewport.width}x${viewport.height}`
-    app = await openApp({ setup: true, viewport })
+    app = await openApp({ setup: true, viewport, firstLoginChange: true })
     const { page, core } = app
     await call(core, 'users:create', { ...OFFICER, roles: ['officer'] })
     await page.reload()

@@ -11,6 +11,8 @@ const WRONG_CHECK = ORG17 + (ORG_CODE.endsWith('0') ? '1' : '0')
 const DEPT = '淄博高新区政务公开示范局'
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Admin2024pass' }
 const REVIEWER = { username: 'shenhe', displayName: '李审核', password: 'Review2024pass' }
+/** What the reviewer sets at first login, replacing the administrator's initial password. */
+const REVIEWER_OWN = 'Shenhe2024own'
 
 /** An input by its exact label; Mantine appends " *" to required fields' labels. */
 const field = (scope: Page | Locator, label: string) =>
@@ -111,6 +113,12 @@ describe('foundation: setup, accounts, audit', () => {
     await app!.screenshot('login')
 
     await login(page, REVIEWER.username, REVIEWER.password)
+    // A new account first sets its own password; the administrator's one is not kept.
+    await page.getByRole('heading', { name: '请设置您自己的密码' }).waitFor()
+    await field(page, '管理员给您的密码').fill(REVIEWER.password)
+    await field(page, '新密码').fill(REVIEWER_OWN)
+    await field(page, '确认新密码').fill(REVIEWER_OWN)
+    await page.getByRole('button', { name: '设置新密码并继续' }).click()
     await page.getByRole('heading', { name: `${REVIEWER.displayName}，您好` }).waitFor()
     await expect.poll(() => nav(page, '起草').count()).toBe(1)
     expect(await nav(page, '用户管理').count()).toBe(0)
@@ -222,7 +230,7 @@ describe('foundation: setup, accounts, audit', () => {
     const { page } = app
     await page.getByRole('heading', { name: '登录' }).waitFor()
     expect(await page.getByRole('heading', { name: '首次运行设置' }).count()).toBe(0)
-    await login(page, REVIEWER.username, REVIEWER.password)
+    await login(page, REVIEWER.username, REVIEWER_OWN)
     await page.getByRole('heading', { name: `${REVIEWER.displayName}，您好` }).waitFor()
     await logout(page, REVIEWER.displayName)
     await login(page, ADMIN.username, ADMIN.password)

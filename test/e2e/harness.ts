@@ -24,6 +24,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
 import { build } from 'esbuild'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
@@ -90,6 +91,12 @@ export interface OpenAppOptions {
    * the folder is already set up (a reopen). `true` uses `E2E_SETUP`.
    */
   setup?: boolean | E2eSetup
+  /**
+   * Accounts a spec creates (or resets) through `app.core` are marked as if their owner had
+   * already chosen the password, so fixture users log straight in. Pass true to keep the real
+   * first-login change for them. Accounts made through the UI always go through it.
+   */
+  firstLoginChange?: boolean
 }
 
 export interface E2eSetup {
@@ -228,6 +235,33 @@ async function routeRenderer(context: BrowserContext, problems: string[]): Promi
   })
 }
 
+/** The fixture's stand-in for an owner who already set their own password (see firstLoginChange). */
+function markPasswordChosen(dbPath: string, userId: string): void {
+  const db = new Database(dbPath)
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(userId)
+  } finally {
+    db.close()
+  }
+}
+
+/** `core` for spec code: its user fixtures skip the first-login change unless asked not to. */
+function specCore(core: AppCore, dbPath: string, options: OpenAppOptions): AppCore {
+  if (options.firstLoginChange) return core
+  const dispatch: AppCore['dispatch'] = async (channel, raw) => {
+    const result = await core.dispatch(channel, raw)
+    if (result.ok && channel === 'users:create') {
+      markPasswordChosen(dbPath, (result.data as { id: string }).id)
+    }
+    if (result.ok && channel === 'users:reset-password') {
+      markPasswordChosen(dbPath, (raw as { id: string }).id)
+    }
+    return result
+  }
+  return Object.assign(Object.create(core) as AppCore, { dispatch })
+}
+
 /** Setup (fresh folder) or login (already set up) through core's dispatch, like the UI would. */
 async function signIn(core: AppCore, setup: E2eSetup): Promise<void> {
   const state = await core.dispatch('app:state', {})
@@ -306,7 +340,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
       page,
       browser: opened,
       context,
-      core,
+      core: specCore(core, options.dbPath ?? join(dataDir, 'disclosure-desk.sqlite'), options),
       dataDir,
       platform,
       problems,

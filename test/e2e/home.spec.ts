@@ -45,7 +45,7 @@ describe('home page: 我的待办', () => {
   })
 
   it('counts change as a reviewer returns an item and as a sync fails', async () => {
-    app = await openApp({ setup: true })
+    app = await openApp({ setup: true, firstLoginChange: true })
     const opened = app
     const page: Page = app.page
     const call = async <T>(channel: string, input: unknown): Promise<T> => {

@@ -20,7 +20,7 @@ describe('password reset notice on the home page', () => {
   afterAll(async () => app?.destroy())
 
   it('shows who reset the password and when, until the owner acknowledges it', async () => {
-    app = await openApp({ setup: true })
+    app = await openApp({ setup: true, firstLoginChange: true })
     const { page } = app
     const li = await dispatch<UserView>(app, 'users:create', { ...REVIEWER, roles: ['reviewer'] })
     await dispatch(app, 'users:reset-password', { id: li.id, password: 'Reset2024pass' })

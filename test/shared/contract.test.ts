@@ -20,6 +20,7 @@ describe('contract', () => {
       ['app:state', {}],
     ])
     expect(Object.keys(api).sort()).toEqual([
+      'accounts',
       'activities',
       'app',
       'attachments',
@@ -29,6 +30,7 @@ describe('contract', () => {
       'calendar',
       'catalogue',
       'drafting',
+      'home',
       'items',
       'requests',
       'review',
