@@ -176,8 +176,8 @@ describe('foundation: setup, accounts, audit', () => {
     await page.getByText('审计链完整 ✓').waitFor()
     await app!.screenshot('audit')
 
-    // The date range picker speaks Chinese (DatesProvider zh-cn).
-    await page.getByRole('button', { name: '日期范围' }).click()
+    // The date pickers speak Chinese (DatesProvider zh-cn); dates can also be typed.
+    await field(page, '起始日期').click()
     await page
       .getByText(/^\d{4}年\d{1,2}月$/)
       .first()
