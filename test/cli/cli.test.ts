@@ -1,34 +1,12 @@
-import { execFile } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hashFile } from '../helpers/db-dump'
+import { cli } from '../helpers/run-cli'
 import { makeTempDir } from '../helpers/temp-dir'
 
-const ROOT = resolve(__dirname, '../..')
 const ORG_CODE = '113301000020000011'
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** Runs the CLI as a child process, the way `npm run cli -- …` does. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        done({ code, stdout, stderr })
-      },
-    )
-  })
-}
 
 let temp: ReturnType<typeof makeTempDir>
 let db: string

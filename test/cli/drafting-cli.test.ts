@@ -1,28 +1,9 @@
-import { execFile } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDocx, para } from '../fixtures/drafting/build-docx'
+import { cli } from '../helpers/run-cli'
 import { makeTempDir } from '../helpers/temp-dir'
-
-const ROOT = resolve(__dirname, '../..')
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        done({
-          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-          stdout,
-          stderr,
-        })
-      },
-    )
-  })
-}
 
 let temp: ReturnType<typeof makeTempDir>
 let db: string
