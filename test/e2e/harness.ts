@@ -24,7 +24,6 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { build } from 'esbuild'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
@@ -32,6 +31,7 @@ import { createAppCore } from '../../src/core/api/app-core'
 import type { AppCore, FileDialogOptions, Platform } from '../../src/core/api/types'
 import { createLogger } from '../../src/core/logger'
 import { usccCheckChar } from '../../src/shared/uscc'
+import { markPasswordChosen } from '../helpers/password-chosen'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -233,17 +233,6 @@ async function routeRenderer(context: BrowserContext, problems: string[]): Promi
       },
     })
   })
-}
-
-/** The fixture's stand-in for an owner who already set their own password (see firstLoginChange). */
-function markPasswordChosen(dbPath: string, userId: string): void {
-  const db = new Database(dbPath)
-  try {
-    db.pragma('busy_timeout = 5000')
-    db.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(userId)
-  } finally {
-    db.close()
-  }
 }
 
 /** `core` for spec code: its user fixtures skip the first-login change unless asked not to. */

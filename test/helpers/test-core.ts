@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { createAppCore } from '../../src/core/api/app-core'
 import type { AppCore } from '../../src/core/api/types'
 import type { SyncWorkerOptions } from '../../src/core/sync/worker'
@@ -7,6 +6,7 @@ import { silentLogger, type Logger } from '../../src/core/logger'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'
 import { makeTempDir } from './temp-dir'
+import { markPasswordChosen } from './password-chosen'
 import { createTestClock, FIXED_NOW, type TestClock } from './test-clock'
 import { createStubPlatform, type StubPlatform } from './stub-platform'
 
@@ -55,17 +55,6 @@ export interface TestCoreOptions {
    * (test/core/accounts/first-login.test.ts).
    */
   firstLoginChange?: boolean
-}
-
-/** The fixture's stand-in for an owner who already set their own password. */
-function markPasswordChosen(dbPath: string, userId: string): void {
-  const db = new Database(dbPath)
-  try {
-    db.pragma('busy_timeout = 5000')
-    db.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(userId)
-  } finally {
-    db.close()
-  }
 }
 
 /**
