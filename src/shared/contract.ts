@@ -51,9 +51,7 @@ import type {
   ReviewScanResult,
   ReviewView,
 } from './review'
-
-/** Phantom marker carrying a channel's output type; never read at run time. */
-const out = <T>(): T => undefined as T
+import { out } from './channel-output'
 
 /**
  * The one IPC contract (architecture doc, principle 3): channel (`domain:verb`) → input schema and

@@ -1,8 +1,6 @@
 import { empty } from '../schemas'
 import type { PasswordResetNotice } from './types'
-
-/** Phantom marker carrying a channel's output type (as in shared/contract.ts). */
-const out = <T>(): T => undefined as T
+import { out } from '../channel-output'
 
 /** The logged-in user's own account: the password-reset notice on the home page. */
 export const accountsContract = {

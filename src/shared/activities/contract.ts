@@ -3,9 +3,7 @@ import type { ItemView } from '../items'
 import type { ExportResult } from '../schedule/types'
 import * as s from './schemas'
 import type { ActivityView } from './types'
-
-/** Phantom marker carrying a channel's output type; never read at run time. */
-const out = <T>(): T => undefined as T
+import { out } from '../channel-output'
 
 /** 政府开放活动 channels; changes need the officer role (core checks). */
 export const activitiesContract = {

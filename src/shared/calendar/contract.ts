@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import * as c from './schemas'
 import type {
   CalendarAddResult,
@@ -6,10 +5,8 @@ import type {
   CalendarYearView,
   IcsImportPreview,
 } from './types'
-
-/** Phantom marker carrying a channel's output type; never read at run time. */
-const out = <T>(): T => undefined as T
-const empty = z.object({}).strict()
+import { out } from '../channel-output'
+import { empty } from '../schemas'
 
 /** 节假日日历 channels (composed into the one contract by src/shared/contract.ts). */
 export const calendarContract = {

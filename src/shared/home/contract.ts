@@ -1,8 +1,6 @@
 import { empty } from '../schemas'
 import type { HomeTodo } from './types'
-
-/** Phantom marker carrying a channel's output type (as in shared/contract.ts). */
-const out = <T>(): T => undefined as T
+import { out } from '../channel-output'
 
 /** The home page's to-do list (我的待办). */
 export const homeContract = {

@@ -10,11 +10,8 @@ import type {
   RequestSettings,
   RequestView,
 } from './types'
-import { z } from 'zod'
-
-/** Phantom marker carrying a channel's output type; never read at run time. */
-const out = <T>(): T => undefined as T
-const empty = z.object({}).strict()
+import { out } from '../channel-output'
+import { empty } from '../schemas'
 
 /** 依申请公开 channels (composed into the one contract by src/shared/contract.ts). */
 export const requestsContract = {

@@ -8,9 +8,8 @@ import type {
   ScheduleOverview,
   ScheduleTaskView,
 } from './types'
+import { out } from '../channel-output'
 
-/** Phantom marker carrying a channel's output type; never read at run time. */
-const out = <T>(): T => undefined as T
 const empty = z.strictObject({})
 
 /**
