@@ -15,3 +15,8 @@ export function requireRole(actor: Actor, role: Role): void {
     throw new AppError('FORBIDDEN', '没有权限执行此操作，请联系管理员')
   }
 }
+
+/** How an actor is named in an audit entry: `{ id, name }`. */
+export function auditActor(actor: Pick<Actor, 'id' | 'displayName'>): { id: string; name: string } {
+  return { id: actor.id, name: actor.displayName }
+}

@@ -14,6 +14,7 @@ import {
   throttleState,
 } from './throttle'
 import { findUserById, findUserByUsername, rolesOf, toUserView } from './users-repo'
+import { auditActor } from './actor'
 
 /** The one message for a wrong password and an unknown user, so neither is revealed. */
 export const BAD_CREDENTIALS = '用户名或密码错误'
@@ -161,7 +162,7 @@ export async function unlock(
   const user = await findUserById(db, actor.id)
   const ok = user !== undefined && (await verifyPassword(password, user.password_hash))
   const who = {
-    actor: { id: actor.id, name: actor.displayName },
+    actor: auditActor(actor),
     target: `user:${actor.id}`,
     username: actor.username,
   }
@@ -231,7 +232,7 @@ export async function changePassword(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'auth.password_changed',
         target: `user:${actor.id}`,
       },

@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { Actor } from './actor'
 import { findUserById } from './users-repo'
+import { auditActor } from './actor'
 
 /**
  * The notice shown on the owner's home page after an administrator reset their password:
@@ -38,7 +39,7 @@ export async function acknowledgePasswordReset(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'user.password_reset_acknowledged',
         target: `user:${actor.id}`,
         detail: { resetAt: notice.resetAt, by: notice.resetByName },

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { Role } from '../../shared/roles'
 import type { UserView } from '../../shared/types'
-import { appendAudit, type AuditActor } from '../audit/append'
+import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { newId as defaultId, type IdSource } from '../ids'
-import { requireRole, type Actor } from './actor'
+import { requireRole, type Actor, auditActor } from './actor'
 import { hashPassword } from './password'
 import { clearFailures, lockedUsernames, throttleState } from './throttle'
 import {
@@ -33,7 +33,6 @@ export interface UpdateUserInput {
   active?: boolean
 }
 
-const auditActor = (actor: Actor): AuditActor => ({ id: actor.id, name: actor.displayName })
 const notFound = () => new AppError('NOT_FOUND', '未找到该用户，请刷新后重试')
 
 /** All users, by username; administrators only. */

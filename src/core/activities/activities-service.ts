@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ActivityView, ActivityYearFigures, OpinionView } from '../../shared/activities/types'
 import type { ActivityChannel, OpinionAdoption } from '../../shared/activities/types'
-import { requireRole, type Actor } from '../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { getDepartment } from '../accounts/department'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
@@ -43,8 +43,6 @@ export interface ActivityRecordInput {
   participantCount: number | null
   opinions: { opinion: string; adoption: OpinionAdoption; response: string }[]
 }
-
-const who = (actor: Actor) => ({ id: actor.id, name: actor.displayName })
 
 export async function loadActivityRow(db: Kysely<DB>, id: string): Promise<OpenActivityRow> {
   const row = await db
@@ -196,7 +194,7 @@ export async function saveActivity(
       await appendAudit(
         trx,
         {
-          actor: who(actor),
+          actor: auditActor(actor),
           action: 'activity.create',
           target: `activity:${id}`,
           detail: { name: input.title },
@@ -214,7 +212,7 @@ export async function saveActivity(
     await appendAudit(
       trx,
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: 'activity.update',
         target: `activity:${input.id}`,
         before,
@@ -278,7 +276,7 @@ export async function recordActivity(
     await appendAudit(
       trx,
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: 'activity.record',
         target: `activity:${input.id}`,
         detail: { name: before.title, date: input.heldOn, count: input.opinions.length },
@@ -307,7 +305,7 @@ export async function removeActivity(
     await appendAudit(
       trx,
       {
-        actor: who(actor),
+        actor: auditActor(actor),
         action: 'activity.remove',
         target: `activity:${id}`,
         before: row,

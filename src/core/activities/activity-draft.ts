@@ -9,6 +9,7 @@ import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { saveItem } from '../items/save-item'
 import { getActivity } from './activities-service'
+import { auditActor } from '../accounts/actor'
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -99,7 +100,7 @@ export async function createActivityDraft(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'activity.draft',
         target: `activity:${id}`,
         detail: { name: a.title, item: itemId },

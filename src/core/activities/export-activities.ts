@@ -16,6 +16,7 @@ import { writeExport } from '../schedule/schedule-files'
 import type { SheetSpec } from '../spreadsheet'
 import { writeSpreadsheetInWorker } from '../workers'
 import { listActivities } from './activities-service'
+import { auditActor } from '../accounts/actor'
 
 const WIDTHS = [6, 16, 24, 14, 14, 12, 30, 20, 14, 8, 14, 10]
 const FONTS = { body: '仿宋', header: '黑体', title: '黑体' }
@@ -110,7 +111,7 @@ export async function exportActivitiesFile(
   await appendAudit(
     db,
     {
-      actor: actor ? { id: actor.id, name: actor.displayName } : null,
+      actor: actor ? auditActor(actor) : null,
       action: 'activity.export',
       target: `activities:${year}`,
       detail: { file: basename(file), year, count },

@@ -17,6 +17,7 @@ import { extractAttachmentText } from './attachment-text'
 import { blobPath, commitBlob, discardBlob, stageBlob } from './blob-store'
 import { cleanFileName } from './file-name'
 import { checkAttachmentType } from './file-types'
+import { auditActor } from '../accounts/actor'
 
 export interface AddAttachmentOutcome {
   attachmentId: string
@@ -242,7 +243,7 @@ export async function exportAttachment(
   await appendAudit(
     db,
     {
-      actor: { id: actor.id, name: actor.displayName },
+      actor: auditActor(actor),
       action: 'attachment.export',
       target: `item:${ref.itemId}`,
       detail: { name: file.name, sha256: file.sha256, file: target },

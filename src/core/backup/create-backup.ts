@@ -1,7 +1,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { BackupInfo } from '../../shared/types'
-import { requireRole, type Actor } from '../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { Store } from '../db/database'
@@ -57,7 +57,7 @@ export async function createBackup(
   await appendAudit(
     store.db,
     {
-      actor: { id: actor.id, name: actor.displayName },
+      actor: auditActor(actor),
       action: 'backup.create',
       target: `backup:${basename(dest)}`,
       detail: { file: dest, sizeBytes },

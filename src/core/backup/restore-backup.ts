@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { RestorePreview, RestoreResult } from '../../shared/types'
-import { requireRole, type Actor } from '../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit, type AuditActor } from '../audit/append'
 import { fileStamp, type Clock } from '../clock'
 import { closeDatabase, openDatabase, type Store } from '../db/database'
@@ -135,7 +135,7 @@ export async function restoreBackup(
   const stamp = fileStamp(options.clock())
   const staged = stagedPathFor(livePath, stamp)
   const keptAt = join(replacedDir(options.dataDir), `${stamp}.sqlite`)
-  const who = options.auditActor ?? { id: actor.id, name: actor.displayName }
+  const who = options.auditActor ?? auditActor(actor)
 
   // 1. Stage: validate, migrate, restore attachments, write the audit — all into the copy.
   const copy = await stageBackup(file, staged, options.appVersion)

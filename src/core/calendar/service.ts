@@ -9,6 +9,7 @@ import { AppError } from '../errors'
 import type { EventBus } from '../events/bus'
 import { invalidateWorkCalendar, readWorkCalendar } from './load'
 import { findCalendarYear, upsertCalendarYear } from './repository'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Who may change the holiday calendar (decision): officers (起草人 — the staff who count the
@@ -105,7 +106,7 @@ export async function addCalendarYear(
     await appendAudit(
       trx,
       {
-        actor: actor ? { id: actor.id, name: actor.displayName } : null,
+        actor: actor ? auditActor(actor) : null,
         action: replaced ? 'calendar.replace' : 'calendar.add',
         target: `calendar:${input.year}`,
         before: replaced ?? undefined,

@@ -11,6 +11,7 @@ import { loadWorkCalendar } from '../calendar/load'
 import { computeDueDate } from '../items/due-date'
 import { requireCatalogueEditor } from '../items/permissions'
 import { describeRule, parseTimeLimit } from './time-limit'
+import { auditActor } from '../accounts/actor'
 
 /** The editable columns of an entry (what the screen and the spreadsheet carry). */
 export interface CatalogueFields {
@@ -129,7 +130,7 @@ export async function saveCatalogueEntry(
     }
     const now = clock().toISOString()
     const columns = entryColumns(input)
-    const actorRef = { id: actor.id, name: actor.displayName }
+    const actorRef = auditActor(actor)
     if (input.id === undefined) {
       const max = await trx
         .selectFrom('catalogue_entries')
@@ -215,7 +216,7 @@ export async function deleteCatalogueEntry(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'catalogue.delete',
         target: `catalogue:${id}`,
         before,

@@ -19,6 +19,7 @@ import { requireCatalogueEditor } from '../items/permissions'
 import { writeSpreadsheetInWorker } from '../workers'
 import { entryColumns, listCatalogue, refreshDueDates } from './catalogue-service'
 import { readCatalogueSheet } from './catalogue-xlsx-read'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Imports a catalogue spreadsheet, all or nothing: the sheet is read and checked completely
@@ -84,7 +85,7 @@ export async function importCatalogueXlsx(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'catalogue.import',
         target: 'catalogue',
         after: { fileSha256: createHash('sha256').update(bytes).digest('hex') },
@@ -142,7 +143,7 @@ export async function exportCatalogueXlsx(
   await appendAudit(
     db,
     {
-      actor: actor ? { id: actor.id, name: actor.displayName } : null,
+      actor: actor ? auditActor(actor) : null,
       action: 'catalogue.export',
       target: 'catalogue',
       after: { entries: entries.map((e) => e.id) },

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { requireCatalogueEditor } from '../items/permissions'
+import { auditActor } from '../accounts/actor'
 
 /** 主题分类 (two levels) and 体裁分类, in their display order. */
 export async function listTaxonomy(db: Kysely<DB>): Promise<Taxonomy> {
@@ -81,7 +82,7 @@ export async function addTopic(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'taxonomy.add_topic',
         target: `topic:${id}`,
         detail: { name: input.label, parentId },
@@ -119,7 +120,7 @@ export async function addGenre(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'taxonomy.add_genre',
         target: `genre:${id}`,
         detail: { name: input.label },

@@ -6,7 +6,7 @@ import {
 } from '../../shared/catalogue'
 import { checkIndexPattern, formatIndexNumber } from '../../shared/index-pattern'
 import type { Actor } from '../accounts/actor'
-import { requireRole } from '../accounts/actor'
+import { requireRole, auditActor } from '../accounts/actor'
 import { getDepartment } from '../accounts/department'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
@@ -84,7 +84,7 @@ export async function updateDraftingSettings(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'drafting.settings_update',
         target: 'settings:drafting',
         before,

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { readDraftingSettings } from './drafting-settings'
 import { loadItemRow } from './items-repo'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Assigns the item's 索引号 when it is approved (the review service calls this inside its
@@ -53,7 +54,7 @@ export async function assignIndexNumber(
   await appendAudit(
     db,
     {
-      actor: actor ? { id: actor.id, name: actor.displayName } : null,
+      actor: actor ? auditActor(actor) : null,
       action: 'item.index_assigned',
       target: `item:${itemId}`,
       detail: { indexNumber, year, seq: next.last_seq },

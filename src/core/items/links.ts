@@ -6,6 +6,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { loadItemRow } from './items-repo'
 import { requireItemEditor } from './permissions'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Links a policy and its interpretation (政策解读) both ways. An interpretation explains exactly
@@ -89,7 +90,7 @@ async function audit(
   await appendAudit(
     trx,
     {
-      actor: { id: actor.id, name: actor.displayName },
+      actor: auditActor(actor),
       action,
       target: `item:${link.interpretationId}`,
       detail: { ...link, policyTitle },

@@ -21,6 +21,7 @@ import {
 } from './services'
 import { maskRequestView, seesApplicantInFull } from './personal'
 import { listRequests, loadRequestView, requestCounts } from './views'
+import { auditActor } from '../accounts/actor'
 
 type RequestsChannel = Extract<keyof HandlerTable, `requests:${string}`>
 
@@ -46,7 +47,7 @@ export function requestsHandlers(ctx: CoreContext): Pick<HandlerTable, RequestsC
       await appendAudit(
         db(),
         {
-          actor: { id: actor.id, name: actor.displayName },
+          actor: auditActor(actor),
           action: 'request.view',
           target: `request:${v.id}`,
           detail: { no: v.no },

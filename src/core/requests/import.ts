@@ -39,6 +39,7 @@ import {
 import { normaliseHeaderName } from '../spreadsheet'
 import { insertEvent, insertRequestRow, requestNoExists } from './repository'
 import { allocateNumber, recomputeRequest, requireRequestOfficer } from './services'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Import of an existing register (.xlsx/.xls/.csv): columns recognised by name (编号, 收到日期,
@@ -359,7 +360,7 @@ export async function importLedger(
     await appendAudit(
       trx,
       {
-        actor: actor ? { id: actor.id, name: actor.displayName } : null,
+        actor: actor ? auditActor(actor) : null,
         action: 'request.import',
         target: 'requests',
         detail: { file: ledger.fileName, count: rows.length },

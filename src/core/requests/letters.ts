@@ -18,6 +18,7 @@ import type {
 import { feeExplanation } from './fees'
 import { readRequestSettings, requireRequestOfficer } from './services'
 import { builtInTemplate, fillTemplate, TEMPLATE_KEYS } from './templates'
+import { auditActor } from '../accounts/actor'
 
 /** Answer letters and notices (.docx on the one official layout of core/documents). */
 
@@ -86,7 +87,7 @@ export async function saveTemplate(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'request.template_save',
         target: `request-template:${input.key}`,
         detail: { name: input.title },
@@ -110,7 +111,7 @@ export async function resetTemplate(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'request.template_reset',
         target: `request-template:${key}`,
       },
@@ -236,7 +237,7 @@ export async function writeLetter(
   await appendAudit(
     db,
     {
-      actor: { id: actor.id, name: actor.displayName },
+      actor: auditActor(actor),
       action: 'request.letter',
       target: `request:${view.id}`,
       detail: { no: view.no, name: LETTER_LABELS[kind] },

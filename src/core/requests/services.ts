@@ -35,6 +35,7 @@ import {
   writeSettingValue,
 } from './repository'
 import { checkEvent, consultationReplyBy, feePayBy, type NewEvent } from './rules'
+import { auditActor } from '../accounts/actor'
 
 /** Services of the request register: every rule is checked here (in core), then stored. */
 
@@ -45,7 +46,7 @@ export function requireRequestOfficer(actor: Actor): void {
   }
 }
 
-const who = (actor: Actor | null) => (actor ? { id: actor.id, name: actor.displayName } : null)
+const who = (actor: Actor | null) => (actor ? auditActor(actor) : null)
 
 /** Loads the request's events and stores its recomputed status, due date and timeline. */
 export async function recomputeRequest(

@@ -10,6 +10,7 @@ import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { exportScheduleXlsx, type ExportScope } from './export-schedule'
 import { importBreakdown, type BreakdownFile, type BreakdownOptions } from './import-breakdown'
+import { auditActor } from '../accounts/actor'
 
 /** The file services take paths (the CLI, tests); the handlers get the path from a dialog. */
 
@@ -57,7 +58,7 @@ export async function exportScheduleFile(
   await appendAudit(
     db,
     {
-      actor: actor ? { id: actor.id, name: actor.displayName } : null,
+      actor: actor ? auditActor(actor) : null,
       action: 'schedule.export',
       target: `schedule:${year}`,
       detail: { file: basename(file), year, count, mode: scope },

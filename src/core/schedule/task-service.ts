@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { requireRole, type Actor } from '../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -15,8 +15,6 @@ import type { AuditAction } from '../../shared/labels'
  * Changes to the department's side of the 配档表. Every change needs the officer role, bumps the
  * task's `updated_at` (a later sync carries it) and is audited in the same transaction.
  */
-
-const who = (actor: Actor) => ({ id: actor.id, name: actor.displayName })
 
 async function touch(db: Kysely<DB>, taskId: string, actor: Actor, now: string): Promise<void> {
   await db
@@ -39,7 +37,7 @@ async function audit(
   await appendAudit(
     db,
     {
-      actor: who(actor),
+      actor: auditActor(actor),
       action,
       target: `schedule_task:${taskId}`,
       ...(detail ? { detail } : {}),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AppSettings } from '../../shared/types'
 import type { Actor } from '../accounts/actor'
-import { requireRole } from '../accounts/actor'
+import { requireRole, auditActor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -98,7 +98,7 @@ export async function updateSettings(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'settings.update',
         target: 'settings',
         before,

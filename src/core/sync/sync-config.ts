@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ConnectionTestResult, SyncSettingsView } from '../../shared/sync'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/labels'
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync-wire'
-import { requireRole, type Actor } from '../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import type { SecretStore } from '../api/types'
 import { appendAudit } from '../audit/append'
 import { sha256 } from '../audit/hash'
@@ -135,7 +135,7 @@ export async function updateSyncSettings(
       await appendAudit(
         trx,
         {
-          actor: { id: actor.id, name: actor.displayName },
+          actor: auditActor(actor),
           action: 'sync.settings_update',
           target: 'settings',
           detail: { changes },
@@ -173,7 +173,7 @@ export async function testConnection(
     appendAudit(
       db,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'sync.connection_test',
         target: 'settings',
         detail: { server: origin, ...detail },

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { loadItemRow } from '../items/items-repo'
 import { enqueueSync } from './outbox'
+import { auditActor } from '../accounts/actor'
 
 /**
  * Who may withdraw (撤回) an approved or published item: officers (起草人), whose department
@@ -80,7 +81,7 @@ export async function withdrawItem(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'item.withdraw',
         target: `item:${row.id}`,
         detail: {
@@ -123,7 +124,7 @@ export async function retryEntry(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'sync.retry',
         target: `item:${row.entity_id}`,
         detail: { revision: row.revision, op: row.op },

@@ -1,5 +1,5 @@
 import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '../../accounts/users'
-import { requireRole } from '../../accounts/actor'
+import { requireRole, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import { listAudit } from '../../audit/list'
 import { verifyAudit } from '../../audit/verify'
@@ -47,7 +47,7 @@ export function adminHandlers(ctx: CoreContext): Pick<HandlerTable, AdminChannel
       await appendAudit(
         db(),
         {
-          actor: { id: actor.id, name: actor.displayName },
+          actor: auditActor(actor),
           action: 'audit.verify',
           target: 'audit_log',
           detail: { ...result },

@@ -11,6 +11,7 @@ import { readSettings } from '../../settings/settings'
 import type { CoreContext } from '../context'
 import { applyIdleLock, requireActor, withActor } from '../session-guard'
 import type { HandlerTable } from '../types'
+import { auditActor } from '../../accounts/actor'
 
 type AuthChannels =
   | 'app:state'
@@ -78,7 +79,7 @@ export function authHandlers(ctx: CoreContext): Pick<HandlerTable, AuthChannels>
         await appendAudit(
           db(),
           {
-            actor: { id: actor.id, name: actor.displayName },
+            actor: auditActor(actor),
             action: 'auth.logout',
             target: `user:${actor.id}`,
           },
@@ -97,7 +98,7 @@ export function authHandlers(ctx: CoreContext): Pick<HandlerTable, AuthChannels>
           await appendAudit(
             db(),
             {
-              actor: { id: actor.id, name: actor.displayName },
+              actor: auditActor(actor),
               action: 'auth.lock',
               target: `user:${actor.id}`,
               detail: { reason: 'manual' },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
+import { auditActor } from '../../accounts/actor'
 
 /**
  * Cancels the item's open review because its content changed (core/items calls this from
@@ -30,7 +31,7 @@ export async function cancelOpenReviews(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.cancelled',
         target: `item:${itemId}`,
         detail: { round: r.round, step: r.current_step, reason: 'content_changed' },

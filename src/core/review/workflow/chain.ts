@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { ReviewChain, ReviewChainStep } from '../../../shared/review'
-import { requireRole, type Actor } from '../../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
@@ -66,7 +66,7 @@ export async function updateChain(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.chain_update',
         target: 'review_chain',
         before: current.steps,

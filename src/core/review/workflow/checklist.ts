@@ -6,7 +6,7 @@ import type {
   ChecklistVersion,
 } from '../../../shared/review'
 import { CHECKLIST_ANSWER_LABELS } from '../../../shared/labels'
-import { requireRole, type Actor } from '../../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
@@ -119,7 +119,7 @@ export async function updateChecklist(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.checklist_update',
         target: 'review_checklist',
         before: current.questions,

@@ -23,6 +23,7 @@ import { decideCheck, deciderFacts, type DeciderFacts } from './access'
 import { checkAnswers, getChecklist } from './checklist'
 import { loadReview, type ParsedReview } from './rows'
 import { contentChanged } from './submit'
+import { auditActor } from '../../accounts/actor'
 
 export interface DecideInput {
   itemId: string
@@ -141,7 +142,7 @@ export async function decide(
       await appendAudit(
         db,
         {
-          actor: { id: actor.id, name: actor.displayName },
+          actor: auditActor(actor),
           action: 'review.refused',
           target: `item:${input.itemId}`,
           detail: {
@@ -246,12 +247,12 @@ async function decideInTransaction(
       })
       .execute()
 
-    const auditActor = { id: actor.id, name: actor.displayName }
+    const actorRef = auditActor(actor)
     const target = `item:${item.id}`
     await appendAudit(
       trx,
       {
-        actor: auditActor,
+        actor: actorRef,
         action: 'review.decide',
         target,
         after: { contentHash: item.content_hash },
@@ -332,7 +333,7 @@ async function decideInTransaction(
           await appendAudit(
             trx,
             {
-              actor: auditActor,
+              actor: actorRef,
               action: 'review.approved',
               target,
               before: { status: item.status },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { KeywordImportResult, ReviewKeyword, ReviewSeverity } from '../../../shared/review'
-import { requireRole, type Actor } from '../../accounts/actor'
+import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
@@ -103,7 +103,7 @@ export async function addKeyword(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.keywords_add',
         target: 'review_keywords',
         detail: { name: row.word, to: row.severity, changes: outcome },
@@ -140,7 +140,7 @@ export async function removeKeywords(
       await appendAudit(
         trx,
         {
-          actor: { id: actor.id, name: actor.displayName },
+          actor: auditActor(actor),
           action: 'review.keywords_remove',
           target: 'review_keywords',
           detail: { count: rows.length, name: rows.map((r) => r.word).join('、') },
@@ -251,7 +251,7 @@ export async function importKeywords(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.keywords_import',
         target: 'review_keywords',
         detail: { mode, file: format, count: entries.length, ...counts },

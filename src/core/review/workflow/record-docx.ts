@@ -13,6 +13,7 @@ import { getChecklist } from './checklist'
 import { reviewRecordDocument, type RecordRound } from './record-document'
 import { listReviews } from './rows'
 import { stepViews } from './views'
+import { auditActor } from '../../accounts/actor'
 
 /**
  * Writes the 保密审查单 of one submission (default: the item's latest) as .docx, laid out by the
@@ -60,7 +61,7 @@ export async function exportReviewRecord(
   await appendAudit(
     db,
     {
-      actor: { id: actor.id, name: actor.displayName },
+      actor: auditActor(actor),
       action: 'review.record_export',
       target: `item:${itemId}`,
       detail: { round: review.row.round, file: path },

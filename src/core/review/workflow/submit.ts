@@ -11,6 +11,7 @@ import { freezeRevision } from '../../items/revisions'
 import { currentChain } from './chain'
 import { checkAnswers, currentChecklist } from './checklist'
 import { scanItem } from './scan-item'
+import { auditActor } from '../../accounts/actor'
 
 export interface SubmitInput {
   itemId: string
@@ -119,7 +120,7 @@ export async function submitReview(
     await appendAudit(
       trx,
       {
-        actor: { id: actor.id, name: actor.displayName },
+        actor: auditActor(actor),
         action: 'review.submit',
         target: `item:${row.id}`,
         after: { contentHash: row.content_hash },
