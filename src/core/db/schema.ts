@@ -42,6 +42,7 @@ import type {
   ScheduleYearsTable,
 } from './tables/schedule'
 import type { SettingsTable } from './tables/settings'
+import type { ReportDraftsTable, ReportFiguresTable, ReportPriorFiguresTable } from './tables/report'
 import type { CalendarYearsTable } from './tables/calendar'
 import type {
   SyncIntegrityFlagsTable,
@@ -92,4 +93,7 @@ export interface DB {
   schedule_evidence: ScheduleEvidenceTable
   open_activities: OpenActivitiesTable
   activity_opinions: ActivityOpinionsTable
+  report_drafts: ReportDraftsTable
+  report_figures: ReportFiguresTable
+  report_prior_figures: ReportPriorFiguresTable
 }
