@@ -129,7 +129,7 @@ const col = (key: string, label: string, parents: readonly string[] = []): Colum
 })
 const row = (key: string, path: readonly string[]): RowDef => ({
   key,
-  label: path[path.length - 1],
+  label: path[path.length - 1] ?? '',
   path,
 })
 
@@ -374,8 +374,9 @@ export function emptyReportTables(format: ReportFormatId): ReportTables {
     const shape = tableShape(format, table)
     const cells: TableCells = {}
     for (const r of shape.rows) {
-      cells[r.key] = {}
-      for (const c of shape.columnsOf(r.key)) cells[r.key][c.key] = null
+      const line: Record<string, CellValue> = {}
+      for (const c of shape.columnsOf(r.key)) line[c.key] = null
+      cells[r.key] = line
     }
     return cells
   }
@@ -478,8 +479,9 @@ function bodyWithLabelColumns(
   columnKeys: readonly string[],
 ): GridCell[][] {
   const out: GridCell[][] = []
-  for (let i = 0; i < rowsDef.length; i++) {
-    const path = rowsDef[i].path
+  const paths = rowsDef.map((r) => r.path)
+  rowsDef.forEach((rowDef, i) => {
+    const path = rowDef.path
     const line: GridCell[] = []
     for (let level = 0; level < path.length; level++) {
       const isLeaf = level === path.length - 1
@@ -487,14 +489,14 @@ function bodyWithLabelColumns(
       const samePrefix = (p: readonly string[]): boolean =>
         p.length > level && prefix.every((x, k) => p[k] === x)
       // A label continues a span from the row above: not emitted again.
-      if (!isLeaf && i > 0 && samePrefix(rowsDef[i - 1].path)) continue
+      if (!isLeaf && i > 0 && samePrefix(paths[i - 1] ?? [])) continue
       let span = 1
-      if (!isLeaf) while (i + span < rowsDef.length && samePrefix(rowsDef[i + span].path)) span++
-      line.push(label(path[level], 'row', span, isLeaf ? depth - level : 1))
+      if (!isLeaf) while (i + span < paths.length && samePrefix(paths[i + span] ?? [])) span++
+      line.push(label(path[level] ?? '', 'row', span, isLeaf ? depth - level : 1))
     }
-    for (const c of columnKeys) line.push(value(rowsDef[i].key, c))
+    for (const c of columnKeys) line.push(value(rowDef.key, c))
     out.push(line)
-  }
+  })
   return out
 }
 
@@ -553,10 +555,14 @@ export function placeGrid(grid: TableGrid): PlacedCell[] {
   grid.rows.forEach((cells, r) => {
     let c = 0
     for (const cell of cells) {
-      while (c < grid.columns && taken[r][c]) c++
+      const here = taken[r] ?? []
+      while (c < grid.columns && here[c]) c++
       placed.push({ row: r, col: c, cell })
       for (let dr = 0; dr < cell.rowSpan; dr++)
-        for (let dc = 0; dc < cell.colSpan; dc++) if (taken[r + dr]) taken[r + dr][c + dc] = true
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          const line = taken[r + dr]
+          if (line) line[c + dc] = true
+        }
       c += cell.colSpan
     }
   })

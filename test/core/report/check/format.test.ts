@@ -40,7 +40,10 @@ describe('report format (国办公开办函〔2021〕30号 / 〔2019〕60号, �
         const covered = grid.rows.map(() => new Array<number>(grid.columns).fill(0))
         for (const p of placeGrid(grid))
           for (let r = 0; r < p.cell.rowSpan; r++)
-            for (let c = 0; c < p.cell.colSpan; c++) covered[p.row + r][p.col + c]++
+            for (let c = 0; c < p.cell.colSpan; c++) {
+              const line = covered[p.row + r] as number[]
+              line[p.col + c] = (line[p.col + c] ?? 0) + 1
+            }
         for (const line of covered) expect(line).toEqual(new Array(grid.columns).fill(1))
         const tables = emptyReportTables(format)
         const expected = Object.entries(tables[table]).flatMap(([r, cols]) =>
