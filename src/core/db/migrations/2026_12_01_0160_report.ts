@@ -23,12 +23,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_by_name TEXT
     ) STRICT
   `.execute(db)
-  // One officer-entered figure (or override of a store figure) per cell of the year's tables.
+  // One officer-entered figure (or override of a store figure) per cell of the year's tables;
+  // only the 2019 format's 本年增/减 may be negative (checked in core).
   await sql`
     CREATE TABLE report_figures (
       year INTEGER NOT NULL,
       cell TEXT NOT NULL,
-      value REAL NOT NULL CHECK (value >= 0),
+      value REAL NOT NULL,
       source TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       updated_by_name TEXT,
