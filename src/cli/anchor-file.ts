@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { AnchorPoint } from '../core/audit/verify'
 import { AppError } from '../core/errors'
-import { auditAnchorSchema } from '../shared/sync-wire'
+import { auditAnchorSchema } from '../shared/sync/wire'
 
 const fileSchema = z.object({ anchors: z.array(auditAnchorSchema) })
 

@@ -10,7 +10,7 @@ import { closeDatabase, openDatabase, type Store } from '../core/db/database'
 import { AppError } from '../core/errors'
 import { firstIssueMessage } from '../core/api/validation-message'
 import type { z } from 'zod'
-import { departmentSchema, setupSchema } from '../shared/schemas'
+import { departmentSchema, setupSchema } from '../shared/accounts/schemas'
 
 /** Where a command writes; injected so the commands are testable without a child process. */
 export interface CliIo {

@@ -11,7 +11,11 @@ import { newId } from '../core/ids'
 import { importDocx } from '../core/items/docx-import'
 import { loadItemView } from '../core/items/item-view'
 import { searchItems } from '../core/search/search-items'
-import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS, ITEM_STATUS_LABELS } from '../shared/labels'
+import {
+  INDEX_NUMBER_PENDING_LABEL,
+  ITEM_KIND_LABELS,
+  ITEM_STATUS_LABELS,
+} from '../shared/items/labels'
 import type { Kysely } from 'kysely'
 import type { CliEnv } from './commands'
 

@@ -1,4 +1,4 @@
-import { NO_DOC_NUMBER } from './items'
+import { NO_DOC_NUMBER } from './items/types'
 
 /**
  * 发文字号 (document number): 机关代字〔年份〕序号号 — the year in hexagonal brackets 〔〕 (U+3014 /

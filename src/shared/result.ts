@@ -27,3 +27,16 @@ export const fail = (code: ErrorCode, message: string, details?: unknown): Resul
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 })
+
+/** How the UI names each error code (principle 11). */
+export const ERROR_LABELS: Record<ErrorCode, string> = {
+  VALIDATION: '输入有误',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限',
+  NOT_FOUND: '未找到',
+  CONFLICT: '冲突',
+  LOCKED: '已锁定',
+  SETUP_REQUIRED: '需要初始化',
+  DB_ERROR: '数据库错误',
+  INTERNAL: '内部错误',
+}

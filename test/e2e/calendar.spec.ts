@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src/core/api/types'
 import type { CalendarYearView } from '../../src/shared/calendar/types'
-import type { ItemView } from '../../src/shared/items'
+import type { ItemView } from '../../src/shared/items/types'
 import { openApp, type OpenedApp } from './harness'
 
 const nav = (page: Page, label: string) =>

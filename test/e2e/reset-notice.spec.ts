@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../src/shared/result'
-import type { UserView } from '../../src/shared/types'
+import type { UserView } from '../../src/shared/accounts/types'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src/core/api/types'
-import type { BackupInfo } from '../../src/shared/types'
+import type { BackupInfo } from '../../src/shared/backup/types'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { auditDetailText } from '../../src/renderer/features/audit/audit-detail'
 import { targetLabel } from '../../src/renderer/features/audit/audit-labels'
-import type { UserView } from '../../src/shared/types'
+import type { UserView } from '../../src/shared/accounts/types'
 
 describe('audit detail in Chinese', () => {
   it('names keys and coded reasons', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DiffRow } from '../../src/shared/items'
+import type { DiffRow } from '../../src/shared/items/types'
 import { autosaveDelay } from '../../src/renderer/features/drafting/editor/autosave-timing'
 import {
   contentInput,

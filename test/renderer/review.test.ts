@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReviewFinding } from '../../src/shared/review'
+import type { ReviewFinding } from '../../src/shared/review/types'
 import { locate, spans } from '../../src/renderer/features/review/shared/highlight'
 import {
   checklistErrors,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wireContentHash } from '../../src/shared/sync-wire'
+import { wireContentHash } from '../../src/shared/sync/wire'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { batchEntry, hashOf, makeItem, newItemId } from './helpers/payloads'
 import { call, department, useServers } from './helpers/test-server'

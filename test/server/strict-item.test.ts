@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { approvedItemSchema } from '../../src/shared/sync-wire'
+import { approvedItemSchema } from '../../src/shared/sync/wire'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { batchEntry, makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, useServers } from './helpers/test-server'

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles'
+import type { Role } from '../../shared/accounts/roles'
 import { AppError } from '../errors'
 
 /** The logged-in user on whose behalf a service runs; every service checks its roles itself. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { UserView } from '../../shared/types'
+import type { UserView } from '../../shared/accounts/types'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DepartmentView } from '../../shared/types'
+import type { DepartmentView } from '../../shared/accounts/types'
 import type { DB } from '../db/schema'
 
 /** The department this installation belongs to, or null before setup. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { ROLES } from '../../shared/roles'
-import type { DepartmentView, UserView } from '../../shared/types'
+import { ROLES } from '../../shared/accounts/roles'
+import type { DepartmentView, UserView } from '../../shared/accounts/types'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { ROLES, type Role } from '../../shared/roles'
-import type { UserView } from '../../shared/types'
+import { ROLES, type Role } from '../../shared/accounts/roles'
+import type { UserView } from '../../shared/accounts/types'
 import type { DB } from '../db/schema'
 import type { UserRow } from '../db/tables/accounts'
 import type { Actor } from './actor'

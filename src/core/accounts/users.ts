@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Role } from '../../shared/roles'
-import type { UserView } from '../../shared/types'
+import type { Role } from '../../shared/accounts/roles'
+import type { UserView } from '../../shared/accounts/types'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ITEM_FIELD_LABELS } from '../../shared/labels'
+import { ITEM_FIELD_LABELS } from '../../shared/items/labels'
 
 /** Chinese names of input fields, so a validation message says which box to fix. */
 const FIELD_LABELS: Record<string, string> = {

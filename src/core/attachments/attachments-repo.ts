@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AttachmentView } from '../../shared/items'
+import type { AttachmentView } from '../../shared/items/types'
 import type { DB } from '../db/schema'
 
 /** An item's attachments in order, with their blob's size and text status. */

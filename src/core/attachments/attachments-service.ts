@@ -1,5 +1,5 @@
 import { open, readFile, stat } from 'node:fs/promises'
-import { draftingSettingsPatchSchema } from '../../shared/drafting-schemas'
+import { draftingSettingsPatchSchema } from '../../shared/catalogue/schemas'
 import { copyFileSync, existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'

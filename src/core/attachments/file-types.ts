@@ -1,4 +1,4 @@
-import { ATTACHMENT_EXTENSIONS } from '../../shared/catalogue'
+import { ATTACHMENT_EXTENSIONS } from '../../shared/catalogue/types'
 
 type Magic = 'pdf' | 'zip' | 'ole' | 'png' | 'jpg'
 

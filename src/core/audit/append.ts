@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AuditAction } from '../../shared/labels'
+import type { AuditAction } from '../../shared/audit/labels'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { META_KEYS } from '../db/tables/meta'

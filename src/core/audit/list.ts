@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { AuditEntryView, AuditPage } from '../../shared/types'
+import type { AuditEntryView, AuditPage } from '../../shared/audit/types'
 import type { Actor } from '../accounts/actor'
 import { requireRole } from '../accounts/actor'
 import { localDayStartIso } from '../clock'

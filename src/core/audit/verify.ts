@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AuditAnchorCheck, AuditVerifyResult } from '../../shared/types'
+import type { AuditAnchorCheck, AuditVerifyResult } from '../../shared/audit/types'
 import { localDateTimeText } from '../clock'
 import type { DB } from '../db/schema'
 import { META_KEYS } from '../db/tables/meta'

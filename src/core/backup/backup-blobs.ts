@@ -9,7 +9,7 @@ import {
 } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { RefusedEntry } from '../../shared/types'
+import type { RefusedEntry } from '../../shared/backup/types'
 import {
   blobPath,
   commitBlob,

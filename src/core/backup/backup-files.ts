@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { BackupInfo } from '../../shared/types'
+import type { BackupInfo } from '../../shared/backup/types'
 import { fileStamp, localDateKey } from '../clock'
 import { removeBackupBlobs } from './backup-blobs'
 

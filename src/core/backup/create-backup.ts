@@ -1,6 +1,6 @@
 import { existsSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { BackupInfo } from '../../shared/types'
+import type { BackupInfo } from '../../shared/backup/types'
 import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { RestorePreview, RestoreResult } from '../../shared/types'
+import type { RestorePreview, RestoreResult } from '../../shared/backup/types'
 import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit, type AuditActor } from '../audit/append'
 import { fileStamp, type Clock } from '../clock'

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { RestoreCounts, SetAsideDecision } from '../../shared/types'
+import type { RestoreCounts, SetAsideDecision } from '../../shared/backup/types'
 import { openDatabase, type Store } from '../db/database'
 import { inspectDatabaseFile, invalidDatabaseFile } from '../db/file-check'
 import type { DB } from '../db/schema'

@@ -1,4 +1,4 @@
-import type { CatalogueColumn } from '../../shared/catalogue'
+import type { CatalogueColumn } from '../../shared/catalogue/types'
 import { normaliseHeaderName } from '../spreadsheet'
 
 /** Header names (normalised) that map to each column; the first is the standard one. */

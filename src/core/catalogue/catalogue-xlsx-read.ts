@@ -1,5 +1,5 @@
-import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../../shared/catalogue'
-import { CATALOGUE_COLUMN_LABELS } from '../../shared/labels'
+import { CATALOGUE_COLUMNS, type CatalogueColumn } from '../../shared/catalogue/types'
+import { CATALOGUE_COLUMN_LABELS } from '../../shared/catalogue/labels'
 import { AppError } from '../errors'
 import {
   fillMerged,

@@ -7,8 +7,8 @@ import {
   type CatalogueColumn,
   type CatalogueExportResult,
   type CatalogueImportResult,
-} from '../../shared/catalogue'
-import { CATALOGUE_COLUMN_LABELS } from '../../shared/labels'
+} from '../../shared/catalogue/types'
+import { CATALOGUE_COLUMN_LABELS } from '../../shared/catalogue/labels'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Genre, Taxonomy, TopicNode } from '../../shared/catalogue'
+import type { Genre, Taxonomy, TopicNode } from '../../shared/catalogue/types'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'

@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../../shared/catalogue'
+import type { DeadlineRule } from '../../shared/catalogue/types'
 
 /**
  * 公开时限 → rule. 「信息形成（变更）之日起20个工作日内」→ 20 working days; 「7个工作日内」→ 7;

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { ItemContent, ItemStatus, RevisionKind, SnapshotAttachment } from '../../shared/items'
-import type { AuditAction } from '../../shared/labels'
+import type {
+  ItemContent,
+  ItemStatus,
+  RevisionKind,
+  SnapshotAttachment,
+} from '../../shared/items/types'
+import type { AuditAction } from '../../shared/audit/labels'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'

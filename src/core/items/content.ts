@@ -1,4 +1,4 @@
-import type { ItemContent, SnapshotAttachment } from '../../shared/items'
+import type { ItemContent, SnapshotAttachment } from '../../shared/items/types'
 import { canonicalJson, sha256 } from '../audit/hash'
 import type { ItemRow } from '../db/tables/drafting'
 

@@ -1,6 +1,12 @@
 import { diffArrays, diffChars } from 'diff'
-import type { DiffPart, DiffRow, FieldChange, ItemContent, ItemDiff } from '../../shared/items'
-import { ITEM_FIELD_LABELS, ITEM_KIND_LABELS, VALIDITY_LABELS } from '../../shared/labels'
+import type {
+  DiffPart,
+  DiffRow,
+  FieldChange,
+  ItemContent,
+  ItemDiff,
+} from '../../shared/items/types'
+import { ITEM_FIELD_LABELS, ITEM_KIND_LABELS, VALIDITY_LABELS } from '../../shared/items/labels'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { htmlToText } from '../html/html-text'

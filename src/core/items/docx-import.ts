@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { ItemKind } from '../../shared/items'
+import type { ItemKind } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -3,7 +3,7 @@ import {
   DEFAULT_ATTACHMENT_MAX_MB,
   DEFAULT_INDEX_PATTERN,
   type DraftingSettings,
-} from '../../shared/catalogue'
+} from '../../shared/catalogue/types'
 import { checkIndexPattern, formatIndexNumber } from '../../shared/index-pattern'
 import type { Actor } from '../accounts/actor'
 import { requireRole, auditActor } from '../accounts/actor'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { MovedDeadline } from '../../shared/calendar/types'
-import type { DeadlineRule } from '../../shared/catalogue'
+import type { DeadlineRule } from '../../shared/catalogue/types'
 import { parseTimeLimit, STATUTORY_RULE } from '../catalogue/time-limit'
 import { loadWorkCalendar } from '../calendar/load'
 import type { DB } from '../db/schema'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ItemRef, ItemView } from '../../shared/items'
+import type { ItemRef, ItemView } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import { listAttachmentViews } from '../attachments/attachments-repo'
 import { localDateKey, type Clock } from '../clock'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ItemStatus } from '../../shared/items'
+import type { ItemStatus } from '../../shared/items/types'
 import type { DB } from '../db/schema'
 import { loadItemRow } from './items-repo'
 

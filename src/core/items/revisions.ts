@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { RevisionKind, RevisionSummary, RevisionView } from '../../shared/items'
+import type { RevisionKind, RevisionSummary, RevisionView } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { DB } from '../db/schema'
 import type { ItemRevisionRow } from '../db/tables/drafting'

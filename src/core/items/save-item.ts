@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ItemContent } from '../../shared/items'
+import type { ItemContent } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Validity } from '../../shared/items'
-import { VALIDITY_LABELS } from '../../shared/labels'
+import type { Validity } from '../../shared/items/types'
+import { VALIDITY_LABELS } from '../../shared/items/labels'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

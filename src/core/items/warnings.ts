@@ -1,4 +1,4 @@
-import type { AttachmentView, ItemView } from '../../shared/items'
+import type { AttachmentView, ItemView } from '../../shared/items/types'
 import { checkDocNumber } from '../../shared/doc-number'
 
 type WarningInput = Pick<

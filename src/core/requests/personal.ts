@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles'
+import type { Role } from '../../shared/accounts/roles'
 import type { ApplicantType, RequestView } from '../../shared/requests/types'
 import { maskValue } from '../review/mask'
 

@@ -6,7 +6,7 @@ export { KeywordAutomaton } from './keyword-automaton'
 export { createKeywordMatcher, type KeywordEntry, type KeywordMatcher } from './keyword-matcher'
 export { parseKeywordList, KeywordListError } from './keyword-list'
 // The one label table lives in src/shared/labels.ts (architecture doc, principle 11).
-export { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../shared/labels'
+export { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../shared/review/labels'
 export { SEVERITIES, severityRank } from './types'
 export type { Finding, FindingKind, ScanOptions, Severity } from './types'
 export {

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../../shared/items'
+import type { ItemStatus } from '../../shared/items/types'
 import type { EvidenceState, TaskStatus } from '../../shared/schedule/types'
 
 /**

@@ -9,7 +9,7 @@ import type { IdSource } from '../ids'
 import { namesDepartment } from './unit-match'
 import { getDepartment } from '../accounts/department'
 import { loadTaskRow } from './repository'
-import type { AuditAction } from '../../shared/labels'
+import type { AuditAction } from '../../shared/audit/labels'
 
 /**
  * Changes to the department's side of the 配档表. Every change needs the officer role, bumps the

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AttachmentView, ItemRef, ItemSearchRow } from '../../shared/items'
+import type { AttachmentView, ItemRef, ItemSearchRow } from '../../shared/items/types'
 import type { DB } from '../db/schema'
 import { itemWarnings } from '../items/warnings'
 

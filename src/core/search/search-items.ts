@@ -6,7 +6,7 @@ import type {
   ItemSort,
   ItemStatus,
   Validity,
-} from '../../shared/items'
+} from '../../shared/items/types'
 import { localDateKey, localDayStartIso, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import {

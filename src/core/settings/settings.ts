@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
-import type { AppSettings } from '../../shared/types'
+import type { AppSettings } from '../../shared/settings/types'
 import type { Actor } from '../accounts/actor'
 import { requireRole, auditActor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
-import { settingsPatchSchema } from '../../shared/schemas'
+import { settingsPatchSchema } from '../../shared/settings/schemas'
 
 /** Defaults for every setting; a missing row means "default". */
 export const DEFAULT_SETTINGS: AppSettings = {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AuditAnchor, AuditAnchorRebase } from '../../shared/sync-wire'
+import type { AuditAnchor, AuditAnchorRebase } from '../../shared/sync/wire'
 import type { SecretStore } from '../api/types'
 import { appendAudit } from '../audit/append'
 import { carriedPairs } from '../backup/carried-audit'

@@ -9,9 +9,9 @@ import {
   type AuditAnchorRebase,
   type BatchResultLine,
   type ChangesPage,
-} from '../../shared/sync-wire'
+} from '../../shared/sync/wire'
 
-export type { BatchResultLine, ChangeEvent, ChangesPage } from '../../shared/sync-wire'
+export type { BatchResultLine, ChangeEvent, ChangesPage } from '../../shared/sync/wire'
 
 /**
  * The HTTP side of sync (docs/sync-protocol.md): every answer is classified once here, so the

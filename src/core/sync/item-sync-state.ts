@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { ItemSyncState } from '../../shared/sync'
+import type { ItemSyncState } from '../../shared/sync/types'
 import type { DB } from '../db/schema'
 import type { OutboxOp, OutboxState, ServerItemStatus } from '../db/tables/sync'
 

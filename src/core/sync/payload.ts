@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
-import { wireContentHash } from '../../shared/sync-wire'
+import { wireContentHash } from '../../shared/sync/wire'
 import { contentHash, parseSnapshot, type Snapshot } from '../items/content'
 import { classificationNames } from '../catalogue/classification-names'
 

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { SyncEntryView, SyncedItemView, SyncOverview, SyncStatus } from '../../shared/sync'
+import type {
+  SyncEntryView,
+  SyncedItemView,
+  SyncOverview,
+  SyncStatus,
+} from '../../shared/sync/types'
 import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
 import { latestEntries, syncStateOf } from './item-sync-state'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { ITEM_STATUS_LABELS } from '../../shared/labels'
+import { ITEM_STATUS_LABELS } from '../../shared/items/labels'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'

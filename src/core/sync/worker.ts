@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/labels'
-import type { SyncStatus } from '../../shared/sync'
+import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
+import type { SyncStatus } from '../../shared/sync/types'
 import type { SecretStore } from '../api/types'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import type { Capabilities } from '../../shared/accounts/capabilities'
-import type { AppState, SessionInfo } from '../../shared/types'
+import type { AppState, SessionInfo } from '../../shared/accounts/types'
 import { api, errorMessage, onSessionLost, request } from '../api/client'
 
 /** The app state from core (`app:state`), which decides the screen: setup, login, lock or shell. */

@@ -4,7 +4,7 @@ import type {
   AuditAnchorBody,
   AuditAnchorEpoch,
   AuditAnchorRebase,
-} from '../../shared/sync-wire'
+} from '../../shared/sync/wire'
 import type { ServerDB } from '../db/schema'
 import { lockDepartmentForWrite } from '../departments/departments-repo'
 import { ApiError } from '../errors'

@@ -6,7 +6,7 @@ import {
   putItemBodySchema,
   withdrawBodySchema,
 } from '../items/item-schemas'
-import { auditAnchorBodySchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync-wire'
+import { auditAnchorBodySchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire'
 
 /** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
 const body = (schema: z.ZodType) => ({

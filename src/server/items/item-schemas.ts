@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { firstIssueMessage, issueDetails } from '../../core/api/validation-message'
 import { sanitiseHtmlInWorker } from '../../core/workers'
-import type { approvedItemSchema } from '../../shared/sync-wire'
-import { itemIdSchema, putItemBodySchema, wireContentHash } from '../../shared/sync-wire'
+import type { approvedItemSchema } from '../../shared/sync/wire'
+import { itemIdSchema, putItemBodySchema, wireContentHash } from '../../shared/sync/wire'
 import { ApiError } from '../errors'
 import { isPlainSafeBody } from './plain-body'
 
@@ -17,7 +17,7 @@ export {
   MAX_REVISION,
   putItemBodySchema,
   withdrawBodySchema,
-} from '../../shared/sync-wire'
+} from '../../shared/sync/wire'
 
 /** A validated entry on its way to the intake service; `raw` is the item exactly as sent. */
 export interface IntakeEntry {

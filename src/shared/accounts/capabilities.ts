@@ -1,4 +1,4 @@
-import type { Role } from '../roles'
+import type { Role } from './roles'
 
 /**
  * What the signed-in user may do, derived once in core from their roles and carried in the session

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ItemView } from '../items'
+import type { ItemView } from '../items/types'
 import type { ExportResult } from '../schedule/types'
 import * as s from './schemas'
 import type { ActivityView } from './types'

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../items'
+import type { ItemStatus } from '../items/types'
 
 /**
  * 政府开放活动 (open-government activities, 政府开放活动计划安排报送表): codes and views. Labels

@@ -6,7 +6,7 @@ import type {
   IcsImportPreview,
 } from './types'
 import { out } from '../channel-output'
-import { empty } from '../schemas'
+import { empty } from '../fields'
 
 /** 节假日日历 channels (composed into the one contract by src/shared/contract.ts). */
 export const calendarContract = {

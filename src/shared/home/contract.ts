@@ -1,4 +1,4 @@
-import { empty } from '../schemas'
+import { empty } from '../fields'
 import type { HomeTodo } from './types'
 import { out } from '../channel-output'
 

@@ -11,7 +11,7 @@ import type {
   RequestView,
 } from './types'
 import { out } from '../channel-output'
-import { empty } from '../schemas'
+import { empty } from '../fields'
 
 /** 依申请公开 channels (composed into the one contract by src/shared/contract.ts). */
 export const requestsContract = {

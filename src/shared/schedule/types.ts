@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../items'
+import type { ItemStatus } from '../items/types'
 
 /**
  * 工作配档表 (the department's work schedule built from the district's 重点工作分解表): codes and

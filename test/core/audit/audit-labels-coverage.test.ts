@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS } from '../../../src/shared/labels'
+import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS } from '../../../src/shared/audit/labels'
 
 const ROOT = join(__dirname, '..', '..', '..', 'src')
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CATALOGUE_COLUMNS } from '../../../src/shared/catalogue'
-import { CATALOGUE_COLUMN_LABELS } from '../../../src/shared/labels'
+import { CATALOGUE_COLUMNS } from '../../../src/shared/catalogue/types'
+import { CATALOGUE_COLUMN_LABELS } from '../../../src/shared/catalogue/labels'
 import { writeSpreadsheet } from '../../../src/core/spreadsheet'
 import { createTestCore, type TestCore } from '../../helpers/test-core'
 import {

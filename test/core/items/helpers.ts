@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../../../src/shared/contract'
-import type { ItemView } from '../../../src/shared/items'
+import type { ItemView } from '../../../src/shared/items/types'
 import { TEST_ADMIN_LOGIN, type TestCore } from '../../helpers/test-core'
 
 export const OFFICER = { username: 'zhang', displayName: '张起草', password: 'Officer123' }

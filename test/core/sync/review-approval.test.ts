@@ -10,7 +10,7 @@ import {
   reviewCore,
   submit,
 } from '../review/workflow/helpers'
-import { wireContentHash } from '../../../src/shared/sync-wire'
+import { wireContentHash } from '../../../src/shared/sync/wire'
 import { fieldsOf } from '../items/helpers'
 import { serverItem, startTestServer, type TestServer } from './helpers'
 

@@ -2,7 +2,7 @@ import { closeDatabase, openDatabase, type Store } from '../../../src/core/db/da
 import { seededRandom } from '../../../src/core/sync/backoff'
 import type { FetchLike } from '../../../src/core/sync/http-client'
 import type { SyncWorkerOptions } from '../../../src/core/sync/worker'
-import type { ItemView } from '../../../src/shared/items'
+import type { ItemView } from '../../../src/shared/items/types'
 import { createTestCore, type TestCore } from '../../helpers/test-core'
 import { loginAdmin, loginAs, newItem, OFFICER } from '../items/helpers'
 import { approveDirect, type TestServer } from './helpers'

@@ -1,5 +1,5 @@
 import { capabilitiesOf } from '../../../shared/accounts/capabilities'
-import type { SessionInfo, UserView } from '../../../shared/types'
+import type { SessionInfo, UserView } from '../../../shared/accounts/types'
 import { changePassword, login, unlock } from '../../accounts/auth'
 import { getDepartment } from '../../accounts/department'
 import { completeSetup, isInitialised } from '../../accounts/setup'

@@ -15,7 +15,7 @@ import {
 import { exportCatalogueXlsx, importCatalogueXlsx } from '../../catalogue/catalogue-xlsx'
 import { addGenre, addTopic, listTaxonomy } from '../../catalogue/taxonomy'
 import { fileStamp } from '../../clock'
-import { ATTACHMENT_EXTENSIONS } from '../../../shared/catalogue'
+import { ATTACHMENT_EXTENSIONS } from '../../../shared/catalogue/types'
 import { diffRevisions } from '../../items/diff'
 import { importDocx } from '../../items/docx-import'
 import { getDraftingSettings, updateDraftingSettings } from '../../items/drafting-settings'

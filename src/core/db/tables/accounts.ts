@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { Role } from '../../../shared/roles'
+import type { Role } from '../../../shared/accounts/roles'
 
 /** `department`: the single department this installation belongs to (row id is always 1). */
 export interface DepartmentTable {

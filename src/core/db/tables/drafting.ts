@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely'
-import type { ItemKind, ItemStatus, RevisionKind, Validity } from '../../../shared/items'
+import type { ItemKind, ItemStatus, RevisionKind, Validity } from '../../../shared/items/types'
 
 /** `topics`: 主题分类, two levels (parent_id null = first level); builtin = seeded national list. */
 export interface TopicsTable {

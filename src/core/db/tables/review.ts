@@ -5,7 +5,7 @@ import type {
   ReviewSeverity,
   ReviewState,
   WithholdArticle,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 
 /** `review_checklists`: one row per checklist version (questions as JSON). */
 export interface ReviewChecklistsTable {

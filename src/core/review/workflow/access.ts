@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { CannotDecideReason } from '../../../shared/review'
+import type { CannotDecideReason } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import type { DB } from '../../db/schema'
 import type { ItemRow } from '../../db/tables/drafting'

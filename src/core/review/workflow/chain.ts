@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ReviewChain, ReviewChainStep } from '../../../shared/review'
+import type { ReviewChain, ReviewChainStep } from '../../../shared/review/types'
 import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'

@@ -4,8 +4,8 @@ import type {
   ChecklistAnswerView,
   ChecklistQuestion,
   ChecklistVersion,
-} from '../../../shared/review'
-import { CHECKLIST_ANSWER_LABELS } from '../../../shared/labels'
+} from '../../../shared/review/types'
+import { CHECKLIST_ANSWER_LABELS } from '../../../shared/review/labels'
 import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { FINDING_KIND_LABELS, REVIEW_DECISION_LABELS, ROLE_LABELS } from '../../../shared/labels'
+import { FINDING_KIND_LABELS, REVIEW_DECISION_LABELS } from '../../../shared/review/labels'
+import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import type {
   ChecklistAnswerInput,
   HighFindingReason,
@@ -8,7 +9,7 @@ import type {
   ReviewFinding,
   SuperiorAnswer,
   WithholdArticle,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import { localDateTimeText, type Clock } from '../../clock'

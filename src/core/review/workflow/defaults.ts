@@ -1,4 +1,4 @@
-import type { ChecklistQuestion, ReviewChainStep } from '../../../shared/review'
+import type { ChecklistQuestion, ReviewChainStep } from '../../../shared/review/types'
 
 /**
  * The built-in checklist (version 1), from the department rules in

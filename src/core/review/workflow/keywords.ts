@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { KeywordImportResult, ReviewKeyword, ReviewSeverity } from '../../../shared/review'
+import type {
+  KeywordImportResult,
+  ReviewKeyword,
+  ReviewSeverity,
+} from '../../../shared/review/types'
 import { requireRole, type Actor, auditActor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'

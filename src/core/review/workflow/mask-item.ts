@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { FINDING_KIND_LABELS } from '../../../shared/labels'
-import type { ReviewFinding, ReviewFindingKind } from '../../../shared/review'
+import { FINDING_KIND_LABELS } from '../../../shared/review/labels'
+import type { ReviewFinding, ReviewFindingKind } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'

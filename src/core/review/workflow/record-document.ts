@@ -2,21 +2,20 @@ import {
   CARRIER_FORM_LABELS,
   CHECKLIST_ANSWER_LABELS,
   FINDING_KIND_LABELS,
-  INDEX_NUMBER_PENDING_LABEL,
-  ITEM_KIND_LABELS,
   PUBLISH_CHANNEL_LABELS,
   REVIEW_DECISION_LABELS,
   REVIEW_OPINION_LABELS,
   REVIEW_STATE_LABELS,
   SEVERITY_LABELS,
   WITHHOLD_ARTICLE_LABELS,
-} from '../../../shared/labels'
+} from '../../../shared/review/labels'
+import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../shared/items/labels'
 import type {
   ChecklistAnswerView,
   ChecklistVersion,
   ReviewDecisionView,
   ReviewStepView,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 import type { ItemRow } from '../../db/tables/drafting'
 import { chineseDate, type DocBlock, type DocCell, type OfficialDocument } from '../../documents'
 import { answerViews } from './checklist'

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
-import type { RecordExportResult } from '../../../shared/review'
+import type { RecordExportResult } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import { getDepartment } from '../../accounts/department'
 import { appendAudit } from '../../audit/append'

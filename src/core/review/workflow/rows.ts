@@ -9,7 +9,7 @@ import type {
   ReviewSummary,
   SeverityCounts,
   SuperiorAnswer,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 import type { DB } from '../../db/schema'
 import type { ReviewDecisionRow, ReviewRow } from '../../db/tables/review'
 import { AppError } from '../../errors'

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
-import { ITEM_KIND_LABELS } from '../../../shared/labels'
+import { ITEM_KIND_LABELS } from '../../../shared/items/labels'
 import type {
   FindingSource,
   ReviewFinding,
@@ -8,7 +8,7 @@ import type {
   ReviewScanResult,
   ReviewSeverity,
   SeverityCounts,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 import { blobPath } from '../../attachments/blob-store'
 import type { DB } from '../../db/schema'
 import type { ItemRow } from '../../db/tables/drafting'

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { ChecklistAnswerInput, CarrierForm, PublishChannel } from '../../../shared/review'
+import type {
+  ChecklistAnswerInput,
+  CarrierForm,
+  PublishChannel,
+} from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'

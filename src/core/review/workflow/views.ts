@@ -5,7 +5,7 @@ import type {
   ReviewStepStatus,
   ReviewStepView,
   ReviewView,
-} from '../../../shared/review'
+} from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'

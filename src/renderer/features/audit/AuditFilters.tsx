@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core'
 import type { DatesRangeValue } from '@mantine/dates'
 import { IconSearch } from '@tabler/icons-react'
-import { AUDIT_ACTION_LABELS } from '../../../shared/labels'
+import { AUDIT_ACTION_LABELS } from '../../../shared/audit/labels'
 import { DateField } from '../../components/DateField'
 
 export interface AuditFilterValues {

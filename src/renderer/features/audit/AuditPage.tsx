@@ -1,7 +1,7 @@
 import { Alert, Group, Pagination, Paper, Table, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
-import type { AuditVerifyResult } from '../../../shared/types'
+import type { AuditVerifyResult } from '../../../shared/audit/types'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'

@@ -1,6 +1,6 @@
 import { Alert, Button, Text } from '@mantine/core'
 import { IconCircleCheck, IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react'
-import type { AuditVerifyResult } from '../../../shared/types'
+import type { AuditVerifyResult } from '../../../shared/audit/types'
 import { api } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { formatDateTime } from '../../lib/format'

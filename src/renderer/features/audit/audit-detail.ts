@@ -1,18 +1,20 @@
-import type { ItemKind, ItemStatus } from '../../../shared/items'
+import type { ItemKind, ItemStatus } from '../../../shared/items/types'
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_DETAIL_LABELS,
   AUDIT_REASON_LABELS,
+} from '../../../shared/audit/labels'
+import {
   ITEM_FIELD_LABELS,
   ITEM_KIND_LABELS,
   ITEM_STATUS_LABELS,
-  REVIEW_DECISION_LABELS,
-  ROLE_LABELS,
-  SYNC_OP_LABELS,
-} from '../../../shared/labels'
-import type { ReviewDecision } from '../../../shared/review'
-import type { SyncOp } from '../../../shared/sync'
-import { ROLES, type Role } from '../../../shared/roles'
+} from '../../../shared/items/labels'
+import { REVIEW_DECISION_LABELS } from '../../../shared/review/labels'
+import { ROLE_LABELS } from '../../../shared/accounts/labels'
+import { SYNC_OP_LABELS } from '../../../shared/sync/labels'
+import type { ReviewDecision } from '../../../shared/review/types'
+import type { SyncOp } from '../../../shared/sync/types'
+import { ROLES, type Role } from '../../../shared/accounts/roles'
 import { formatBytes, formatDateTime } from '../../lib/format'
 
 const isRole = (v: unknown): v is Role =>

@@ -1,5 +1,5 @@
-import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from '../../../shared/labels'
-import type { UserView } from '../../../shared/types'
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from '../../../shared/audit/labels'
+import type { UserView } from '../../../shared/accounts/types'
 
 export function actionLabel(action: string): string {
   return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action

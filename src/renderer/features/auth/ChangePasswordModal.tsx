@@ -1,6 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core'
 import { z } from 'zod'
-import { passwordAttemptSchema, passwordSchema } from '../../../shared/schemas'
+import { passwordAttemptSchema, passwordSchema } from '../../../shared/accounts/schemas'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useZodForm } from '../../lib/zod-form'

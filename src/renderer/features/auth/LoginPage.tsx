@@ -2,7 +2,7 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { IconAlertCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { loginSchema } from '../../../shared/schemas'
+import { loginSchema } from '../../../shared/accounts/schemas'
 import { api } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useAppState } from '../../app/app-state'

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { ROLE_LABELS } from '../../../shared/labels'
+import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { useAppState, useCapabilities, useSession } from '../../app/app-state'

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
 import { IconDatabaseExport, IconFolderOpen } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { RestorePreview } from '../../../shared/types'
+import type { RestorePreview } from '../../../shared/backup/types'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useAppState } from '../../app/app-state'

@@ -12,8 +12,8 @@ import {
   Title,
 } from '@mantine/core'
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react'
-import { REVIEW_DECISION_LABELS } from '../../../shared/labels'
-import type { RestorePreview } from '../../../shared/types'
+import { REVIEW_DECISION_LABELS } from '../../../shared/review/labels'
+import type { RestorePreview } from '../../../shared/backup/types'
 import { formatDateTime } from '../../lib/format'
 
 /** The rows of the 内容 table: what the backup holds next to what the app holds now. */

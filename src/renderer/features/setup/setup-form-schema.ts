@@ -5,7 +5,7 @@ import {
   orgCodeSchema,
   passwordSchema,
   usernameSchema,
-} from '../../../shared/schemas'
+} from '../../../shared/accounts/schemas'
 
 /** The setup form, flat, built from the same field schemas core validates `setup:complete` with. */
 export const setupFormSchema = z

@@ -17,7 +17,7 @@ import {
   IconMoon,
   IconSun,
 } from '@tabler/icons-react'
-import { ROLE_LABELS } from '../../../shared/labels'
+import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import { api, request } from '../../api/client'
 import { useAppState, useSession } from '../../app/app-state'
 import { ChangePasswordModal } from '../auth/ChangePasswordModal'

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core'
-import { ITEM_SYNC_STATE_LABELS } from '../../../shared/labels'
-import type { ItemStatus } from '../../../shared/items'
-import type { ItemSyncState } from '../../../shared/sync'
+import { ITEM_SYNC_STATE_LABELS } from '../../../shared/sync/labels'
+import type { ItemStatus } from '../../../shared/items/types'
+import type { ItemSyncState } from '../../../shared/sync/types'
 
 export const SYNC_STATE_COLORS: Record<ItemSyncState, string> = {
   pending: 'yellow',

@@ -1,6 +1,6 @@
 import { Badge, Button, Table, Text } from '@mantine/core'
-import { SYNC_OP_LABELS } from '../../../shared/labels'
-import type { SyncEntryView } from '../../../shared/sync'
+import { SYNC_OP_LABELS } from '../../../shared/sync/labels'
+import type { SyncEntryView } from '../../../shared/sync/types'
 import { formatDateTime } from '../../lib/format'
 
 /** Outbox entries (waiting, failed or conflicting) with the reason in Chinese. */

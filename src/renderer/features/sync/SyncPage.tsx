@@ -16,7 +16,7 @@ import {
 import { IconRefresh } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { SyncOverview, SyncedItemView } from '../../../shared/sync'
+import type { SyncOverview, SyncedItemView } from '../../../shared/sync/types'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'

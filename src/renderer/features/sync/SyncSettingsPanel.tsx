@@ -12,8 +12,8 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
-import type { ConnectionTestResult, SyncSettingsView } from '../../../shared/sync'
-import { serverUrlSchema, syncTokenSchema } from '../../../shared/sync'
+import type { ConnectionTestResult, SyncSettingsView } from '../../../shared/sync/types'
+import { serverUrlSchema, syncTokenSchema } from '../../../shared/sync/schemas'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
-import type { SyncedItemView } from '../../../shared/sync'
+import type { SyncedItemView } from '../../../shared/sync/types'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 

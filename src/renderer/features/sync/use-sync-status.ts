@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SyncStatus } from '../../../shared/sync'
+import type { SyncStatus } from '../../../shared/sync/types'
 import { api, request } from '../../api/client'
 
 /** How long to keep polling after 立即同步 even before the worker reports it is running. */

@@ -8,8 +8,8 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core'
-import { createUserSchema } from '../../../shared/schemas'
-import type { Role } from '../../../shared/roles'
+import { createUserSchema } from '../../../shared/accounts/schemas'
+import type { Role } from '../../../shared/accounts/roles'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useZodForm } from '../../lib/zod-form'

@@ -1,5 +1,5 @@
-import { ROLE_LABELS } from '../../../shared/labels'
-import { ROLES, type Role } from '../../../shared/roles'
+import { ROLE_LABELS } from '../../../shared/accounts/labels'
+import { ROLES, type Role } from '../../../shared/accounts/roles'
 
 export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import { auditAnchorBodySchema, auditAnchorsQuerySchema } from '../../../shared/sync-wire'
+import { auditAnchorBodySchema, auditAnchorsQuerySchema } from '../../../shared/sync/wire'
 import { listAnchors, putAnchor } from '../../changes/audit-anchors-service'
 import type { ServerDB } from '../../db/schema'
 import { parseOrThrow } from '../../items/item-schemas'

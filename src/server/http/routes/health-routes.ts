@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { sql, type Kysely } from 'kysely'
-import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync-wire'
+import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync/wire'
 import type { ServerDB } from '../../db/schema'
 import { ApiError } from '../../errors'
 import { buildOpenApiDocument } from '../openapi'

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import type { ChannelInput } from '../../../../src/shared/contract'
-import type { ItemView } from '../../../../src/shared/items'
-import type { ChecklistAnswerInput, ReviewView } from '../../../../src/shared/review'
+import type { ItemView } from '../../../../src/shared/items/types'
+import type { ChecklistAnswerInput, ReviewView } from '../../../../src/shared/review/types'
 import { createTestCore, TEST_ADMIN_LOGIN, type TestCore } from '../../../helpers/test-core'
 import { fieldsOf, loginAs, newItem } from '../../items/helpers'
 

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { z } from 'zod'
-import type { Genre, TopicNode } from '../../../../shared/catalogue'
+import type { Genre, TopicNode } from '../../../../shared/catalogue/types'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction } from '../../../api/hooks'
 import { useZodForm } from '../../../lib/zod-form'

@@ -8,7 +8,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { AttachmentView, ItemView } from '../../../../shared/items'
+import type { AttachmentView, ItemView } from '../../../../shared/items/types'
 import { api, ApiError, notifySuccess, request } from '../../../api/client'
 import { formatBytes, formatDateTime } from '../../../lib/format'
 import { ConfirmModal } from '../shared/confirm'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkDocNumber } from '../../../../shared/doc-number'
-import { ITEM_KINDS, type ItemKind, type ItemView } from '../../../../shared/items'
+import { ITEM_KINDS, type ItemKind, type ItemView } from '../../../../shared/items/types'
 
 /**
  * The editor's metadata form. Validation mirrors core's `items:save` (title required, 发文字号

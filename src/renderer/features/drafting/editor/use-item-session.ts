@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ItemView } from '../../../../shared/items'
+import type { ItemView } from '../../../../shared/items/types'
 import { api, ApiError, request } from '../../../api/client'
 import { trackSave } from '../shared/pending-saves'
 import { autosaveDelay } from './autosave-timing'

@@ -20,8 +20,14 @@ import {
   IconSortDescending,
   IconX,
 } from '@tabler/icons-react'
-import type { Taxonomy } from '../../../../shared/catalogue'
-import type { ItemAuthor, ItemKind, ItemSort, ItemStatus, Validity } from '../../../../shared/items'
+import type { Taxonomy } from '../../../../shared/catalogue/types'
+import type {
+  ItemAuthor,
+  ItemKind,
+  ItemSort,
+  ItemStatus,
+  Validity,
+} from '../../../../shared/items/types'
 import { ZH_DATE_PROPS } from '../shared/DateField'
 import {
   KIND_OPTIONS,

@@ -1,4 +1,4 @@
-import type { ItemKind, ItemSort, ItemStatus, Validity } from '../../../../shared/items'
+import type { ItemKind, ItemSort, ItemStatus, Validity } from '../../../../shared/items/types'
 import type { ItemQuery } from './use-item-pages'
 
 export interface ListFilters {

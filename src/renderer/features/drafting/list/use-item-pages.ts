@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ChannelInput } from '../../../../shared/contract'
-import type { ItemSearchPage, ItemSearchRow } from '../../../../shared/items'
+import type { ItemSearchPage, ItemSearchRow } from '../../../../shared/items/types'
 import { api, ApiError, request } from '../../../api/client'
 import { pendingSaves } from '../shared/pending-saves'
 

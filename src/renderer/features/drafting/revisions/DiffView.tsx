@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { Fragment, useState } from 'react'
-import type { DiffPart, DiffRow, ItemDiff } from '../../../../shared/items'
+import type { DiffPart, DiffRow, ItemDiff } from '../../../../shared/items/types'
 import { foldUnchanged } from './diff-rows'
 
 function Parts({ parts, side }: { parts: DiffPart[]; side: 'left' | 'right' }) {

@@ -1,4 +1,4 @@
-import type { DiffRow } from '../../../../shared/items'
+import type { DiffRow } from '../../../../shared/items/types'
 
 export type DiffBlock = { kind: 'rows'; rows: DiffRow[] } | { kind: 'gap'; rows: DiffRow[] }
 

@@ -2,8 +2,8 @@ import { ActionIcon, Anchor, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconUnlink } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import type { ItemRef } from '../../../../shared/items'
-import { ITEM_KIND_LABELS } from '../../../../shared/labels'
+import type { ItemRef } from '../../../../shared/items/types'
+import { ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { StatusBadge, ValidityBadge } from './StatusBadge'
 
 /** One linked item: its title (opens it), kind, 发文字号, status and 有效性. */

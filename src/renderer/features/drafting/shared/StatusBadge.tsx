@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core'
-import type { ItemStatus, Validity } from '../../../../shared/items'
-import { ITEM_STATUS_LABELS, VALIDITY_LABELS } from '../../../../shared/labels'
+import type { ItemStatus, Validity } from '../../../../shared/items/types'
+import { ITEM_STATUS_LABELS, VALIDITY_LABELS } from '../../../../shared/items/labels'
 import { STATUS_COLORS } from './options'
 
 /** An item's status with the shared label and its colour. */

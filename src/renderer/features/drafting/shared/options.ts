@@ -5,14 +5,14 @@ import {
   PLAIN_VALIDITIES,
   VALIDITIES,
   type ItemStatus,
-} from '../../../../shared/items'
+} from '../../../../shared/items/types'
 import {
   ITEM_KIND_LABELS,
   ITEM_SORT_LABELS,
   ITEM_STATUS_LABELS,
   VALIDITY_LABELS,
-} from '../../../../shared/labels'
-import type { TopicNode } from '../../../../shared/catalogue'
+} from '../../../../shared/items/labels'
+import type { TopicNode } from '../../../../shared/catalogue/types'
 
 /** Select data built from the shared label tables (the one place for Chinese labels). */
 export const KIND_OPTIONS = ITEM_KINDS.map((value) => ({ value, label: ITEM_KIND_LABELS[value] }))

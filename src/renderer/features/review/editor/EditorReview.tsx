@@ -3,15 +3,15 @@ import { notifications } from '@mantine/notifications'
 import { IconSend, IconShieldCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { ItemView } from '../../../../shared/items'
-import type { ReviewDecisionView, ReviewView } from '../../../../shared/review'
+import type { ItemView } from '../../../../shared/items/types'
+import type { ReviewDecisionView, ReviewView } from '../../../../shared/review/types'
+import { ITEM_STATUS_LABELS } from '../../../../shared/items/labels'
 import {
-  ITEM_STATUS_LABELS,
   REFERRED_MARKER_LABEL,
   REVIEW_DECISION_LABELS,
   REVIEW_STATE_LABELS,
   WITHHOLD_ARTICLE_LABELS,
-} from '../../../../shared/labels'
+} from '../../../../shared/review/labels'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { formatDateTime } from '../../../lib/format'

@@ -14,9 +14,13 @@ import {
 } from '@mantine/core'
 import { IconEyeOff, IconShieldSearch } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { ItemView } from '../../../../shared/items'
-import type { ReviewFinding, ReviewFindingKind, ReviewScanResult } from '../../../../shared/review'
-import { FINDING_KIND_LABELS } from '../../../../shared/labels'
+import type { ItemView } from '../../../../shared/items/types'
+import type {
+  ReviewFinding,
+  ReviewFindingKind,
+  ReviewScanResult,
+} from '../../../../shared/review/types'
+import { FINDING_KIND_LABELS } from '../../../../shared/review/labels'
 import { api, notifySuccess, request } from '../../../api/client'
 import { Panel } from '../../drafting/editor/Panel'
 import { FindingsList } from '../shared/FindingsList'

@@ -23,12 +23,9 @@ import {
   type PublishChannel,
   type ReviewScanResult,
   type ReviewView,
-} from '../../../../shared/review'
-import {
-  CARRIER_FORM_LABELS,
-  ITEM_STATUS_LABELS,
-  PUBLISH_CHANNEL_LABELS,
-} from '../../../../shared/labels'
+} from '../../../../shared/review/types'
+import { CARRIER_FORM_LABELS, PUBLISH_CHANNEL_LABELS } from '../../../../shared/review/labels'
+import { ITEM_STATUS_LABELS } from '../../../../shared/items/labels'
 import { api, request } from '../../../api/client'
 import { ChecklistForm } from '../shared/ChecklistForm'
 import {

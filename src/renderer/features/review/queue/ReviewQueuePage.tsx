@@ -12,12 +12,9 @@ import {
 } from '@mantine/core'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
-import type { ReviewQueueRow } from '../../../../shared/review'
-import {
-  CANNOT_DECIDE_LABELS,
-  ITEM_KIND_LABELS,
-  REFERRED_MARKER_LABEL,
-} from '../../../../shared/labels'
+import type { ReviewQueueRow } from '../../../../shared/review/types'
+import { CANNOT_DECIDE_LABELS, REFERRED_MARKER_LABEL } from '../../../../shared/review/labels'
+import { ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'

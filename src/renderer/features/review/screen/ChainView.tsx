@@ -1,12 +1,12 @@
 import { Badge, Group, List, Stack, Text, Timeline } from '@mantine/core'
-import type { ReviewDecisionView, ReviewView } from '../../../../shared/review'
+import type { ReviewDecisionView, ReviewView } from '../../../../shared/review/types'
 import {
   REVIEW_DECISION_LABELS,
   REVIEW_STATE_LABELS,
   REVIEW_STEP_STATUS_LABELS,
-  ROLE_LABELS,
   WITHHOLD_ARTICLE_LABELS,
-} from '../../../../shared/labels'
+} from '../../../../shared/review/labels'
+import { ROLE_LABELS } from '../../../../shared/accounts/labels'
 import { formatDateTime } from '../../../lib/format'
 import { CommentsList } from '../shared/CommentsList'
 import { REVIEW_STATE_COLORS, STEP_STATUS_COLORS } from '../shared/labels-ui'

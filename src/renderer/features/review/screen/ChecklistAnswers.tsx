@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core'
-import type { ChecklistAnswer, ReviewView } from '../../../../shared/review'
-import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/labels'
+import type { ChecklistAnswer, ReviewView } from '../../../../shared/review/types'
+import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/review/labels'
 
 const ANSWER_COLORS: Record<ChecklistAnswer, string> = { yes: 'orange', no: 'gov', na: 'gray' }
 

@@ -20,13 +20,13 @@ import {
   type ReviewDecision,
   type ReviewView,
   type WithholdArticle,
-} from '../../../../shared/review'
+} from '../../../../shared/review/types'
 import {
   FINDING_KIND_LABELS,
   REVIEW_DECISION_LABELS,
   SEVERITY_LABELS,
   WITHHOLD_ARTICLE_LABELS,
-} from '../../../../shared/labels'
+} from '../../../../shared/review/labels'
 import { api, request } from '../../../api/client'
 import { ChecklistForm } from '../shared/ChecklistForm'
 import {

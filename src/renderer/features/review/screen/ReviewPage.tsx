@@ -25,17 +25,16 @@ import {
 } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useNavigate, useParams } from 'react-router'
-import type { ReviewDecision, ReviewView } from '../../../../shared/review'
+import type { ReviewDecision, ReviewView } from '../../../../shared/review/types'
 import {
   CANNOT_DECIDE_LABELS,
   CARRIER_FORM_LABELS,
-  INDEX_NUMBER_PENDING_LABEL,
-  ITEM_KIND_LABELS,
   PUBLISH_CHANNEL_LABELS,
   REFERRED_MARKER_LABEL,
   REVIEW_DECISION_LABELS,
   REVIEW_STATE_LABELS,
-} from '../../../../shared/labels'
+} from '../../../../shared/review/labels'
+import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { api, notifySuccess, request } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'

@@ -1,13 +1,13 @@
 import { Alert, Button, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
+import { chainUpdateSchema } from '../../../../shared/review/schemas'
 import {
-  chainUpdateSchema,
   REVIEW_STEP_ROLES,
   type ReviewChain,
   type ReviewStepRole,
-} from '../../../../shared/review'
-import { ROLE_LABELS } from '../../../../shared/labels'
+} from '../../../../shared/review/types'
+import { ROLE_LABELS } from '../../../../shared/accounts/labels'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
 import { formatDateTime } from '../../../lib/format'

@@ -3,11 +3,11 @@ import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import {
   CHECKLIST_ANSWERS,
-  checklistUpdateSchema,
   type ChecklistAnswer,
   type ChecklistVersion,
-} from '../../../../shared/review'
-import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/labels'
+} from '../../../../shared/review/types'
+import { checklistUpdateSchema } from '../../../../shared/review/schemas'
+import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/review/labels'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
 import { formatDateTime } from '../../../lib/format'

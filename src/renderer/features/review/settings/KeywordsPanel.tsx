@@ -13,13 +13,13 @@ import {
 } from '@mantine/core'
 import { IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
+import { keywordAddSchema } from '../../../../shared/review/schemas'
 import {
-  keywordAddSchema,
   REVIEW_SEVERITIES,
   type ReviewKeyword,
   type ReviewSeverity,
-} from '../../../../shared/review'
-import { SEVERITY_LABELS } from '../../../../shared/labels'
+} from '../../../../shared/review/types'
+import { SEVERITY_LABELS } from '../../../../shared/review/labels'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
 import { formatDateTime } from '../../../lib/format'

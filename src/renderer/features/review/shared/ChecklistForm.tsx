@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
-import type { ChecklistAnswerView, ChecklistQuestion } from '../../../../shared/review'
-import { CHECKLIST_ANSWERS } from '../../../../shared/review'
-import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/labels'
+import type { ChecklistAnswerView, ChecklistQuestion } from '../../../../shared/review/types'
+import { CHECKLIST_ANSWERS } from '../../../../shared/review/types'
+import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/review/labels'
 import { noteRequired, type ChecklistValues } from './checklist-form'
 
 /** The checklist as a form: 是/否/不适用 per question, with a note (required where core says). */

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core'
-import type { ReviewComment, ReviewFinding } from '../../../../shared/review'
-import { FINDING_KIND_LABELS } from '../../../../shared/labels'
+import type { ReviewComment, ReviewFinding } from '../../../../shared/review/types'
+import { FINDING_KIND_LABELS } from '../../../../shared/review/labels'
 import { SeverityBadge } from './SeverityBadge'
 
 /** A reviewer's comments, each with the finding it points at (from the submission's snapshot). */

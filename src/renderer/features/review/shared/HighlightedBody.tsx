@@ -1,5 +1,5 @@
 import { createElement, useMemo, type ReactNode } from 'react'
-import type { ReviewFinding } from '../../../../shared/review'
+import type { ReviewFinding } from '../../../../shared/review/types'
 import { locate, spans, type Span } from './highlight'
 import { markText } from './HighlightedText'
 

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
-import type { ReviewFinding } from '../../../../shared/review'
-import { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../../../shared/labels'
+import type { ReviewFinding } from '../../../../shared/review/types'
+import { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../../../shared/review/labels'
 import { markId, topSeverity, type Span } from './highlight'
 
 /** Marks for one stretch of text `[offset, offset + text.length)` given the spans over the whole. */

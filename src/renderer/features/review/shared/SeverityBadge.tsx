@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Tooltip, type BadgeProps } from '@mantine/core'
-import type { ReviewSeverity, SeverityCounts } from '../../../../shared/review'
-import { SEVERITY_LABELS } from '../../../../shared/labels'
+import type { ReviewSeverity, SeverityCounts } from '../../../../shared/review/types'
+import { SEVERITY_LABELS } from '../../../../shared/review/labels'
 import { SEVERITY_COLORS, SEVERITY_ORDER } from './severity'
 
 /** A finding's severity: 阻断 red, 高 orange, 警告 yellow, 提示 grey. */

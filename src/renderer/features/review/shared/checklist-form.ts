@@ -3,7 +3,7 @@ import type {
   ChecklistAnswerInput,
   ChecklistAnswerView,
   ChecklistQuestion,
-} from '../../../../shared/review'
+} from '../../../../shared/review/types'
 
 export interface ChecklistEntry {
   answer: ChecklistAnswer | null

@@ -1,4 +1,4 @@
-import type { ReviewFinding, ReviewSeverity } from '../../../../shared/review'
+import type { ReviewFinding, ReviewSeverity } from '../../../../shared/review/types'
 import { severityRank } from './severity'
 
 /** A stretch of text covered by findings, most serious first. */

@@ -1,4 +1,4 @@
-import type { ReviewState, ReviewStepStatus } from '../../../../shared/review'
+import type { ReviewState, ReviewStepStatus } from '../../../../shared/review/types'
 
 /** Badge colours for review states and step statuses (labels come from shared/labels). */
 export const REVIEW_STATE_COLORS: Record<ReviewState, string> = {

@@ -3,7 +3,7 @@ import {
   type ReviewFinding,
   type ReviewSeverity,
   type SeverityCounts,
-} from '../../../../shared/review'
+} from '../../../../shared/review/types'
 
 /** 阻断 red, 高 orange, 警告 yellow, 提示 grey — the same everywhere findings are shown. */
 export const SEVERITY_COLORS: Record<ReviewSeverity, string> = {

@@ -6,7 +6,7 @@
  */
 import canonicalize from 'canonicalize'
 import { z } from 'zod'
-import { VALIDITIES } from './items'
+import { VALIDITIES } from '../items/types'
 
 /**
  * Protocol revision. 2 (2026-12-01): `contentHash` is checked by the server (422 on mismatch),

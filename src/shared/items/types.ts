@@ -1,4 +1,4 @@
-import type { ItemSyncState } from './sync'
+import type { ItemSyncState } from '../sync/types'
 
 /**
  * Disclosure items (公开信息条目): the enum codes and the view types that cross the IPC boundary.
