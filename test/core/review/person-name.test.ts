@@ -43,3 +43,17 @@ describe('names next to context words', () => {
     expect(findKind(text, 'person-name')).toEqual([])
   })
 })
+
+// Issue 10: published penalty and licence notices name a company's legal representative by law.
+describe('legal representative', () => {
+  it('法定代表人姓名 on a published form is info, not a leak', () => {
+    expect(findKind('法定代表人姓名：李国庆\n', 'person-name')).toEqual([
+      { text: '李国庆', severity: 'info' },
+    ])
+  })
+  it('a private person after 姓名 stays high', () => {
+    expect(findKind('违法自然人姓名：李国庆\n', 'person-name')).toEqual([
+      { text: '李国庆', severity: 'high' },
+    ])
+  })
+})

@@ -37,4 +37,33 @@ describe('restriction labels', () => {
       ),
     ).toEqual(['info'])
   })
+
+  // Issue 10: a label used as an instruction to the reader in the body is the material wearing it.
+  it.each([
+    ['请注意保存，不得外传。', ['注意保存', '不得外传']],
+    ['会议要求各参会单位：严禁外传。', ['严禁外传']],
+    ['（本纪要发至各副区长，不得外传）', ['不得外传']],
+    ['本材料仅供内部参阅。', ['内部参阅']],
+    ['本文件属于工作秘密，请勿外传。', ['工作秘密', '请勿外传']],
+  ])('a label used as an instruction in the body is high: %j', (tail, labels) => {
+    const found = findKind(`${'正文。'.repeat(80)}${tail}`, 'restricted-label')
+    expect(found).toEqual(labels.map((text) => ({ text, severity: 'high' })))
+  })
+
+  it.each([
+    '对标注“不得外传”的文件，各单位应当登记后集中保管。',
+    '文件标有「内部资料」字样的，不予公开。',
+    '清单第 2 项：是否有“注意保存”“内部使用”等标注？',
+    '工作人员严禁外传工作秘密。',
+    '各单位要注意保存好原始凭证。',
+  ])('the same words quoted or discussed stay informational: %j', (tail) => {
+    const found = findKind(`${'正文。'.repeat(80)}${tail}`, 'restricted-label')
+    expect(found.every((f) => f.severity === 'info')).toBe(true)
+  })
+
+  it('a quoted label is informational even as its own clause', () => {
+    expect(findKind(`${'正文。'.repeat(80)}标注为：“严禁外传”。`, 'restricted-label')).toEqual([
+      { text: '严禁外传', severity: 'info' },
+    ])
+  })
 })

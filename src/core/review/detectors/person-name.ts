@@ -1,5 +1,5 @@
 import type { Detector } from '../types'
-import { isHan } from '../text-utils'
+import { before, isHan } from '../text-utils'
 import { surnameOf } from '../surnames'
 import { maskValue } from '../mask'
 
@@ -56,6 +56,13 @@ function nameAt(run: string): string | null {
   return name
 }
 
+/**
+ * 「法定代表人（负责人）姓名：」 right before the context word: a company's legal representative is
+ * registration information the law publishes (《企业信息公示暂行条例》, 《市场监督管理行政处罚信息
+ * 公示规定》第七条), so the name is info, not a leak (issue 10: no false high on published text).
+ */
+const LEGAL_REPRESENTATIVE = /(?:法定代表人|负责人)[（(]?[^）)\n]{0,12}[）)]?$/
+
 export const detectPersonName: Detector = (ctx, out) => {
   const { text } = ctx
   for (const m of text.matchAll(AFTER_CONTEXT)) {
@@ -64,6 +71,18 @@ export const detectPersonName: Detector = (ctx, out) => {
     const name = nameAt(run)
     if (name === null) continue
     const start = m.index + m[0].length - run.length
+    if (word === '姓名' && LEGAL_REPRESENTATIVE.test(before(text, m.index, 20))) {
+      out.push({
+        kind: 'person-name',
+        severity: 'info',
+        start,
+        end: start + name.length,
+        text: text.slice(start, start + name.length),
+        reason:
+          '企业法定代表人（负责人）姓名属于依法公示的登记信息（《企业信息公示暂行条例》、《市场监督管理行政处罚信息公示规定》第七条），可以公开',
+      })
+      continue
+    }
     push(out, text, start, name, `紧随“${word}”的姓名`)
     // 申请人张三、李四 — the same context word covers a short list.
     let pos = start + name.length
