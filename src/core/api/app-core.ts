@@ -32,8 +32,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const store = await openDatabase(dbPath, { appVersion: options.appVersion })
 
   const holder = { store }
+  const events = registerListeners(createEventBus())
   const sync = new SyncWorker(
-    { getDb: () => holder.store.db, secrets: options.platform.secrets, clock, logger },
+    { getDb: () => holder.store.db, secrets: options.platform.secrets, clock, logger, events },
     options.sync,
   )
   const ctx: CoreContext = {
@@ -46,7 +47,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     logger,
     session: new SessionManager(),
     sync,
-    events: registerListeners(createEventBus()),
+    events,
   }
 
   try {

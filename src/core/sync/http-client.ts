@@ -19,6 +19,9 @@ export type { BatchResultLine, ChangeEvent, ChangesPage } from '../../shared/syn
  * The token goes in the Authorization header and nowhere else (never a log, never an error).
  */
 
+/** The HTTP methods sync uses. */
+export type SyncMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 export type HttpOutcome<T> =
@@ -138,8 +141,25 @@ export class SyncHttpClient {
     )
   }
 
+  /**
+   * A request for a sync extension (src/core/sync/extensions.ts): any path under `/api/v1` of the
+   * saved server, with the token bound to its origin, `redirect: 'error'`, the timeout, and the
+   * 2xx answer checked against the shared zod wire schema `schema` (a mismatch is `transient`).
+   */
+  call<T>(
+    method: SyncMethod,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+  ): Promise<HttpOutcome<T>> {
+    if (!/^\/[A-Za-z0-9]/.test(path) || path.includes('..') || path.includes('//')) {
+      throw new Error(`同步扩展的请求路径无效：${path}`)
+    }
+    return this.request(method, path, body, schema)
+  }
+
   private async request<T>(
-    method: 'GET' | 'POST' | 'PUT',
+    method: SyncMethod,
     path: string,
     body?: unknown,
     /** The shared wire schema of a 2xx answer (src/shared/sync-wire.ts). */

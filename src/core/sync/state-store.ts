@@ -16,6 +16,8 @@ export const SYNC_KEYS = {
   tokenOrigin: 'token_origin',
   /** The district refused this desk's audit-chain head (ANCHOR_CONFLICT); kept until looked into. */
   anchorProblem: 'anchor_problem',
+  /** JSON `{ [extension name]: { ok, message, at } }`: each sync extension's last outcome. */
+  extensionResults: 'extension_results',
 } as const
 type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS]
 

@@ -9,6 +9,9 @@ import type { Logger } from '../logger'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { SyncAborted, SyncHttpClient, type FetchLike } from './http-client'
 import { anchorAuditHead } from './anchors'
+import { extensionStatuses, runExtensions, type SyncExtension } from './extensions'
+import { SYNC_EXTENSIONS } from './extensions-list'
+import { createEventBus, type EventBus } from '../events/bus'
 import { countDue, nextDueAt } from './outbox-queue'
 import { pullChanges } from './pull'
 import { MAX_BATCH, pushOutbox, type PhaseOutcome } from './push'
@@ -59,6 +62,8 @@ export interface SyncWorkerOptions {
   requestTimeoutMs?: number
   /** Start the background loop with the core (default true). Tests drive `runOnce` instead. */
   autoStart?: boolean
+  /** The domains' sync extensions (default: extensions-list.ts); tests pass their own. */
+  extensions?: readonly SyncExtension[]
 }
 
 export interface SyncWorkerDeps {
@@ -67,6 +72,8 @@ export interface SyncWorkerDeps {
   secrets: SecretStore
   clock: Clock
   logger: Logger
+  /** The core's event bus, handed to the sync extensions (default: a new, empty bus). */
+  events?: EventBus
 }
 
 export type RunResult =
@@ -95,6 +102,8 @@ export class SyncWorker {
   private readonly pullIntervalMs: number
   private readonly outboxPollMs: number
   private readonly requestTimeoutMs: number
+  private readonly extensions: readonly SyncExtension[]
+  private readonly events: EventBus
   private timer: unknown = null
   private nextRunAt: number | null = null
   private current: Promise<RunResult> | null = null
@@ -122,6 +131,8 @@ export class SyncWorker {
     this.pullIntervalMs = options.pullIntervalMs ?? 5 * 60_000
     this.outboxPollMs = options.outboxPollMs ?? 15_000
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
+    this.extensions = options.extensions ?? SYNC_EXTENSIONS
+    this.events = deps.events ?? createEventBus()
   }
 
   /** Starts the background loop (createAppCore does, unless `autoStart: false`). */
@@ -186,6 +197,7 @@ export class SyncWorker {
       counts: await syncCounts(db),
       lastAnchor: await lastAnchor(db),
       anchorProblem: values.anchor_problem ?? null,
+      extensions: await extensionStatuses(db, this.extensions),
     }
   }
 
@@ -283,6 +295,17 @@ export class SyncWorker {
         this.progress = null
         outcome = await pullChanges({ db: this.deps.getDb, client, clock, logger })
         if (outcome.kind === 'done') this.lastPullAt = clock().getTime()
+      }
+      if (outcome.kind === 'done' && this.extensions.length > 0) {
+        // The domains' parts (schedule, reports …): each failure is kept by name for the 同步
+        // page and never fails the items phase. Before the anchor, so it covers their audit entries.
+        await runExtensions(this.extensions, {
+          db: this.deps.getDb,
+          client,
+          clock,
+          events: this.events,
+          logger,
+        })
       }
       if (outcome.kind === 'done') {
         // Anchor the audit chain outside the file (issue 8 point 9); never fails the run.

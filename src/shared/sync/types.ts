@@ -55,6 +55,19 @@ export interface SyncStatus {
   lastAnchor: { seq: number; at: string } | null
   /** The district refused this desk's audit-chain head: the local chain may have been rewritten. */
   anchorProblem: string | null
+  /** Each sync extension's last outcome (schedule, reports …), by its Chinese label. */
+  extensions: SyncExtensionStatus[]
+}
+
+/** How a sync extension (a domain's part of the run, after the items) last ended. */
+export interface SyncExtensionStatus {
+  name: string
+  /** Chinese, e.g. 工作配档表. */
+  label: string
+  ok: boolean
+  /** Why it failed (Chinese); null when it went well. */
+  message: string | null
+  at: string
 }
 
 /** One outbox entry with its item's title, for the 同步 page's lists. */

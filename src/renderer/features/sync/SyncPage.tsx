@@ -103,6 +103,19 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
           。请管理员在「审计日志」中执行「校验审计链」并报告本单位保密管理人员。
         </Alert>
       )}
+      {status.extensions
+        .filter((e) => !e.ok)
+        .map((e) => (
+          <Alert
+            key={e.name}
+            color="orange"
+            mt="md"
+            title={`「${e.label}」未同步`}
+            data-testid={`sync-extension-${e.name}`}
+          >
+            {e.message}（{formatDateTime(e.at)}）。条目同步不受影响，下次同步时自动重试。
+          </Alert>
+        ))}
       {status.counts.tampered > 0 && (
         <Alert color="red" mt="md" title="已审批内容校验失败" data-testid="sync-tampered">
           有 {status.counts.tampered}{' '}
