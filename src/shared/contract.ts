@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountsContract } from './accounts/contract'
 import { activitiesContract } from './activities/contract'
+import { engagementContract } from './engagement/contract'
 import { auditContract } from './audit/contract'
 import { backupContract } from './backup/contract'
 import { calendarContract } from './calendar/contract'
@@ -36,6 +37,7 @@ export const contract = {
   ...calendarContract,
   ...scheduleContract,
   ...activitiesContract,
+  ...engagementContract,
 } as const
 
 export type Contract = typeof contract

@@ -45,6 +45,15 @@ import type { SettingsTable } from './tables/settings'
 import type { ReportDraftsTable, ReportFiguresTable, ReportPriorFiguresTable } from './tables/report'
 import type { CalendarYearsTable } from './tables/calendar'
 import type {
+  ConsultationCommentsTable,
+  ConsultationsTable,
+  EngagementAttendanceTable,
+  EngagementSupervisorsTable,
+  EngagementSyncTable,
+  EngagementTrainingsTable,
+  QaEntriesTable,
+} from './tables/engagement'
+import type {
   SyncIntegrityFlagsTable,
   SyncItemsTable,
   SyncOutboxTable,
@@ -96,4 +105,11 @@ export interface DB {
   report_drafts: ReportDraftsTable
   report_figures: ReportFiguresTable
   report_prior_figures: ReportPriorFiguresTable
+  consultations: ConsultationsTable
+  consultation_comments: ConsultationCommentsTable
+  engagement_supervisors: EngagementSupervisorsTable
+  engagement_attendance: EngagementAttendanceTable
+  engagement_trainings: EngagementTrainingsTable
+  qa_entries: QaEntriesTable
+  engagement_sync: EngagementSyncTable
 }

@@ -1,4 +1,5 @@
 import { ACTIVITY_AUDIT_LABELS } from '../activities/labels'
+import { ENGAGEMENT_AUDIT_LABELS, ENGAGEMENT_AUDIT_TARGET_LABELS } from '../engagement/labels'
 import {
   SCHEDULE_AUDIT_DETAIL_LABELS,
   SCHEDULE_AUDIT_LABELS,
@@ -15,6 +16,7 @@ import {
 export const AUDIT_ACTION_LABELS = {
   ...SCHEDULE_AUDIT_LABELS,
   ...ACTIVITY_AUDIT_LABELS,
+  ...ENGAGEMENT_AUDIT_LABELS,
   'setup.complete': '完成初始化',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -200,6 +202,7 @@ export const AUDIT_REASON_LABELS: Record<string, string> = {
 /** Kinds of audit target (`user:<id>`, `backup:<file>`, `settings` …) as the audit page names them. */
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   ...SCHEDULE_AUDIT_TARGET_LABELS,
+  ...ENGAGEMENT_AUDIT_TARGET_LABELS,
   user: '用户',
   backup: '备份',
   settings: '设置',

@@ -1,6 +1,7 @@
 import { requestsHandlers } from '../../requests/handlers'
 import { accountsHandlers } from '../../accounts/handlers'
 import { activitiesHandlers } from '../../activities/handlers'
+import { engagementHandlers } from '../../engagement/handlers'
 import type { CoreContext } from '../context'
 import { scheduleHandlers } from '../../schedule/handlers'
 import type { HandlerTable } from '../types'
@@ -27,6 +28,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...accountsHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...activitiesHandlers(ctx),
+    ...engagementHandlers(ctx),
     ...homeHandlers(ctx),
   }
   return Object.freeze(handlers)

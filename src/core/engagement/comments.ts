@@ -1,0 +1,421 @@
+import type { Kysely } from 'kysely'
+import type {
+  CommentDecision,
+  CommenterType,
+  CommentGroup,
+  CommentList,
+  CommentView,
+  ConsultationChannel,
+  DraftParagraph,
+} from '../../shared/engagement/types'
+import { auditActor, requireRole, type Actor } from '../accounts/actor'
+import { appendAudit } from '../audit/append'
+import type { Clock } from '../clock'
+import type { DB } from '../db/schema'
+import type { CommentRow } from '../db/tables/engagement'
+import { AppError } from '../errors'
+import type { IdSource } from '../ids'
+import { maskContact } from '../requests/personal'
+import { loadConsultationRow } from './consultations'
+import { groupComments } from './grouping'
+
+/**
+ * The comments of a consultation: received from the district's public page on sync (contact
+ * already masked there) or typed in by the officer from a letter, e-mail or fax (masked here,
+ * before it is stored — the full contact never reaches the desk's database). Near-identical
+ * comments are grouped automatically (grouping.ts); the officer may move a comment in or out of a
+ * group, and decides each comment or a whole group.
+ */
+
+function toView(r: CommentRow, sizes: Map<string, number>): CommentView {
+  return {
+    id: r.id,
+    consultationId: r.consultation_id,
+    receiptNo: r.receipt_no,
+    paragraphNo: r.paragraph_no,
+    body: r.body,
+    commenterName: r.commenter_name,
+    contactMasked: r.contact_masked,
+    commenterType: r.commenter_type,
+    channel: r.channel,
+    receivedAt: r.received_at,
+    groupId: r.group_id,
+    groupSize: r.group_id ? (sizes.get(r.group_id) ?? 1) : 1,
+    decision: r.decision,
+    reason: r.reason,
+    decisionParagraphNo: r.decision_paragraph_no,
+    changedRevision: r.changed_revision,
+    decidedAt: r.decided_at,
+    decidedByName: r.decided_by_name,
+  }
+}
+
+export async function commentRows(db: Kysely<DB>, consultationId: string): Promise<CommentRow[]> {
+  return db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute()
+}
+
+/** The comments with their groups (largest first). */
+export async function listComments(db: Kysely<DB>, consultationId: string): Promise<CommentList> {
+  await loadConsultationRow(db, consultationId)
+  const rows = await commentRows(db, consultationId)
+  const byGroup = new Map<string, CommentRow[]>()
+  for (const r of rows) {
+    if (!r.group_id) continue
+    const list = byGroup.get(r.group_id)
+    if (list) list.push(r)
+    else byGroup.set(r.group_id, [r])
+  }
+  const sizes = new Map([...byGroup].map(([k, v]) => [k, v.length]))
+  const groups: CommentGroup[] = [...byGroup]
+    .map(([id, list]) => ({ id, sample: list[0]!.body, commentIds: list.map((r) => r.id) }))
+    .sort((a, b) => b.commentIds.length - a.commentIds.length || a.id.localeCompare(b.id))
+  return { comments: rows.map((r) => toView(r, sizes)), groups }
+}
+
+/**
+ * Recomputes the automatic groups of a consultation: comments grouped by hand keep their group;
+ * every other comment is grouped with its near-identical peers (or none).
+ */
+export async function regroup(db: Kysely<DB>, consultationId: string, clock: Clock): Promise<void> {
+  const rows = await commentRows(db, consultationId)
+  const auto = rows.filter((r) => r.group_manual === 0)
+  const groups = groupComments(auto.map((r) => ({ id: r.id, body: r.body })))
+  const assigned = new Map<string, string>()
+  for (const g of groups) for (const id of g) assigned.set(id, `g-${g[0]!}`)
+  const now = clock().toISOString()
+  const run = async (trx: Kysely<DB>) => {
+    for (const r of auto) {
+      const groupId = assigned.get(r.id) ?? null
+      if (groupId === r.group_id) continue
+      await trx
+        .updateTable('consultation_comments')
+        .set({ group_id: groupId, updated_at: now })
+        .where('id', '=', r.id)
+        .execute()
+    }
+  }
+  if (db.isTransaction) await run(db)
+  else await db.transaction().execute(run)
+}
+
+/** A comment as the district's feed delivers it (contact masked by the server). */
+export interface ReceivedComment {
+  id: string
+  consultationId: string
+  receiptNo: string
+  paragraphNo: number | null
+  body: string
+  name: string
+  contactMasked: string
+  receivedAt: string
+}
+
+/**
+ * Stores comments received on sync (idempotent on the comment id; a comment for a consultation
+ * this desk does not hold is skipped) and regroups the consultations that got new ones.
+ * Returns how many were new.
+ */
+export async function receiveComments(
+  db: Kysely<DB>,
+  comments: readonly ReceivedComment[],
+  clock: Clock,
+): Promise<number> {
+  const now = clock().toISOString()
+  let added = 0
+  const touched = new Set<string>()
+  await db.transaction().execute(async (trx) => {
+    for (const c of comments) {
+      const consultation = await trx
+        .selectFrom('consultations')
+        .select('id')
+        .where('id', '=', c.consultationId)
+        .executeTakeFirst()
+      if (!consultation) continue
+      const result = await trx
+        .insertInto('consultation_comments')
+        .values({
+          id: c.id,
+          consultation_id: c.consultationId,
+          receipt_no: c.receiptNo,
+          paragraph_no: c.paragraphNo,
+          body: c.body,
+          commenter_name: c.name,
+          contact_masked: c.contactMasked,
+          commenter_type: 'public',
+          channel: 'online',
+          received_at: c.receivedAt,
+          group_id: null,
+          group_manual: 0,
+          decision: null,
+          reason: '',
+          decision_paragraph_no: null,
+          changed_revision: null,
+          decided_at: null,
+          decided_by_name: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
+        added++
+        touched.add(c.consultationId)
+      }
+    }
+    for (const id of touched) await regroup(trx, id, clock)
+  })
+  return added
+}
+
+/** A receipt number for a comment typed in by the officer: 「线下」 prefix, date and a sequence. */
+async function offlineReceipt(db: Kysely<DB>, clock: Clock): Promise<string> {
+  const day = clock().toISOString().slice(0, 10).replace(/-/g, '')
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('receipt_no', 'like', `XX${day}%`)
+    .executeTakeFirstOrThrow()
+  return `XX${day}${String(Number(row.n) + 1).padStart(4, '0')}`
+}
+
+export interface CommentAddInput {
+  consultationId: string
+  body: string
+  paragraphNo: number | null
+  commenterName: string
+  contact: string
+  commenterType: CommenterType
+  channel: ConsultationChannel
+}
+
+function checkParagraph(paragraphs: DraftParagraph[], no: number | null): void {
+  if (no !== null && !paragraphs.some((p) => p.no === no)) {
+    throw new AppError('VALIDATION', `征求意见稿没有第 ${no} 段，请重新选择段落`, {
+      field: 'paragraphNo',
+    })
+  }
+}
+
+/** Records a comment received by letter, e-mail or fax; the contact is masked before storing. */
+export async function addComment(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: CommentAddInput,
+  clock: Clock,
+  ids: IdSource,
+): Promise<CommentView> {
+  requireRole(actor, 'officer')
+  const consultation = await loadConsultationRow(db, input.consultationId)
+  checkParagraph(JSON.parse(consultation.paragraphs_json) as DraftParagraph[], input.paragraphNo)
+  const id = ids()
+  const now = clock().toISOString()
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('consultation_comments')
+      .values({
+        id,
+        consultation_id: consultation.id,
+        receipt_no: await offlineReceipt(trx, clock),
+        paragraph_no: input.paragraphNo,
+        body: input.body,
+        commenter_name: input.commenterName,
+        contact_masked: maskContact(input.contact),
+        commenter_type: input.commenterType,
+        channel: input.channel,
+        received_at: now,
+        group_id: null,
+        group_manual: 0,
+        decision: null,
+        reason: '',
+        decision_paragraph_no: null,
+        changed_revision: null,
+        decided_at: null,
+        decided_by_name: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    await regroup(trx, consultation.id, clock)
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor(actor),
+        action: 'consultation.comment_add',
+        target: `consultation:${consultation.id}`,
+        detail: { comment: id, channel: input.channel },
+      },
+      clock,
+    )
+  })
+  const list = await listComments(db, consultation.id)
+  return list.comments.find((c) => c.id === id)!
+}
+
+export interface DecideInput {
+  consultationId: string
+  commentId: string
+  wholeGroup: boolean
+  decision: CommentDecision
+  reason: string
+  paragraphNo: number | null
+  changedRevision: number | null
+}
+
+/**
+ * Decides a comment (or its whole group): 采纳 / 部分采纳 / 不予采纳 / 不属于本次征集范围, with a
+ * reason (required except for 采纳), the paragraph it concerns, and — when the draft changed
+ * because of it — the draft revision made after the consultation opened (713号令第十五条: the
+ * handling of opinions is explained). Refused once the adoption result is published.
+ */
+export async function decideComment(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: DecideInput,
+  clock: Clock,
+): Promise<void> {
+  requireRole(actor, 'officer')
+  const consultation = await loadConsultationRow(db, input.consultationId)
+  if (input.decision !== 'adopted' && input.reason.trim() === '') {
+    throw new AppError('VALIDATION', '部分采纳、不予采纳和不属于本次征集范围须写明理由', {
+      field: 'reason',
+    })
+  }
+  checkParagraph(JSON.parse(consultation.paragraphs_json) as DraftParagraph[], input.paragraphNo)
+  if (input.changedRevision !== null) {
+    if (input.decision === 'rejected' || input.decision === 'out_of_scope') {
+      throw new AppError('VALIDATION', '未采纳的意见不对应修改稿版本，请清除「修改稿版本」', {
+        field: 'changedRevision',
+      })
+    }
+    const revision = await db
+      .selectFrom('item_revisions')
+      .select('revision')
+      .where('item_id', '=', consultation.draft_item_id)
+      .where('revision', '=', input.changedRevision)
+      .executeTakeFirst()
+    if (!revision || input.changedRevision <= consultation.draft_revision) {
+      throw new AppError(
+        'VALIDATION',
+        `修改稿版本应为发起征集（第 ${consultation.draft_revision} 版）之后征求意见稿的某一版`,
+        { field: 'changedRevision' },
+      )
+    }
+  }
+  const comment = await db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('id', '=', input.commentId)
+    .where('consultation_id', '=', consultation.id)
+    .executeTakeFirst()
+  if (!comment) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  const now = clock().toISOString()
+  await db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable('consultation_comments')
+      .set({
+        decision: input.decision,
+        reason: input.reason.trim(),
+        decision_paragraph_no: input.paragraphNo ?? comment.paragraph_no,
+        changed_revision: input.changedRevision,
+        decided_at: now,
+        decided_by_name: actor.displayName,
+        updated_at: now,
+      })
+      .where('consultation_id', '=', consultation.id)
+    q =
+      input.wholeGroup && comment.group_id
+        ? q.where('group_id', '=', comment.group_id)
+        : q.where('id', '=', comment.id)
+    const res = await q.executeTakeFirst()
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor(actor),
+        action: 'consultation.comment_decide',
+        target: `consultation:${consultation.id}`,
+        detail: {
+          comment: comment.id,
+          decision: input.decision,
+          count: Number(res.numUpdatedRows),
+        },
+      },
+      clock,
+    )
+  })
+}
+
+/** Sets who a comment comes from (公众 / 企业 / 行业协会商会 / 专家学者 / 其他). */
+export async function setCommenterType(
+  db: Kysely<DB>,
+  actor: Actor,
+  commentId: string,
+  type: CommenterType,
+  clock: Clock,
+): Promise<CommentView> {
+  requireRole(actor, 'officer')
+  const row = await db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('id', '=', commentId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  await db
+    .updateTable('consultation_comments')
+    .set({ commenter_type: type, updated_at: clock().toISOString() })
+    .where('id', '=', commentId)
+    .execute()
+  const list = await listComments(db, row.consultation_id)
+  return list.comments.find((c) => c.id === commentId)!
+}
+
+/**
+ * Moves a comment into the group of `joinCommentId` (both then count as grouped by hand), or out
+ * of its group (`null`: it stays alone, also on later regrouping).
+ */
+export async function editGroup(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { consultationId: string; commentId: string; joinCommentId: string | null },
+  clock: Clock,
+): Promise<void> {
+  requireRole(actor, 'officer')
+  const rows = await commentRows(db, input.consultationId)
+  const comment = rows.find((r) => r.id === input.commentId)
+  if (!comment) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  const now = clock().toISOString()
+  await db.transaction().execute(async (trx) => {
+    if (input.joinCommentId === null) {
+      await trx
+        .updateTable('consultation_comments')
+        .set({ group_id: null, group_manual: 1, updated_at: now })
+        .where('id', '=', comment.id)
+        .execute()
+    } else {
+      const other = rows.find((r) => r.id === input.joinCommentId)
+      if (!other) throw new AppError('NOT_FOUND', '找不到要合并的意见，请刷新列表')
+      if (other.id === comment.id) throw new AppError('VALIDATION', '不能与自身合并')
+      const groupId = other.group_id ?? `g-${other.id}`
+      await trx
+        .updateTable('consultation_comments')
+        .set({ group_id: groupId, group_manual: 1, updated_at: now })
+        .where('id', 'in', [comment.id, other.id])
+        .execute()
+    }
+    await appendAudit(
+      trx,
+      {
+        actor: auditActor(actor),
+        action: 'consultation.comment_group',
+        target: `consultation:${input.consultationId}`,
+        detail: { comment: comment.id, join: input.joinCommentId },
+      },
+      clock,
+    )
+  })
+}
