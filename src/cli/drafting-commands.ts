@@ -7,6 +7,8 @@ import { exportCatalogueXlsx, importCatalogueXlsx } from '../core/catalogue/cata
 import { closeDatabase, openDatabase, type Store } from '../core/db/database'
 import type { DB } from '../core/db/schema'
 import { AppError } from '../core/errors'
+import { createEventBus } from '../core/events/bus'
+import { registerListeners } from '../core/events/listeners'
 import { newId } from '../core/ids'
 import { importDocx } from '../core/items/docx-import'
 import { loadItemView } from '../core/items/item-view'
@@ -58,7 +60,8 @@ export async function importDocxCommand(
 ): Promise<number> {
   return withExistingStore(args.db, env, async ({ db }) => {
     const actor = await actorFor(db, args.user)
-    const id = await importDocx(db, actor, resolve(args.file), env.clock, newId)
+    const events = registerListeners(createEventBus())
+    const id = await importDocx(db, actor, resolve(args.file), env.clock, newId, events)
     const item = await loadItemView(db, actor, id, env.clock)
     env.io.out(`已导入为草稿：${item.title}`)
     env.io.out(`编号：${item.id}`)

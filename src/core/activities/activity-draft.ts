@@ -3,6 +3,7 @@ import { OPINION_ADOPTION_LABELS, ACTIVITY_CHANNEL_LABELS } from '../../shared/a
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import { chineseDate } from '../documents'
 import { AppError } from '../errors'
@@ -34,6 +35,7 @@ export async function createActivityDraft(
   id: string,
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<string> {
   const a = await getActivity(db, id)
   if (a.item && a.item.status !== 'withdrawn') return a.item.id
@@ -89,6 +91,7 @@ export async function createActivityDraft(
     'save',
     clock,
     ids,
+    events,
   )
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {

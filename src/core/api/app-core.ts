@@ -77,6 +77,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     handlers,
     dispatch: createDispatch(handlers, logger),
     sync,
+    events,
     close: async () => {
       if (closed) return
       closed = true

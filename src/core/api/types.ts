@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import type { EventBus } from '../events/bus'
 import type { IdSource } from '../ids'
 import type { Logger } from '../logger'
 import type { SyncWorker, SyncWorkerOptions } from '../sync/worker'
@@ -64,5 +65,7 @@ export interface AppCore {
   dispatch(channel: string, raw: unknown): Promise<Result<unknown>>
   /** The sync worker (tests await `runOnce()`; the app only uses the `sync:*` channels). */
   sync: SyncWorker
+  /** The domain events bus (core/events); tests subscribe to observe e.g. 'item.changed'. */
+  events: EventBus
   close(): Promise<void>
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
@@ -55,6 +56,7 @@ export async function addAttachment(
   source: string,
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<AddAttachmentOutcome> {
   requireItemEditor(actor)
   await loadItemRow(db, itemId)
@@ -164,6 +166,7 @@ export async function addAttachment(
         kind: 'attachment',
         actor,
         action: 'attachment.add',
+        events,
         detail: { name, sha256: staged.sha256, sizeBytes: bytes.byteLength, deduplicated: existed },
       },
       clock,
@@ -179,6 +182,7 @@ export async function removeAttachment(
   itemId: string,
   attachmentId: string,
   clock: Clock,
+  events: EventBus,
 ): Promise<void> {
   requireItemEditor(actor)
   await db.transaction().execute(async (trx) => {
@@ -201,6 +205,7 @@ export async function removeAttachment(
         kind: 'attachment',
         actor,
         action: 'attachment.remove',
+        events,
         detail: { name: ref.name, sha256: ref.sha256 },
       },
       clock,

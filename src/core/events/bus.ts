@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { MovedDeadline } from '../../shared/calendar/types'
+import type { ItemStatus } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -27,6 +28,30 @@ export interface DomainEvents {
       clock: Clock
     }
     result: MovedDeadline[]
+  }
+  /**
+   * An item's content or status changed. Emitted inside the change's transaction (`db`) by
+   * `commitChange` (change 'content': every save, autosave, restore, attachment or validity change,
+   * masking) and by every status transition (change 'status': submit, approve, return, withdraw,
+   * sync acknowledged / published / returned by the district). `before` is null when the item was
+   * created; `contentChanged` says whether the content hash moved (a content change can leave it
+   * unchanged, a status change never moves it). Review cancels the open review the old content
+   * bound, search reindexes; schedule evidence and report counts subscribe the same way.
+   */
+  'item.changed': {
+    payload: {
+      db: Kysely<DB>
+      itemId: string
+      change: 'content' | 'status'
+      before: ItemStatus | null
+      after: ItemStatus
+      /** The item's revision after the change. */
+      revision: number
+      contentChanged: boolean
+      actor: Actor | null
+      clock: Clock
+    }
+    result: void
   }
 }
 

@@ -1,5 +1,7 @@
 import { recomputeItemDueDates } from '../items/due-date'
 import { recomputeOpenRequests } from '../requests/recompute'
+import { cancelReviewsOnContentChange } from '../review/workflow/cancel'
+import { reindexOnItemChange } from '../search/fts-index'
 import type { EventBus } from './bus'
 
 /**
@@ -12,5 +14,8 @@ export function registerListeners(bus: EventBus): EventBus {
   bus.on('calendar.changed', ({ db, calendar, clock }) =>
     recomputeOpenRequests(db, calendar, clock),
   )
+  // An item's content or status changed (core/items, review, sync emit it in their transaction).
+  bus.on('item.changed', reindexOnItemChange)
+  bus.on('item.changed', cancelReviewsOnContentChange)
   return bus
 }

@@ -10,10 +10,9 @@ import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
+import type { EventBus } from '../events/bus'
 import type { ItemRow } from '../db/tables/drafting'
 import { htmlToText } from '../html/html-text'
-import { cancelOpenReviews } from '../review/workflow/cancel'
-import { reindexItem } from '../search/fts-index'
 import { contentHash, contentOfRow } from './content'
 import { computeDueDate } from './due-date'
 import { recordRevision } from './revisions'
@@ -33,6 +32,8 @@ export interface ChangeRequest {
   /** The audit action for this change; also written when a coalesced autosave continues. */
   action: AuditAction
   detail?: Record<string, unknown>
+  /** The domain events bus: 'item.changed' is emitted on it inside the transaction. */
+  events: EventBus
 }
 
 /** The current attachments of an item as a snapshot list (position order). */
@@ -114,11 +115,19 @@ export async function commitChange(
       .where('id', '=', req.itemId)
       .execute()
   }
-  await reindexItem(trx, req.itemId)
-  // An open review bound the old content: it is void now (resubmission starts the chain again).
-  if (before !== null && hash !== before.content_hash) {
-    await cancelOpenReviews(trx, req.itemId, req.actor, clock)
-  }
+  // Search reindexes; an open review bound the old content, so review voids it (resubmission
+  // starts the chain again); schedule and report follow — all listeners in core/events/listeners.ts.
+  await req.events.emit('item.changed', {
+    db: trx,
+    itemId: req.itemId,
+    change: 'content',
+    before: before?.status ?? null,
+    after: status,
+    revision,
+    contentChanged: before === null || hash !== before.content_hash,
+    actor: req.actor,
+    clock,
+  })
 
   const auditActor = { id: req.actor.id, name: req.actor.displayName }
   const target = `item:${req.itemId}`

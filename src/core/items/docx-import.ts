@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { ItemKind } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { htmlToText } from '../html/html-text'
@@ -80,6 +81,7 @@ export async function importDocx(
   file: string,
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<string> {
   requireItemEditor(actor)
   const name = basename(file)
@@ -109,5 +111,6 @@ export async function importDocx(
     'import',
     clock,
     ids,
+    events,
   )
 }

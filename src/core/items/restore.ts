@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
@@ -21,6 +22,7 @@ export async function restoreRevision(
   input: { id: string; revision: number; baseRevision: number },
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<void> {
   requireItemEditor(actor)
   await db.transaction().execute(async (trx) => {
@@ -89,6 +91,7 @@ export async function restoreRevision(
         kind: 'restore',
         actor,
         action: 'item.restore',
+        events,
         detail: { fromRevision: input.revision },
       },
       clock,

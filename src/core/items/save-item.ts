@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ItemContent } from '../../shared/items/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
 import { AppError } from '../errors'
@@ -38,6 +39,7 @@ export async function saveItem(
   mode: SaveMode,
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<string> {
   requireItemEditor(actor)
   const fields: ItemFields = {
@@ -67,6 +69,7 @@ export async function saveItem(
           kind: mode === 'save' ? 'create' : mode,
           actor,
           action: mode === 'import' ? 'item.import_docx' : 'item.create',
+          events,
         },
         clock,
       )
@@ -96,6 +99,7 @@ export async function saveItem(
         kind: mode === 'import' ? 'save' : mode,
         actor,
         action: mode === 'autosave' ? 'item.autosave' : 'item.save',
+        events,
       },
       clock,
     )

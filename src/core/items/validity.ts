@@ -3,6 +3,7 @@ import type { Validity } from '../../shared/items/types'
 import { VALIDITY_LABELS } from '../../shared/items/labels'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
+import type { EventBus } from '../events/bus'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import { commitChange, currentState } from './commit'
@@ -28,6 +29,7 @@ export async function setValidity(
   actor: Actor,
   input: SetValidityInput,
   clock: Clock,
+  events: EventBus,
 ): Promise<void> {
   requireItemEditor(actor)
   const needsLink = input.validity === 'amended' || input.validity === 'repealed'
@@ -63,6 +65,7 @@ export async function setValidity(
         kind: 'validity',
         actor,
         action: 'item.validity',
+        events,
         detail: {
           from: VALIDITY_LABELS[before.validity],
           to: VALIDITY_LABELS[input.validity],

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/append'
 import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
+import type { EventBus } from '../events/bus'
+import { emitStatusChange, itemStatusOf } from '../items/item-events'
 import type { Logger } from '../logger'
 import type { ChangeEvent, ChangesPage, SyncHttpClient } from './http-client'
 import { recordServerStatus } from './outbox-queue'
@@ -16,6 +18,8 @@ export interface PullDeps {
   client: SyncHttpClient
   clock: Clock
   logger: Logger
+  /** 'item.changed' (change 'status') is emitted for every district event applied to an item. */
+  events: EventBus
 }
 
 const TYPES = new Set(['received', 'published', 'returned', 'withdrawn'])
@@ -68,7 +72,16 @@ export async function pullChanges(d: PullDeps): Promise<PhaseOutcome> {
       .db()
       .transaction()
       .execute(async (trx) => {
-        for (const change of page.changes) await applyChange(trx, change, d.clock)
+        for (const change of page.changes) {
+          const itemId = change.itemId.toLowerCase()
+          const before = await itemStatusOf(trx, itemId)
+          await applyChange(trx, change, d.clock)
+          // Acknowledged, published, returned or withdrawn by the district: listeners (schedule
+          // evidence, report counts) follow in this transaction.
+          if (before !== null) {
+            await emitStatusChange(d.events, trx, { itemId, before, actor: null, clock: d.clock })
+          }
+        }
         await writeSyncValue(trx, SYNC_KEYS.cursor, page.nextCursor, d.clock().toISOString())
       })
     if (!page.hasMore || page.changes.length === 0) return { kind: 'done' }

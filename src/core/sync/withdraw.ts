@@ -4,7 +4,9 @@ import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
+import type { EventBus } from '../events/bus'
 import { AppError } from '../errors'
+import { emitStatusChange } from '../items/item-events'
 import { loadItemRow } from '../items/items-repo'
 import { enqueueSync } from './outbox'
 import { auditActor } from '../accounts/actor'
@@ -31,6 +33,7 @@ export async function withdrawItem(
   actor: Actor,
   input: { id: string; reason: string },
   clock: Clock,
+  events: EventBus,
 ): Promise<{ queued: boolean }> {
   requireSyncOperator(actor)
   return db.transaction().execute(async (trx) => {
@@ -47,6 +50,7 @@ export async function withdrawItem(
       .set({ status: 'withdrawn', updated_by: actor.id, updated_at: at })
       .where('id', '=', row.id)
       .execute()
+    await emitStatusChange(events, trx, { itemId: row.id, before: row.status, actor, clock })
     await trx
       .updateTable('sync_outbox')
       .set({ state: 'superseded' })

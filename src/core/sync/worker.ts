@@ -293,7 +293,13 @@ export class SyncWorker {
       if (outcome.kind === 'done') {
         this.phase = 'receiving'
         this.progress = null
-        outcome = await pullChanges({ db: this.deps.getDb, client, clock, logger })
+        outcome = await pullChanges({
+          db: this.deps.getDb,
+          client,
+          clock,
+          logger,
+          events: this.events,
+        })
         if (outcome.kind === 'done') this.lastPullAt = clock().getTime()
       }
       if (outcome.kind === 'done' && this.extensions.length > 0) {

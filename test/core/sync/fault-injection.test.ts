@@ -17,6 +17,8 @@ import type { Actor } from '../../../src/core/accounts/actor'
 import type { SecretStore } from '../../../src/core/api/types'
 import { DB_FILE_NAME } from '../../../src/core/backup/backup-files'
 import { closeDatabase, openDatabase, type Store } from '../../../src/core/db/database'
+import { createEventBus } from '../../../src/core/events/bus'
+import { registerListeners } from '../../../src/core/events/listeners'
 import { saveItem, type SaveItemInput } from '../../../src/core/items/save-item'
 import { silentLogger } from '../../../src/core/logger'
 import { seededRandom } from '../../../src/core/sync/backoff'
@@ -151,6 +153,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   copyFileSync(join(templateDir.dir, DB_FILE_NAME), dbPath)
   let store = await openDatabase(dbPath, { appVersion: '0.1.0' })
   const clock = createTestClock()
+  const events = registerListeners(createEventBus())
   const secretValues = new Map([[SYNC_TOKEN_KEY, token]])
   const secrets: SecretStore = {
     get: async (k) => secretValues.get(k) ?? null,
@@ -203,6 +206,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       'save',
       clock.clock,
       () => 'unused',
+      events,
     )
     await record(m)
     m.status = 'draft'
@@ -231,6 +235,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
         'save',
         clock.clock,
         () => crypto.randomUUID(),
+        events,
       )
       const m: ModelItem = {
         id,
@@ -256,7 +261,13 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       const m = pick(approvedItems)
       const current = await row(m.id)
       if (current.status === 'approved' || current.status === 'synced') {
-        await withdrawItem(store.db, officer, { id: m.id, reason: '暂缓公开' }, clock.clock)
+        await withdrawItem(
+          store.db,
+          officer,
+          { id: m.id, reason: '暂缓公开' },
+          clock.clock,
+          events,
+        )
         m.status = 'withdrawn'
         m.withdrawn = true
         trace.push(`withdraw ${model.indexOf(m)}`)

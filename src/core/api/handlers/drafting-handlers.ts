@@ -47,10 +47,10 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
     loadItemView(db(), actor, id, ctx.clock)
   return {
     'items:save': withActor(ctx, async (actor, input) =>
-      view(actor, await saveItem(db(), actor, input, 'save', ctx.clock, ctx.ids)),
+      view(actor, await saveItem(db(), actor, input, 'save', ctx.clock, ctx.ids, ctx.events)),
     ),
     'items:autosave': withActor(ctx, async (actor, input) =>
-      view(actor, await saveItem(db(), actor, input, 'autosave', ctx.clock, ctx.ids)),
+      view(actor, await saveItem(db(), actor, input, 'autosave', ctx.clock, ctx.ids, ctx.events)),
     ),
     'items:get': withActor(ctx, (actor, input) => view(actor, input.id)),
     'items:search': withActor(ctx, (_actor, input) => searchItems(db(), input, ctx.clock)),
@@ -63,7 +63,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       diffRevisions(db(), input.id, input.from, input.to),
     ),
     'items:restore': withActor(ctx, async (actor, input) => {
-      await restoreRevision(db(), actor, input, ctx.clock, ctx.ids)
+      await restoreRevision(db(), actor, input, ctx.clock, ctx.ids, ctx.events)
       return view(actor, input.id)
     }),
     'items:link': withActor(ctx, async (actor, input) => {
@@ -75,7 +75,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       return view(actor, input.interpretationId)
     }),
     'items:set-validity': withActor(ctx, async (actor, input) => {
-      await setValidity(db(), actor, input, ctx.clock)
+      await setValidity(db(), actor, input, ctx.clock, ctx.events)
       return view(actor, input.id)
     }),
     // Each dialog channel checks the role before the dialog opens (issue 8 point 10).
@@ -86,7 +86,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
         filters: [{ name: 'Word 文档', extensions: ['docx'] }],
       })
       if (file === null) return null
-      return view(actor, await importDocx(db(), actor, file, ctx.clock, ctx.ids))
+      return view(actor, await importDocx(db(), actor, file, ctx.clock, ctx.ids, ctx.events))
     }),
 
     'attachments:add': withActor(ctx, async (actor, input) => {
@@ -104,6 +104,7 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
         file,
         ctx.clock,
         ctx.ids,
+        ctx.events,
       )
       const item = await view(actor, input.itemId)
       const attachment = item.attachments.find((a) => a.id === outcome.attachmentId)
@@ -111,7 +112,14 @@ export function draftingHandlers(ctx: CoreContext): Pick<HandlerTable, DraftingC
       return { item, attachment, warnings: outcome.warnings, deduplicated: outcome.deduplicated }
     }),
     'attachments:remove': withActor(ctx, async (actor, input) => {
-      await removeAttachment(db(), actor, input.itemId, input.attachmentId, ctx.clock)
+      await removeAttachment(
+        db(),
+        actor,
+        input.itemId,
+        input.attachmentId,
+        ctx.clock,
+        ctx.events,
+      )
       return view(actor, input.itemId)
     }),
     'attachments:list': withActor(ctx, async (actor, input) => {

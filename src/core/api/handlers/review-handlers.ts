@@ -40,7 +40,7 @@ export function reviewHandlers(ctx: CoreContext): Pick<HandlerTable, ReviewChann
       scanItem(db(), ctx.dataDir, await loadItemRow(db(), input.itemId)),
     ),
     'review:submit': withActor(ctx, async (actor, input) => {
-      await submitReview(db(), ctx.dataDir, actor, input, ctx.clock, ctx.ids)
+      await submitReview(db(), ctx.dataDir, actor, input, ctx.clock, ctx.ids, ctx.events)
       return loadReviewView(db(), actor, input.itemId, ctx.clock)
     }),
     'review:queue': withActor(ctx, (actor, input) => reviewQueue(db(), actor, input.scope)),
@@ -48,11 +48,11 @@ export function reviewHandlers(ctx: CoreContext): Pick<HandlerTable, ReviewChann
       loadReviewView(db(), actor, input.itemId, ctx.clock),
     ),
     'review:decide': withActor(ctx, async (actor, input) => {
-      await decide(db(), actor, input, ctx.clock, ctx.ids)
+      await decide(db(), actor, input, ctx.clock, ctx.ids, ctx.events)
       return loadReviewView(db(), actor, input.itemId, ctx.clock)
     }),
     'review:mask': withActor(ctx, async (actor, input) => {
-      await maskItem(db(), actor, input, ctx.clock)
+      await maskItem(db(), actor, input, ctx.clock, ctx.events)
       return scanItem(db(), ctx.dataDir, await loadItemRow(db(), input.itemId))
     }),
     'review:checklist-get': withActor(ctx, (_actor, input) =>

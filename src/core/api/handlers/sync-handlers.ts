@@ -39,7 +39,7 @@ export function syncHandlers(ctx: CoreContext): Pick<HandlerTable, SyncChannel> 
       return ctx.sync.status()
     }),
     'sync:withdraw': withActor(ctx, async (actor, input) => {
-      const { queued } = await withdrawItem(db(), actor, input, ctx.clock)
+      const { queued } = await withdrawItem(db(), actor, input, ctx.clock, ctx.events)
       if (queued) ctx.sync.kick(false)
       return loadItemView(db(), actor, input.id, ctx.clock)
     }),

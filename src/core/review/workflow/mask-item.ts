@@ -3,6 +3,7 @@ import { FINDING_KIND_LABELS } from '../../../shared/review/labels'
 import type { ReviewFinding, ReviewFindingKind } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import type { Clock } from '../../clock'
+import type { EventBus } from '../../events/bus'
 import type { DB } from '../../db/schema'
 import { AppError } from '../../errors'
 import { htmlToText } from '../../html/html-text'
@@ -50,6 +51,7 @@ export async function maskItem(
   actor: Actor,
   input: MaskInput,
   clock: Clock,
+  events: EventBus,
 ): Promise<void> {
   requireItemEditor(actor)
   await db.transaction().execute(async (trx) => {
@@ -109,6 +111,7 @@ export async function maskItem(
         kind: 'save',
         actor,
         action: 'review.mask',
+        events,
         detail: {
           count: masks.size,
           ...(input.kind ? { name: FINDING_KIND_LABELS[input.kind] } : {}),

@@ -8,8 +8,10 @@ import type { Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
 import type { Clock } from '../../clock'
 import type { DB } from '../../db/schema'
+import type { EventBus } from '../../events/bus'
 import { AppError } from '../../errors'
 import type { IdSource } from '../../ids'
+import { emitStatusChange } from '../../items/item-events'
 import { loadItemRow } from '../../items/items-repo'
 import { freezeRevision } from '../../items/revisions'
 import { currentChain } from './chain'
@@ -45,6 +47,7 @@ export async function submitReview(
   input: SubmitInput,
   clock: Clock,
   ids: IdSource,
+  events: EventBus,
 ): Promise<string> {
   if (!actor.roles.includes('officer')) {
     throw new AppError('FORBIDDEN', '只有起草人可以提交审查')
@@ -119,6 +122,7 @@ export async function submitReview(
       .set({ status: 'pending_review' })
       .where('id', '=', row.id)
       .execute()
+    await emitStatusChange(events, trx, { itemId: row.id, before: row.status, actor, clock })
     // The reviewed revision must stay as the reviewer saw it: later edits (masking too) append.
     await freezeRevision(trx, row.id, row.revision)
     await appendAudit(
