@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageBreak,
@@ -14,6 +15,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
   type IRunOptions,
 } from 'docx'
@@ -30,7 +32,14 @@ import {
   TEXT_WIDTH,
   fitWidths,
 } from './layout'
-import type { CellParagraph, DocBlock, DocCell, DocColumn, OfficialDocument } from './types'
+import type {
+  CellParagraph,
+  DocBlock,
+  DocCell,
+  DocColumn,
+  GridCell,
+  OfficialDocument,
+} from './types'
 
 type Align = 'left' | 'right' | 'center'
 const ALIGN = {
@@ -125,19 +134,27 @@ function cellParagraphs(cell: DocCell, size: number, bold: boolean, align: Align
   )
 }
 
-function tableCell(
-  cell: DocCell,
-  width: number,
-  opts: { size: number; bold?: boolean; align?: Align; span?: number; shade?: boolean },
-): TableCell {
-  return new TableCell({
+interface CellOpts {
+  size: number
+  bold?: boolean
+  align?: Align
+  span?: number
+  shade?: boolean
+}
+
+function tableCell(cell: DocCell, width: number, opts: CellOpts): TableCell {
+  return new TableCell(cellOptions(cell, width, opts))
+}
+
+function cellOptions(cell: DocCell, width: number, opts: CellOpts) {
+  return {
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: CELL_MARGINS,
     ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
     ...(opts.shade ? { shading: { fill: 'F2F2F2', color: 'auto', type: 'clear' as const } } : {}),
     children: cellParagraphs(cell, opts.size, opts.bold ?? false, opts.align ?? 'left'),
-  })
+  }
 }
 
 function grid(widths: number[], rows: TableRow[]): Table {
@@ -203,6 +220,117 @@ function dataTable(block: Extract<DocBlock, { kind: 'table' }>): Table {
     })
   })
   return grid(widths, [header, ...body])
+}
+
+/**
+ * A merged-cell table: every grid position is written — the cell that starts there (with
+ * w:gridSpan and, when it spans rows, w:vMerge="restart"), a w:vMerge="continue" cell of the same
+ * width under a cell spanning down, or an empty cell — so nested spans (a row span beside a
+ * column span, as in table 三's header) come out where they are placed.
+ */
+function mergedTable(block: Extract<DocBlock, { kind: 'grid' }>): Table {
+  const widths = fitWidths(block.columns, TEXT_WIDTH, 300)
+  const size = block.size === 'wuhao' ? SIZE.wuhao : SIZE.xiaosi
+  const n = block.columns.length
+  const starts = new Map<string, GridCell>()
+  const covering: (GridCell | null)[][] = Array.from({ length: block.rows }, () =>
+    Array.from({ length: n }, () => null),
+  )
+  for (const c of block.cells) {
+    const rs = c.rowSpan ?? 1
+    const cs = c.colSpan ?? 1
+    if (c.row < 0 || c.col < 0 || c.row + rs > block.rows || c.col + cs > n) {
+      throw new RangeError(`grid cell 「${c.text}」 at ${c.row},${c.col} is outside the table`)
+    }
+    for (let r = c.row; r < c.row + rs; r++) {
+      for (let k = c.col; k < c.col + cs; k++) {
+        if (covering[r]![k]) throw new RangeError(`grid cells overlap at ${r},${k}`)
+        covering[r]![k] = c
+      }
+    }
+    starts.set(`${c.row},${c.col}`, c)
+  }
+  const span = (from: number, count: number) =>
+    widths.slice(from, from + count).reduce((a, b) => a + b, 0)
+  const header = block.headerRows ?? 0
+  const rows: TableRow[] = []
+  for (let r = 0; r < block.rows; r++) {
+    const children: TableCell[] = []
+    for (let k = 0; k < n;) {
+      const c = covering[r]![k]
+      if (!c) {
+        children.push(tableCell('', widths[k]!, { size }))
+        k++
+        continue
+      }
+      const cs = c.colSpan ?? 1
+      const rs = c.rowSpan ?? 1
+      const width = span(c.col, cs)
+      const first = starts.get(`${r},${k}`) === c
+      const opts = {
+        size,
+        bold: c.bold ?? false,
+        align: c.align ?? 'center',
+        span: cs,
+        shade: c.shade ?? false,
+      }
+      if (first) {
+        const cell = tableCell(c.text, width, opts)
+        children.push(
+          rs > 1
+            ? new TableCell({
+                ...cellOptions(c.text, width, opts),
+                verticalMerge: VerticalMergeType.RESTART,
+              })
+            : cell,
+        )
+      } else {
+        children.push(
+          new TableCell({
+            ...cellOptions('', width, opts),
+            verticalMerge: VerticalMergeType.CONTINUE,
+          }),
+        )
+      }
+      k = c.col + cs
+    }
+    rows.push(
+      new TableRow({ cantSplit: true, ...(r < header ? { tableHeader: true } : {}), children }),
+    )
+  }
+  return grid(widths, rows)
+}
+
+/** A centred picture (a chart) with its caption. */
+function image(block: Extract<DocBlock, { kind: 'image' }>): Paragraph[] {
+  // docx sizes images in pixels at 96 dpi.
+  const px = (mmValue: number) => Math.round((mmValue / 25.4) * 96)
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: block.caption !== undefined,
+      // Single (auto) spacing: the document's exact line pitch would clip the picture to one line.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: block.png,
+          transformation: { width: px(block.widthMm), height: px(block.heightMm) },
+          altText: { name: block.alt, description: block.alt, title: block.alt },
+        }),
+      ],
+    }),
+  ]
+  if (block.caption) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: exact(440),
+        children: [bodyRun(block.caption, SIZE.sihao)],
+      }),
+    )
+  }
+  return out
 }
 
 /** Full-width spaces under a line to sign on, and a date to fill in by hand. */
@@ -290,6 +418,10 @@ function blockChildren(block: DocBlock): (Paragraph | Table)[] {
       return sender(block)
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })]
+    case 'grid':
+      return [mergedTable(block), gap()]
+    case 'image':
+      return image(block)
   }
 }
 

@@ -11,5 +11,6 @@ export type {
   DocCell,
   DocColumn,
   DocTableRow,
+  GridCell,
   OfficialDocument,
 } from './types'

@@ -20,6 +20,23 @@ export interface DocColumn {
   align?: 'left' | 'center'
 }
 
+/**
+ * One cell of a merged-cell table, placed at its top-left grid position (0-based) and spanning
+ * `rowSpan` rows and `colSpan` columns. Positions no cell covers are written empty.
+ */
+export interface GridCell {
+  row: number
+  col: number
+  rowSpan?: number
+  colSpan?: number
+  text: string
+  align?: 'left' | 'right' | 'center'
+  /** 黑体 (仿宋 has no bold face). */
+  bold?: boolean
+  /** The grey fill of header cells. */
+  shade?: boolean
+}
+
 export type DocBlock =
   | { kind: 'heading'; text: string; level?: 1 | 2 }
   | {
@@ -45,6 +62,30 @@ export type DocBlock =
   /** 落款: the unit's name and the Chinese date, right-aligned. */
   | { kind: 'sender'; name: string; date: string }
   | { kind: 'pageBreak' }
+  /**
+   * A table with merged cells laid out as published (the annual report's tables 二/三/四): each
+   * merge is written explicitly (w:gridSpan, w:vMerge restart/continue), never left to the docx
+   * package's rowSpan bookkeeping. The first `headerRows` rows repeat on every page.
+   */
+  | {
+      kind: 'grid'
+      /** Relative column widths, fitted to the text width. */
+      columns: number[]
+      rows: number
+      cells: GridCell[]
+      headerRows?: number
+      /** 五号 for wide tables (default 小四). */
+      size?: 'xiaosi' | 'wuhao'
+    }
+  /** A PNG (a chart) centred at `widthMm` × `heightMm`, with an optional caption under it. */
+  | {
+      kind: 'image'
+      png: Uint8Array
+      widthMm: number
+      heightMm: number
+      alt: string
+      caption?: string
+    }
 
 export interface OfficialDocument {
   title: string

@@ -20,6 +20,8 @@ export {
 export { decodeText, firstSheet, readSpreadsheet, SpreadsheetError } from './read'
 export { writeSpreadsheet } from './write'
 export type {
+  LayoutCell,
+  SheetLayout,
   SheetComment,
   SheetGrid,
   SheetMerge,

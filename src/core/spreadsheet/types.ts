@@ -72,6 +72,31 @@ export interface SheetSpec {
   spanRows?: number[]
   /** Font names (default 宋体 everywhere): e.g. body 仿宋, header and title 黑体. */
   fonts?: { body?: string; header?: string; title?: string }
+  /**
+   * A table laid out cell by cell with explicit merges (the annual report's tables, whose headers
+   * nest row and column spans): written under the title instead of `columns`' headers and `rows`;
+   * `columns` then only gives the widths. Coordinates are 0-based from the table's first row.
+   */
+  layout?: SheetLayout
+}
+
+/** One cell of a laid-out table. */
+export interface LayoutCell {
+  row: number
+  col: number
+  value: SheetValue
+  /** Header and label cells: bold; header cells shaded. */
+  bold?: boolean
+  shade?: boolean
+  align?: 'left' | 'center' | 'right'
+}
+
+export interface SheetLayout {
+  rows: number
+  cells: LayoutCell[]
+  merges: SheetMerge[]
+  /** Leading rows frozen and repeated on every printed page. */
+  headerRows?: number
 }
 
 export interface SpreadsheetSpec {

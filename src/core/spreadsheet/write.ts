@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { SheetSpec, SpreadsheetSpec } from './types'
+import type { SheetLayout, SheetSpec, SpreadsheetSpec } from './types'
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } }
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
@@ -64,6 +64,55 @@ function mergeRuns(ws: ExcelJS.Worksheet, spec: SheetSpec, firstDataRow: number)
   }
 }
 
+/** Writes `layout` from sheet row `first`: values, borders on every cell, merges; returns the last row. */
+function writeLayout(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  layout: SheetLayout,
+  first: number,
+  fonts: { body: string; header: string },
+): number {
+  const width = Math.max(1, spec.columns.length)
+  const widths = spec.columns.map((c) => c.width ?? 10)
+  const byPos = new Map(layout.cells.map((c) => [`${c.row},${c.col}`, c]))
+  for (let r = 0; r < layout.rows; r++) {
+    for (let c = 0; c < width; c++) {
+      const placed = byPos.get(`${r},${c}`)
+      const cell = ws.getCell(first + r, c + 1)
+      if (placed && placed.value !== null) cell.value = placed.value
+      cell.border = BORDER
+      cell.font = {
+        name: placed?.bold ? fonts.header : fonts.body,
+        size: 11,
+        bold: placed?.bold ?? false,
+      }
+      cell.alignment = {
+        vertical: 'middle',
+        wrapText: true,
+        horizontal: placed?.align ?? (typeof placed?.value === 'number' ? 'center' : 'left'),
+      }
+      if (placed?.shade) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } }
+      }
+    }
+  }
+  for (const m of layout.merges) {
+    ws.mergeCells(first + m.top, m.left + 1, first + m.bottom, m.right + 1)
+  }
+  // Row heights from the wrapped text of the cells that start in the row (merged widths summed).
+  for (let r = 0; r < layout.rows; r++) {
+    let lines = 1
+    for (const c of layout.cells.filter((x) => x.row === r)) {
+      const m = layout.merges.find((x) => x.top === r && x.left === c.col)
+      const w = widths.slice(c.col, (m?.right ?? c.col) + 1).reduce((a, b) => a + b, 0)
+      const rowsSpanned = m ? m.bottom - m.top + 1 : 1
+      lines = Math.max(lines, Math.ceil(linesIn(c.value, w) / rowsSpanned))
+    }
+    ws.getRow(first + r).height = lines * LINE_HEIGHT + ROW_PADDING
+  }
+  return first + layout.rows - 1
+}
+
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const width = Math.max(1, spec.columns.length)
   const ws = wb.addWorksheet(spec.name.slice(0, 31), {
@@ -99,6 +148,26 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     ws.mergeCells(r, 1, r, width)
     ws.getCell(r, 1).font = { name: fonts.body, size: 11 }
     ws.getCell(r, 1).alignment = { horizontal: 'left', vertical: 'middle' }
+  }
+  if (spec.layout) {
+    const first = r + 1
+    r = writeLayout(ws, spec, spec.layout, first, fonts)
+    for (const note of spec.notes ?? []) {
+      r++
+      ws.getRow(r).values = [note]
+      ws.mergeCells(r, 1, r, width)
+      ws.getCell(r, 1).font = { name: fonts.body, size: 10 }
+      ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' }
+    }
+    spec.columns.forEach((c, i) => {
+      ws.getColumn(i + 1).width = c.width ?? 10
+    })
+    const header = first + (spec.layout.headerRows ?? 0) - 1
+    if (header >= first) {
+      ws.views = [{ state: 'frozen', xSplit: 0, ySplit: header }]
+      ws.pageSetup.printTitlesRow = `1:${header}`
+    }
+    return
   }
   const groups = spec.headerGroups
   const styleHeader = (row: number) => {

@@ -52,8 +52,13 @@ export interface ReportProblem {
   table?: ReportTableKey
   row?: string
   column?: string
+  /** Every cell the rule involves. */
+  cells?: { table: ReportTableKey; row: string; column: string }[]
   section?: NarrativeSectionKey
   sentence?: string
+  /** The sentence's position in the rendered section text. */
+  offset?: number
+  length?: number
   numbers?: Record<string, number>
 }
 
