@@ -24,7 +24,7 @@ export async function homeTodo(
   clock: Clock,
   syncStatus: () => Promise<SyncStatus>,
 ): Promise<HomeTodo> {
-  const queue = await reviewQueue(db, actor, 'mine')
+  const queue = await reviewQueue(db, actor, 'mine', clock)
   const awaitingMyReview: TodoGroup = {
     count: queue.length,
     rows: queue.slice(0, TODO_ROWS).map((r) => ({

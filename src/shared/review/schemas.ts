@@ -6,6 +6,7 @@ import {
   PUBLISH_CHANNELS,
   REVIEW_DECISIONS,
   REVIEW_FINDING_KINDS,
+  REVIEW_QUEUE_SCOPES,
   REVIEW_SEVERITIES,
   REVIEW_STEP_ROLES,
   WITHHOLD_ARTICLES,
@@ -26,23 +27,37 @@ const answers = z.array(checklistAnswerSchema).max(100)
 
 export const reviewItemSchema = z.strictObject({ itemId: id })
 
+/** The message when 拟公开方式 其他 is chosen without naming it (schema and core say the same). */
+export const OTHER_CHANNEL_REQUIRED = '选择“其他”公开方式时，请填写具体方式'
+
 /** `review:submit`: 提交审查 with the author's self-check (all questions, notes where required). */
-export const reviewSubmitSchema = z.strictObject({
-  itemId: id,
-  /** The revision and hash the officer checked; stale → CONFLICT. */
-  revision,
-  contentHash: hash,
-  /** The checklist version the form showed; an outdated one → CONFLICT (reload the form). */
-  checklistVersion: z.int().min(1),
-  selfCheck: answers,
-  carrier: z.enum(CARRIER_FORMS),
-  channels: z.array(z.enum(PUBLISH_CHANNELS)).min(1, '请选择拟公开方式').max(5),
-  channelOther: z.string().trim().max(60).optional(),
-})
+export const reviewSubmitSchema = z
+  .strictObject({
+    itemId: id,
+    /** The revision and hash the officer checked; stale → CONFLICT. */
+    revision,
+    contentHash: hash,
+    /** The checklist version the form showed; an outdated one → CONFLICT (reload the form). */
+    checklistVersion: z.int().min(1),
+    selfCheck: answers,
+    carrier: z.enum(CARRIER_FORMS),
+    channels: z.array(z.enum(PUBLISH_CHANNELS)).min(1, '请选择拟公开方式').max(5),
+    channelOther: z.string().trim().max(60, '其他公开方式最多 60 个字符').optional(),
+  })
+  .superRefine((v, ctx) => {
+    // 拟公开方式 其他 names the way (保密审查单: 政府网站/政府公报/两微一端/公开栏/其他（…）).
+    if (v.channels.includes('other') && !v.channelOther) {
+      ctx.addIssue({ code: 'custom', path: ['channelOther'], message: OTHER_CHANNEL_REQUIRED })
+    }
+  })
 
 export const reviewQueueSchema = z.strictObject({
-  /** `mine` (default): waiting for a step the acting user may decide; `all`: every open review. */
-  scope: z.enum(['mine', 'all']).default('mine'),
+  /**
+   * `mine` (default): waiting for a step the acting user may decide; `all`: every open review;
+   * `done-mine`: closed rounds the acting user took part in (submitted or decided a step);
+   * `done-all`: the department's closed rounds (approved, returned, withheld). Newest first there.
+   */
+  scope: z.enum(REVIEW_QUEUE_SCOPES).default('mine'),
 })
 
 const commentSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Role } from '../accounts/roles'
-import type { ItemDiff, ItemKind, ItemStatus, ItemView } from '../items/types'
+import type { ItemDiff, ItemKind, ItemRef, ItemStatus, ItemView } from '../items/types'
 
 /**
  * 保密审查 (confidentiality review) workflow: enum codes, view types and zod schemas that cross the
@@ -287,7 +287,33 @@ export interface ReviewView {
   cannotDecideReason: CannotDecideReason | null
   /** True when the content changed after submission (the review is then cancelled). */
   stale: boolean
+  /** 政策解读 ↔ 政策文件: the other item(s) of the pair, shown beside this one. */
+  paired: ReviewPairing[]
+  /**
+   * The interpretation rule (a 政策解读 is approved only after its policy), said BEFORE the checklist:
+   * null when it does not hold 同意公开 up; otherwise core's Chinese reason, and whether the current
+   * step is the final one (同意公开 would be refused now).
+   */
+  approvalNotice: ApprovalNotice | null
 }
+
+/** The other item of a 政策文件 ↔ 政策解读 pair. */
+export interface ReviewPairing {
+  /** What the other item is to this one: its `policy`, or one of its `interpretation`s. */
+  relation: 'policy' | 'interpretation'
+  item: ItemRef
+}
+
+/** Why 同意公开 at the final step is held up before the checklist is even filled in. */
+export interface ApprovalNotice {
+  message: string
+  /** True when the review's current step is its final one: core refuses 同意公开 there now. */
+  atFinalStep: boolean
+}
+
+/** `review:queue` scopes: the 待审查 tabs (open reviews) and the 已完成 tabs (closed rounds). */
+export const REVIEW_QUEUE_SCOPES = ['mine', 'all', 'done-mine', 'done-all'] as const
+export type ReviewQueueScope = (typeof REVIEW_QUEUE_SCOPES)[number]
 
 /** One row of `review:queue`. */
 export interface ReviewQueueRow {
@@ -309,6 +335,20 @@ export interface ReviewQueueRow {
   counts: SeverityCounts
   canDecide: boolean
   cannotDecideReason: CannotDecideReason | null
+  /** The round's state: open in the 待审查 tabs; approved / returned / withheld in 已完成. */
+  state: ReviewState
+  round: number
+  closedAt: string | null
+  /** The last decision of a closed round (who decided what, when); null while open. */
+  lastDecision: { decision: ReviewDecision; deciderName: string; decidedAt: string } | null
+  /** Due date from the catalogue entry's 时限 (core/items/due-date), null when none applies. */
+  dueDate: string | null
+  /** Past the due date and not published (as of today). */
+  late: boolean
+  /** 政策解读 ↔ 政策文件 of this row's item. */
+  paired: ReviewPairing[]
+  /** As ReviewView.approvalNotice: the interpretation rule holds 同意公开 up. */
+  approvalNotice: ApprovalNotice | null
 }
 
 // ── Department keywords ───────────────────────────────────────────────────────────────────────

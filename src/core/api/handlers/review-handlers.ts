@@ -43,7 +43,9 @@ export function reviewHandlers(ctx: CoreContext): Pick<HandlerTable, ReviewChann
       await submitReview(db(), ctx.dataDir, actor, input, ctx.clock, ctx.ids, ctx.events)
       return loadReviewView(db(), actor, input.itemId, ctx.clock)
     }),
-    'review:queue': withActor(ctx, (actor, input) => reviewQueue(db(), actor, input.scope)),
+    'review:queue': withActor(ctx, (actor, input) =>
+      reviewQueue(db(), actor, input.scope, ctx.clock),
+    ),
     'review:get': withActor(ctx, (actor, input) =>
       loadReviewView(db(), actor, input.itemId, ctx.clock),
     ),

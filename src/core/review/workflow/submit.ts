@@ -16,6 +16,7 @@ import { loadItemRow } from '../../items/items-repo'
 import { freezeRevision } from '../../items/revisions'
 import { currentChain } from './chain'
 import { checkAnswers, currentChecklist } from './checklist'
+import { OTHER_CHANNEL_REQUIRED } from '../../../shared/review/schemas'
 import { scanItem } from './scan-item'
 import { auditActor } from '../../accounts/actor'
 
@@ -78,6 +79,13 @@ export async function submitReview(
       throw new AppError('CONFLICT', '审查清单已更新，请刷新后重新填写自查表')
     }
     const selfCheck = checkAnswers(checklist, input.selfCheck, true)
+    const channelOther = input.channels.includes('other')
+      ? input.channelOther?.trim() || null
+      : null
+    // 拟公开方式 其他 is stored with what it is (the record prints 其他（…）), never as a bare 其他.
+    if (input.channels.includes('other') && channelOther === null) {
+      throw new AppError('VALIDATION', OTHER_CHANNEL_REQUIRED)
+    }
     const chain = await currentChain(trx, clock)
     const previous = await trx
       .selectFrom('reviews')
@@ -107,7 +115,7 @@ export async function submitReview(
         self_check_json: JSON.stringify(selfCheck),
         carrier: input.carrier,
         channels_json: JSON.stringify([...new Set(input.channels)]),
-        channel_other: input.channels.includes('other') ? input.channelOther?.trim() || null : null,
+        channel_other: channelOther,
         findings_json: JSON.stringify(scan.findings),
         counts_json: JSON.stringify(scan.counts),
         article: null,

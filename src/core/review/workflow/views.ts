@@ -2,18 +2,21 @@ import type { Kysely } from 'kysely'
 import type {
   ReviewDecisionView,
   ReviewQueueRow,
+  ReviewQueueScope,
   ReviewStepStatus,
   ReviewStepView,
   ReviewView,
 } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
-import type { Clock } from '../../clock'
+import { localDateKey, type Clock } from '../../clock'
 import type { DB } from '../../db/schema'
 import { diffRevisions } from '../../items/diff'
+import { isLate } from '../../items/due-date'
 import { loadItemView } from '../../items/item-view'
 import { loadItemRow } from '../../items/items-repo'
 import { decideCheck, deciderFacts } from './access'
 import { answerViews, getChecklist } from './checklist'
+import { approvalNoticeOf, pairingsOf } from './pairing'
 import { emptyCounts } from './scan-item'
 import {
   listDecisions,
@@ -118,37 +121,73 @@ export async function loadReviewView(
     canDecide: why === null,
     cannotDecideReason: why,
     stale: review?.row.state === 'open' && review.row.content_hash !== row.content_hash,
+    paired: (await pairingsOf(db, [itemId])).get(itemId) ?? [],
+    approvalNotice: await approvalNoticeOf(db, row, review),
   }
 }
 
+/** Closed states listed in 已完成 (a cancelled round was voided by an edit, not decided). */
+const DONE_STATES = ['approved', 'returned', 'withheld'] as const
+
 /**
- * Open reviews with their current step and finding counts: `mine` keeps those the acting user may
- * decide now (never their own items), `all` lists every open review. Oldest first.
+ * The review queue. `mine`: open reviews the acting user may decide now (never their own items);
+ * `all`: every open review — both oldest first. `done-mine`: closed rounds the acting user
+ * submitted or decided a step of; `done-all`: every closed round of the department — newest first
+ * (the 审查单 can be exported again from there). Each row carries the item's due date (catalogue
+ * 时限, core/items/due-date), its 政策文件 ↔ 政策解读 pair and the interpretation rule's notice.
  */
 export async function reviewQueue(
   db: Kysely<DB>,
   actor: Actor,
-  scope: 'mine' | 'all',
+  scope: ReviewQueueScope,
+  clock: Clock,
 ): Promise<ReviewQueueRow[]> {
-  const rows = await db
+  const done = scope === 'done-mine' || scope === 'done-all'
+  let query = db
     .selectFrom('reviews as r')
     .innerJoin('items as i', 'i.id', 'r.item_id')
     .leftJoin('users as u', 'u.id', 'i.author_id')
     .selectAll('r')
     .select(['i.kind as item_kind', 'i.title as item_title', 'i.status as item_status'])
+    .select(['i.due_date as item_due_date', 'i.published_date as item_published_date'])
     .select('u.display_name as author_name')
-    .where('r.state', '=', 'open')
-    .orderBy('r.submitted_at')
-    .orderBy('r.id')
-    .execute()
+  if (!done) {
+    query = query.where('r.state', '=', 'open').orderBy('r.submitted_at').orderBy('r.id')
+  } else {
+    query = query.where('r.state', 'in', DONE_STATES)
+    if (scope === 'done-mine') {
+      query = query.where((eb) =>
+        eb.or([
+          eb('r.submitted_by', '=', actor.id),
+          eb.exists(
+            eb
+              .selectFrom('review_decisions as d')
+              .select('d.id')
+              .whereRef('d.review_id', '=', 'r.id')
+              .where('d.decider_id', '=', actor.id),
+          ),
+        ]),
+      )
+    }
+    query = query.orderBy('r.closed_at', 'desc').orderBy('r.id', 'desc').limit(500)
+  }
+  const rows = await query.execute()
+  const pairs = await pairingsOf(
+    db,
+    rows.map((r) => r.item_id),
+  )
+  const today = localDateKey(clock())
   const out: ReviewQueueRow[] = []
   for (const r of rows) {
     const review = parseReview(r)
     const item = await loadItemRow(db, r.item_id)
-    const why = decideCheck(actor, review, await deciderFacts(db, item, review, actor.id))
+    const why = done
+      ? ('not_open' as const)
+      : decideCheck(actor, review, await deciderFacts(db, item, review, actor.id))
     if (scope === 'mine' && why !== null) continue
-    const stepIndex = r.current_step ?? 0
+    const stepIndex = r.current_step ?? Math.max(0, review.steps.length - 1)
     const step = review.steps[stepIndex]
+    const last = done ? (await listDecisions(db, r.id)).at(-1) : undefined
     out.push({
       reviewId: r.id,
       itemId: r.item_id,
@@ -168,6 +207,20 @@ export async function reviewQueue(
       counts: { ...emptyCounts(), ...review.counts },
       canDecide: why === null,
       cannotDecideReason: why,
+      state: r.state,
+      round: r.round,
+      closedAt: r.closed_at,
+      lastDecision: last
+        ? {
+            decision: last.row.decision,
+            deciderName: last.row.decider_name,
+            decidedAt: last.row.decided_at,
+          }
+        : null,
+      dueDate: r.item_due_date,
+      late: isLate(r.item_due_date, r.item_published_date, today),
+      paired: pairs.get(r.item_id) ?? [],
+      approvalNotice: done ? null : await approvalNoticeOf(db, item, review),
     })
   }
   return out
