@@ -14,6 +14,7 @@ import { reviewRecordCommand } from './review-commands'
 import { calendarAddCommand } from './calendar-commands'
 import { isScheduleCommand, runScheduleCommand, SCHEDULE_USAGE } from './schedule-commands'
 import { REQUESTS_USAGE, requestsCommand } from './requests-commands'
+import { CHECK_REPORT_USAGE, checkReportCommand } from './check-report-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -49,6 +50,7 @@ export const USAGE = `政务公开工作台 命令行工具
                   --db <文件>  <通知.txt|日历.ics>  [--year <年份>]  [--json]
 ${SCHEDULE_USAGE}
 ${REQUESTS_USAGE}
+${CHECK_REPORT_USAGE}
 
 选项：
   -h, --help    显示本帮助
@@ -102,6 +104,7 @@ function required(values: Record<string, unknown>, name: string): string {
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function runCli(argv: string[], env: CliEnv): Promise<number> {
+  if (argv[0] === 'check-report') return checkReportCommand(argv.slice(1), env)
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
