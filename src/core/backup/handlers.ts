@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { requireRole, type Actor } from '../../accounts/actor'
-import { backupFileName, backupsDir, samePath, scanBackups } from '../../backup/backup-files'
-import { createBackup, listBackups } from '../../backup/create-backup'
-import { previewRestore, restoreBackup } from '../../backup/restore-backup'
-import { AppError } from '../../errors'
-import type { CoreContext } from '../context'
-import { withActor } from '../session-guard'
-import type { FileDialogOptions, HandlerTable } from '../types'
-
-type BackupChannels =
-  'backup:create' | 'backup:list' | 'backup:inspect' | 'backup:restore' | 'shell:open-external'
+import { requireRole, type Actor } from '../accounts/actor'
+import { backupFileName, backupsDir, samePath, scanBackups } from './backup-files'
+import { createBackup, listBackups } from './create-backup'
+import { previewRestore, restoreBackup } from './restore-backup'
+import { AppError } from '../errors'
+import type { CoreContext } from '../api/context'
+import { withActor } from '../api/session-guard'
+import type { FileDialogOptions, HandlerTable } from '../api/types'
 
 const BACKUP_FILTERS: FileDialogOptions['filters'] = [
   { name: '政务公开工作台数据库备份', extensions: ['sqlite'] },
 ]
 
-/** Handlers for backups, restore, and opening links; dialogs go through the Platform. */
-export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChannels> {
+type BackupChannel = Extract<keyof HandlerTable, `${'backup'}:${string}`>
+
+/** Handlers for backups and restore; dialogs go through the Platform. */
+export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChannel> {
   // Files previewed with `backup:inspect`, by token: the renderer never names a path itself.
   const tokens = new Map<string, { file: string; userId: string }>()
 
@@ -88,6 +87,5 @@ export function backupHandlers(ctx: CoreContext): Pick<HandlerTable, BackupChann
     }),
 
     // The platform port asks the officer and opens http(s) only (src/main/platform.ts).
-    'shell:open-external': withActor(ctx, (_actor, input) => ctx.platform.openExternal(input.url)), // eng-disable OPEN_EXTERNAL_JS_CHECK
   }
 }

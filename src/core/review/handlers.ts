@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import { requireRole } from '../../accounts/actor'
-import { fileStamp } from '../../clock'
-import { loadItemRow } from '../../items/items-repo'
+import { requireRole } from '../accounts/actor'
+import { fileStamp } from '../clock'
+import { loadItemRow } from '../items/items-repo'
 import {
   addKeyword,
   currentChain,
@@ -18,15 +18,15 @@ import {
   submitReview,
   updateChain,
   updateChecklist,
-} from '../../review/workflow'
-import type { CoreContext } from '../context'
-import { withActor } from '../session-guard'
-import type { HandlerTable } from '../types'
-
-type ReviewChannel = Extract<keyof HandlerTable, `review:${string}`>
+} from './workflow'
+import type { CoreContext } from '../api/context'
+import { withActor } from '../api/session-guard'
+import type { HandlerTable } from '../api/types'
 
 /** A file name part without characters Windows forbids. */
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '条目'
+
+type ReviewChannel = Extract<keyof HandlerTable, `${'review'}:${string}`>
 
 /**
  * Handlers for 保密审查: scan, submit, queue, the review view, decisions, masking, the checklist and

@@ -1,12 +1,12 @@
-import { loadItemView } from '../../items/item-view'
-import { getSyncSettings, testConnection, updateSyncSettings } from '../../sync/sync-config'
-import { syncOverview } from '../../sync/sync-views'
-import { retryEntry, withdrawItem } from '../../sync/withdraw'
-import type { CoreContext } from '../context'
-import { withActor } from '../session-guard'
-import type { HandlerTable } from '../types'
+import { loadItemView } from '../items/item-view'
+import { getSyncSettings, testConnection, updateSyncSettings } from './sync-config'
+import { syncOverview } from './sync-views'
+import { retryEntry, withdrawItem } from './withdraw'
+import type { CoreContext } from '../api/context'
+import { withActor } from '../api/session-guard'
+import type { HandlerTable } from '../api/types'
 
-type SyncChannel = Extract<keyof HandlerTable, `sync:${string}`>
+type SyncChannel = Extract<keyof HandlerTable, `${'sync'}:${string}`>
 
 /**
  * Handlers for sync with the district: settings (administrators; the token goes to the platform's
