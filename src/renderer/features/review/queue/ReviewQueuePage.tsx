@@ -1,43 +1,48 @@
-import {
-  Alert,
-  Badge,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Table,
-  Tabs,
-  Text,
-  Tooltip,
-} from '@mantine/core'
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { Alert, Center, Group, Loader, Paper, SegmentedControl, Tabs, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import type { ReviewQueueRow } from '../../../../shared/review/types'
-import { CANNOT_DECIDE_LABELS, REFERRED_MARKER_LABEL } from '../../../../shared/review/labels'
-import { ITEM_KIND_LABELS } from '../../../../shared/items/labels'
+import type { ReviewQueueRow, ReviewQueueScope } from '../../../../shared/review/types'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'
 import { PageHeader } from '../../../components/PageHeader'
-import { formatDateTime } from '../../../lib/format'
-import { StatusBadge } from '../../drafting/shared/StatusBadge'
-import { SeverityCountBadges } from '../shared/SeverityBadge'
+import { QueueTable } from './QueueTable'
 
-type Scope = 'mine' | 'all'
+type Tab = 'mine' | 'all' | 'done'
+type DoneScope = Extract<ReviewQueueScope, 'done-mine' | 'done-all'>
 
 /** The tab survives opening an item and coming back (for this run of the app). */
-let rememberedScope: Scope = 'mine'
+let rememberedTab: Tab = 'mine'
+let rememberedDone: DoneScope = 'done-mine'
 
-/** 保密审查: reviews waiting for the acting user's step, or every open review. */
+const EMPTY: Record<ReviewQueueScope, string> = {
+  mine: '没有等待您审查的信息。',
+  all: '没有进行中的审查。',
+  'done-mine': '您还没有参与过已结束的审查。',
+  'done-all': '本单位还没有已结束的审查。',
+}
+
+/**
+ * 保密审查: reviews waiting for the acting user's step, every open review, and 已完成 — the closed
+ * rounds I took part in or all of the department's, from where the 审查单 is exported again.
+ */
 export function ReviewQueuePage() {
   const navigate = useNavigate()
   const { capabilities } = useSession()
   const mayReview = capabilities.review
-  const [scope, setScopeState] = useState<Scope>(mayReview ? rememberedScope : 'all')
-  const setScope = (s: Scope) => {
-    rememberedScope = s
-    setScopeState(s)
+  const [tab, setTabState] = useState<Tab>(
+    mayReview || rememberedTab !== 'mine' ? rememberedTab : 'all',
+  )
+  const [done, setDoneState] = useState<DoneScope>(rememberedDone)
+  const setTab = (t: Tab) => {
+    rememberedTab = t
+    setTabState(t)
   }
+  const setDone = (d: DoneScope) => {
+    rememberedDone = d
+    setDoneState(d)
+  }
+  const scope: ReviewQueueScope = tab === 'done' ? done : tab
   const queue = useApiQuery(() => api().review.queue({ scope }), scope)
   const open = (row: ReviewQueueRow) => void navigate(`/review/${row.itemId}`)
 
@@ -47,12 +52,27 @@ export function ReviewQueuePage() {
         title="保密审查"
         description="先审查、后公开：逐条核对扫描发现和审查清单，同意公开、退回修改、不予公开或报上级审查。"
       />
-      <Tabs value={scope} onChange={(v) => v && setScope(v as Scope)} mb="sm">
-        <Tabs.List>
-          {mayReview && <Tabs.Tab value="mine">待我审查</Tabs.Tab>}
-          <Tabs.Tab value="all">全部进行中</Tabs.Tab>
-        </Tabs.List>
-      </Tabs>
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs" data-primary-action="none">
+        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)}>
+          <Tabs.List>
+            {mayReview && <Tabs.Tab value="mine">待我审查</Tabs.Tab>}
+            <Tabs.Tab value="all">全部进行中</Tabs.Tab>
+            <Tabs.Tab value="done">已完成</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+        {tab === 'done' && (
+          <SegmentedControl
+            size="xs"
+            aria-label="已完成的范围"
+            value={done}
+            onChange={(v) => setDone(v as DoneScope)}
+            data={[
+              { value: 'done-mine', label: '我参与的' },
+              { value: 'done-all', label: '本单位全部' },
+            ]}
+          />
+        )}
+      </Group>
       {queue.error && (
         <Alert color="red" mb="sm" title="无法加载审查队列">
           {queue.error.message}
@@ -65,10 +85,15 @@ export function ReviewQueuePage() {
           </Center>
         ) : queue.data.length === 0 ? (
           <Text c="dimmed" ta="center" p="xl" fz="sm">
-            {scope === 'mine' ? '没有等待您审查的信息。' : '没有进行中的审查。'}
+            {EMPTY[scope]}
           </Text>
         ) : (
-          <QueueTable rows={queue.data} onOpen={open} showReason={scope === 'all'} />
+          <QueueTable
+            rows={queue.data}
+            onOpen={open}
+            showReason={scope === 'all'}
+            closed={tab === 'done'}
+          />
         )}
       </Paper>
       <Group justify="flex-end" mt={6} px={2}>
@@ -77,109 +102,5 @@ export function ReviewQueuePage() {
         </Text>
       </Group>
     </>
-  )
-}
-
-function QueueTable({
-  rows,
-  onOpen,
-  showReason,
-}: {
-  rows: ReviewQueueRow[]
-  onOpen: (row: ReviewQueueRow) => void
-  showReason: boolean
-}) {
-  const [active, setActive] = useState(0)
-  const body = useRef<HTMLTableSectionElement>(null)
-  const focusRow = (i: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, i))
-    setActive(next)
-    body.current?.querySelectorAll<HTMLTableRowElement>('tr')[next]?.focus()
-  }
-  const onKeyDown = (e: KeyboardEvent, i: number) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault()
-      focusRow(i + 1)
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault()
-      focusRow(i - 1)
-    } else if (e.key === 'Enter') {
-      e.preventDefault()
-      onOpen(rows[i]!)
-    }
-  }
-  return (
-    <Table aria-label="审查队列" highlightOnHover verticalSpacing="sm" className="dd-queue">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>标题</Table.Th>
-          <Table.Th w={110}>类别</Table.Th>
-          <Table.Th w={96}>起草人</Table.Th>
-          <Table.Th w={170}>提交时间</Table.Th>
-          <Table.Th w={170}>审查步骤</Table.Th>
-          <Table.Th w={210}>扫描发现</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody ref={body}>
-        {rows.map((row, i) => (
-          <Table.Tr
-            key={row.reviewId}
-            tabIndex={i === active ? 0 : -1}
-            aria-label={row.title}
-            data-active={i === active || undefined}
-            style={{ cursor: 'pointer' }}
-            onClick={() => onOpen(row)}
-            onFocus={() => setActive(i)}
-            onKeyDown={(e) => onKeyDown(e, i)}
-          >
-            <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                <Text fz="sm" fw={500} lineClamp={1} title={row.title}>
-                  {row.title || '（无标题）'}
-                </Text>
-                {row.status !== 'pending_review' && <StatusBadge status={row.status} size="xs" />}
-              </Group>
-              {showReason && !row.canDecide && row.cannotDecideReason && (
-                <Text fz="xs" c="dimmed">
-                  {CANNOT_DECIDE_LABELS[row.cannotDecideReason]}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Text fz="sm">{ITEM_KIND_LABELS[row.kind]}</Text>
-            </Table.Td>
-            <Table.Td>
-              <Text fz="sm">{row.authorName ?? row.submittedByName}</Text>
-            </Table.Td>
-            <Table.Td>
-              <Text fz="sm" c="dimmed">
-                {formatDateTime(row.submittedAt)}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Group gap={4} wrap="nowrap">
-                <Tooltip label={`第 ${row.stepIndex + 1} 步，共 ${row.stepCount} 步`}>
-                  <Text fz="sm">
-                    {row.stepName}
-                    <Text span fz="xs" c="dimmed">
-                      {' '}
-                      {row.stepIndex + 1}/{row.stepCount}
-                    </Text>
-                  </Text>
-                </Tooltip>
-                {row.referred && (
-                  <Badge size="xs" variant="outline" color="violet">
-                    {REFERRED_MARKER_LABEL}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <SeverityCountBadges counts={row.counts} size="sm" />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   )
 }
