@@ -18,6 +18,9 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
       'departments',
       'item_revisions',
       'items',
+      'schedule_breakdowns',
+      'schedule_table_tasks',
+      'schedule_tables',
     ])
     await migrateServerDatabase(db)
     const applied = await sql<{

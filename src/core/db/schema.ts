@@ -38,6 +38,7 @@ import type {
   ScheduleEvidenceTable,
   ScheduleMeasuresTable,
   ScheduleProgressTable,
+  ScheduleSyncTable,
   ScheduleTasksTable,
   ScheduleYearsTable,
 } from './tables/schedule'
@@ -100,6 +101,7 @@ export interface DB {
   schedule_measures: ScheduleMeasuresTable
   schedule_progress: ScheduleProgressTable
   schedule_evidence: ScheduleEvidenceTable
+  schedule_sync: ScheduleSyncTable
   open_activities: OpenActivitiesTable
   activity_opinions: ActivityOpinionsTable
   report_drafts: ReportDraftsTable

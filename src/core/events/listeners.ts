@@ -1,6 +1,7 @@
 import { recomputeItemDueDates } from '../items/due-date'
 import { recomputeOpenRequests } from '../requests/recompute'
 import { cancelReviewsOnContentChange } from '../review/workflow/cancel'
+import { updateEvidenceOnItemChange } from '../schedule/evidence-hook'
 import { reindexOnItemChange } from '../search/fts-index'
 import type { EventBus } from './bus'
 
@@ -17,5 +18,6 @@ export function registerListeners(bus: EventBus): EventBus {
   // An item's content or status changed (core/items, review, sync emit it in their transaction).
   bus.on('item.changed', reindexOnItemChange)
   bus.on('item.changed', cancelReviewsOnContentChange)
+  bus.on('item.changed', updateEvidenceOnItemChange)
   return bus
 }

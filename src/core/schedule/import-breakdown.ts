@@ -24,10 +24,25 @@ export interface BreakdownOptions {
   /** The sheet to read (default: the first that has a recognisable header). */
   sheet?: string
   mapping?: Partial<Record<BreakdownField, number>>
+  /**
+   * The breakdown came from the district's server (sync): new tasks are marked `district`, the
+   * change is audited as 区级下发, and 责任单位 is matched against `unitNames` (the name the district
+   * gave the department) as well as the name in setup.
+   */
+  district?: { version: number; unitNames: string[] }
+}
+
+/** Where a breakdown came from when there is no file at hand (the district's published one). */
+export interface BreakdownSource {
+  fileName: string
+  /** Hex SHA-256 of the file as published. */
+  sha256: string
 }
 
 /** Who changed it when the command line imports without a user (access to the file is the authority). */
 const CLI_NAME = '命令行'
+/** Who changed it when the breakdown arrived from the district's server on sync. */
+export const DISTRICT_NAME = '区级下发'
 
 const hasText = (g: SheetGrid) => g.rows.some((r) => r.some((t) => t !== ''))
 
@@ -198,13 +213,13 @@ export async function writeBreakdown(
   db: Kysely<DB>,
   actor: Actor | null,
   parsed: ParsedBreakdown,
-  file: BreakdownFile,
+  file: BreakdownFile | BreakdownSource,
   options: BreakdownOptions,
   clock: Clock,
   ids: IdSource,
 ): Promise<ImportResult> {
   if (actor) requireRole(actor, 'officer')
-  const by = actor?.displayName ?? CLI_NAME
+  const by = options.district ? DISTRICT_NAME : (actor?.displayName ?? CLI_NAME)
   if (parsed.errors.length > 0) {
     const shown = parsed.errors.slice(0, 5).join('；')
     const more = parsed.errors.length > 5 ? `；另有 ${parsed.errors.length - 5} 处问题` : ''
@@ -216,9 +231,14 @@ export async function writeBreakdown(
   const now = clock().toISOString()
   const today = localDateKey(clock())
   const year = options.year
-  const department = (await getDepartment(db))?.name ?? ''
+  const unitNames = [
+    (await getDepartment(db))?.name ?? '',
+    ...(options.district?.unitNames ?? []),
+  ].filter((n) => n.trim() !== '')
   const unitColumn = parsed.mapping.leadUnit !== undefined
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex')
+  const sha256 =
+    'sha256' in file ? file.sha256 : createHash('sha256').update(file.bytes).digest('hex')
+  const source = options.district ? 'district' : 'import'
 
   return db.transaction().execute(async (trx) => {
     const old = await trx
@@ -235,7 +255,7 @@ export async function writeBreakdown(
     const manualMax = Math.max(0, ...old.filter((r) => r.source === 'manual').map((r) => r.seq))
     for (let i = 0; i < parsed.tasks.length; i++) {
       const t = parsed.tasks[i] as ParsedTask
-      const own = !unitColumn || namesDepartment(t.leadUnit, department)
+      const own = !unitColumn || unitNames.some((n) => namesDepartment(t.leadUnit, n))
       if (own) counts.own++
       const fields = districtFields(t, i + 1, own)
       const row = paired[i]
@@ -246,7 +266,7 @@ export async function writeBreakdown(
           year,
           ...fields,
           own_manual: null,
-          source: 'import',
+          source,
           disclosure_content: t.disclosureContent,
           section_office: t.sectionOffice,
           owner: t.owner,
@@ -350,7 +370,13 @@ export async function writeBreakdown(
         actor: { id: actor?.id ?? null, name: by },
         action: 'schedule.import',
         target: `schedule:${year}`,
-        detail: { file: file.fileName, year, sheet: parsed.sheet, ...counts },
+        detail: {
+          file: file.fileName,
+          year,
+          sheet: parsed.sheet,
+          ...(options.district ? { districtVersion: options.district.version } : {}),
+          ...counts,
+        },
       },
       clock,
     )

@@ -460,6 +460,8 @@ export async function linkEvidence(
         created_by_name: actor.displayName,
         updated_at: now,
         deleted_at: null,
+        published_at: null,
+        withdrawn_at: null,
       })
       .execute()
     await touch(trx, input.taskId, actor, now)

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { listAnchors } from '../changes/audit-anchors-service'
 import { publishItem, returnItem } from '../changes/district-actions'
@@ -9,6 +11,11 @@ import {
   revokeDepartmentToken,
   rotateDepartmentToken,
 } from '../departments/departments-service'
+import {
+  BreakdownFileError,
+  parseBreakdownFile,
+  publishBreakdown,
+} from '../schedule/breakdown-service'
 
 /** Where the admin CLI writes; tests pass collectors. */
 export interface AdminIo {
@@ -26,6 +33,9 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   publish --item <条目编号> --url <发布地址>       登记已发布，通知部门
   return --item <条目编号> --reason <原因>         退回部门修改
   list-anchors --code <代码>                      列出部门审计链的锚点（供部门 verify-audit --anchors 比对）
+  publish-breakdown --year <年度> <分解表.xlsx>   发布该年度的重点工作分解表（.xlsx/.xls/.csv），
+                                                 各部门下次同步时收到，责任单位写明本部门的任务标为本部门任务；
+                                                 再次发布修正后的表格时就地更新，保留部门的措施和进展
 --expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
 每个命令的最后一行输出为 JSON。`
@@ -64,6 +74,7 @@ export async function runAdmin(
         url: { type: 'string' },
         reason: { type: 'string' },
         expires: { type: 'string' },
+        year: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -73,7 +84,8 @@ export async function runAdmin(
   }
   const { values, positionals } = parsed
   const command = positionals[0]
-  if (values.help || !command || positionals.length > 1) {
+  const positionalCount = command === 'publish-breakdown' ? 2 : 1
+  if (values.help || !command || positionals.length !== positionalCount) {
     ;(values.help ? io.out : io.err)(ADMIN_USAGE)
     return values.help ? 0 : 2
   }
@@ -85,6 +97,7 @@ export async function runAdmin(
     'publish',
     'return',
     'list-anchors',
+    'publish-breakdown',
   ]
   if (!known.includes(command)) {
     io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
@@ -198,6 +211,28 @@ export async function runAdmin(
         io.out(JSON.stringify({ code, anchors, epochs }))
         break
       }
+      case 'publish-breakdown': {
+        const year = Number(need(values.year, '--year'))
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+          throw new AdminError('--year 应为 2000 至 2100 之间的年度，例如 --year 2025。')
+        }
+        const path = positionals[1] as string
+        let bytes: Buffer
+        try {
+          bytes = readFileSync(path)
+        } catch {
+          throw new AdminError(`无法读取文件「${path}」，请检查路径。`)
+        }
+        const parsed = parseBreakdownFile(bytes, basename(path), year)
+        const done = await publishBreakdown(db, parsed, '区级管理员（命令行）', at)
+        io.out(
+          done.changed
+            ? `已发布 ${year} 年重点工作分解表「${parsed.title}」（第 ${done.version} 版，${done.taskCount} 项任务），各部门下次同步时收到。`
+            : `${year} 年重点工作分解表与已发布的第 ${done.version} 版相同，未作更改。`,
+        )
+        io.out(JSON.stringify({ ...done, title: parsed.title, fileName: parsed.fileName }))
+        break
+      }
       case 'return': {
         const done = await returnItem(
           db,
@@ -212,7 +247,7 @@ export async function runAdmin(
     }
     return 0
   } catch (e) {
-    if (e instanceof AdminError) {
+    if (e instanceof AdminError || e instanceof BreakdownFileError) {
       io.err(e.message)
       return 1
     }

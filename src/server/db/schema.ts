@@ -1,4 +1,9 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ServerConsultationCommentsTable,
+  ServerConsultationsTable,
+  ServerQaEntriesTable,
+} from '../consultations/tables'
 
 /**
  * The central server's tables. Timestamps are UTC ISO-8601 text in both SQLite and PostgreSQL so
@@ -105,6 +110,58 @@ export interface AuditAnchorsSupersededTable {
   received_at: string
 }
 
+/** `schedule_breakdowns` (migration 0150): the district's 重点工作分解表, one per year. */
+export interface ScheduleBreakdownsTable {
+  year: number
+  /** Up by one each time a breakdown that differs is published for the year. */
+  version: number
+  title: string
+  file_name: string
+  /** Hex SHA-256 of the published file. */
+  sha256: string
+  /** wireContentHash of the tasks: a re-publication of the same tasks changes nothing. */
+  content_hash: string
+  /** BreakdownTaskWire[] as JSON. */
+  tasks_json: string
+  task_count: number
+  published_at: string
+  published_by: string
+}
+
+/** `schedule_tables` (migration 0150): a department's 工作配档表 as last sent. */
+export interface ScheduleTablesTable {
+  department_id: string
+  year: number
+  content_hash: string
+  /** The PUT body as received (PutScheduleTableBody). */
+  table_json: string
+  title: string
+  breakdown_version: number | null
+  as_of: string
+  task_count: number
+  done_count: number
+  evidence_count: number
+  evidence_published: number
+  first_received_at: string
+  received_at: string
+}
+
+/** `schedule_table_tasks` (migration 0150): one row per task of a department's table. */
+export interface ScheduleTableTasksTable {
+  department_id: string
+  year: number
+  task_id: string
+  seq: number
+  number: string
+  requirement: string
+  deadline: string
+  deadline_date: string | null
+  completed_on: string | null
+  progress_count: number
+  evidence_count: number
+  evidence_published: number
+}
+
 /** The kysely database interface of the server. */
 export interface ServerDB {
   departments: DepartmentsTable
@@ -114,6 +171,12 @@ export interface ServerDB {
   audit_anchors: AuditAnchorsTable
   audit_anchor_epochs: AuditAnchorEpochsTable
   audit_anchors_superseded: AuditAnchorsSupersededTable
+  consultations: ServerConsultationsTable
+  consultation_comments: ServerConsultationCommentsTable
+  qa_entries: ServerQaEntriesTable
+  schedule_breakdowns: ScheduleBreakdownsTable
+  schedule_tables: ScheduleTablesTable
+  schedule_table_tasks: ScheduleTableTasksTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -14,6 +14,7 @@ import { registerChangesRoutes } from './routes/changes-routes'
 import { registerDistrictView } from './routes/district-view-routes'
 import { registerPublicRoutes } from './routes/health-routes'
 import { registerItemRoutes } from './routes/items-routes'
+import { registerScheduleRoutes } from '../schedule/schedule-routes'
 import {
   capConnectionsPerAddress,
   DEFAULT_TIMEOUTS,
@@ -117,6 +118,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         registerItemRoutes(scope, options.db, clock)
         registerChangesRoutes(scope, options.db)
         registerAuditAnchorRoutes(scope, options.db, clock)
+        registerScheduleRoutes(scope, options.db, clock)
         // Schedule tables, activity plans and annual reports get their own route files here.
       })
     },

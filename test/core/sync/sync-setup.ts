@@ -35,7 +35,15 @@ export async function syncDesk(
     return base(input, init)
   }
   const t = await createTestCore({
-    sync: { autoStart: false, random: seededRandom(7), ...options.sync, fetch: counting },
+    // The items' suites see the items' requests only; the sync extensions (schedule …) are
+    // tested in their own suites (test/core/sync/extensions.test.ts, test/server/schedule*.test.ts).
+    sync: {
+      autoStart: false,
+      random: seededRandom(7),
+      extensions: [],
+      ...options.sync,
+      fetch: counting,
+    },
   })
   await t.call('users:create', { ...OFFICER, roles: ['officer'] })
   await t.call('sync:update-settings', { serverUrl: server.url, token })

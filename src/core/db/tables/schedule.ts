@@ -90,6 +90,22 @@ export interface ScheduleEvidenceTable {
   created_by_name: string | null
   updated_at: string
   deleted_at: string | null
+  /** When the item was last published (item-change hook, migration 0140), UTC ISO. */
+  published_at: string | null
+  /** When the item was last withdrawn (item-change hook, migration 0140), UTC ISO. */
+  withdrawn_at: string | null
+}
+
+/** `schedule_sync` (migration 0140): per year, the district breakdown applied and the table sent. */
+export interface ScheduleSyncTable {
+  year: number
+  breakdown_version: number | null
+  breakdown_published_at: string | null
+  breakdown_received_at: string | null
+  /** wireContentHash of the table last acknowledged by the district. */
+  sent_hash: string | null
+  sent_at: string | null
+  updated_at: string
 }
 
 /** `open_activities`: 政府开放活动 (plan, then what happened). */

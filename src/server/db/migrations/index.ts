@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_26_0001_server_foundation'
 import * as m0080 from './2026_12_01_0080_department_token_expiry'
 import * as m0090 from './2026_12_01_0090_audit_anchors'
 import * as m0100 from './2026_12_01_0100_audit_anchor_epochs'
+import * as m0150 from './2026_12_01_0150_schedule'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -13,6 +14,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0080_department_token_expiry': m0080,
   '2026_12_01_0090_audit_anchors': m0090,
   '2026_12_01_0100_audit_anchor_epochs': m0100,
+  '2026_12_01_0150_schedule': m0150,
 }
 
 /** kysely's MigrationProvider over the static list above. */

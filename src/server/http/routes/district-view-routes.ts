@@ -2,8 +2,25 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { ServerDB } from '../../db/schema'
+import {
+  beijingDay,
+  departmentSchedule,
+  districtOverview,
+  parseOverviewQuery,
+} from '../../overview/district-overview'
 import { getOverview, type LateRule } from '../../overview/overview-service'
-import { renderOverviewPage } from '../../view/overview-page'
+import { overviewXlsx } from '../../overview/overview-xlsx'
+import {
+  BreakdownFileError,
+  listBreakdowns,
+  parseBreakdownFile,
+  publishBreakdown,
+} from '../../schedule/breakdown-service'
+import { renderDistrictOverview } from '../../view/district-page'
+import { escapeHtml } from '../../view/html'
+import { FormBodyError, parseMultipart, parseUrlEncoded, type FormBody } from '../../view/form-body'
+import type { Viewer } from '../../view/layout'
+import { renderBreakdownsPage, renderDepartmentSchedule } from '../../view/schedule-pages'
 
 /** How the district page is protected. */
 export interface DistrictViewOptions {
@@ -14,11 +31,17 @@ export interface DistrictViewOptions {
   lateRule: LateRule
 }
 
-/** Strict headers for the page: it runs no script, loads nothing, and is never framed or cached. */
-const PAGE_HEADERS = {
+/** Largest breakdown file accepted by the upload form. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+/**
+ * Strict headers for the pages: they run no script, load nothing, post forms only to this server,
+ * and are never framed or cached.
+ */
+export const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -35,35 +58,191 @@ export function basicAuthMatches(header: string | undefined, password: string): 
   return timingSafeEqual(digest(given), digest(password))
 }
 
-function refuse(reply: FastifyReply, status: 401 | 403, text: string) {
+function refuse(reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string) {
   if (status === 401) reply.header('www-authenticate', 'Basic realm="district", charset="UTF-8"')
   return reply
     .status(status)
     .headers(PAGE_HEADERS)
-    .send(`<!doctype html><meta charset="utf-8"><p>${text}</p>`)
+    .send(
+      `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>区级总览</title><p>${escapeHtml(text)}</p><p><a href="/">返回各部门总览</a></p></html>`,
+    )
 }
 
-/** `GET /`: the district overview, server-rendered, every value escaped. */
+/**
+ * A form POST from another site (the browser would send the Basic credentials along) is refused:
+ * the Origin (or, without it, the Referer) must be this server.
+ */
+export function sameOrigin(req: FastifyRequest): boolean {
+  const host = req.headers.host
+  if (!host) return false
+  const from = req.headers.origin ?? req.headers.referer
+  if (!from || from === 'null') return false
+  try {
+    return new URL(from).host === host
+  } catch {
+    return false
+  }
+}
+
+/** The pages' viewer under the password model: whoever has the password administers. */
+function passwordViewer(options: DistrictViewOptions): Viewer | null {
+  return options.password ? { name: '区级', role: '访问密码', csrf: '' } : null
+}
+
+/**
+ * The district pages (server-rendered, escaped, no script): `GET /` the overview of every
+ * department (items, 工作配档表 completion, overdue tasks, evidence; sortable, filterable),
+ * `GET /district/overview.xlsx` the same rows as .xlsx, `GET /district/departments/:code/schedule`
+ * one department's table, `GET|POST /district/breakdowns` the published 重点工作分解表 and the
+ * upload form. Protected by the view password (HTTP Basic) or served only on loopback.
+ */
 export function registerDistrictView(
   app: FastifyInstance,
   db: Kysely<ServerDB>,
   clock: () => Date,
   options: DistrictViewOptions,
 ): void {
-  app.get('/', async (req: FastifyRequest, reply) => {
-    if (options.password) {
-      if (!basicAuthMatches(req.headers.authorization, options.password)) {
-        return refuse(reply, 401, '请输入区级总览页的访问密码。')
+  void app.register(async (scope) => {
+    // Form bodies for these pages only; the JSON API (another scope) still answers 415 to them.
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024 },
+      (req, body, done) => {
+        try {
+          done(null, parseMultipart(body as Buffer, req.headers['content-type'] ?? ''))
+        } catch (e) {
+          done(e as Error, undefined)
+        }
+      },
+    )
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (_req, body, done) => done(null, parseUrlEncoded(body as string)),
+    )
+    scope.setErrorHandler((error, _req, reply) => {
+      if (error instanceof FormBodyError) return refuse(reply, 400, error.message)
+      const status = (error as { statusCode?: number }).statusCode
+      if (status === 413) return refuse(reply, 400, '上传的文件过大（最大 20 MB）。')
+      if ((error as { code?: string }).code === 'NOT_FOUND') {
+        return refuse(reply, 404, (error as Error).message)
       }
-    } else if (!options.openWithoutPassword) {
-      return refuse(
-        reply,
-        403,
-        '总览页未启用：在非本机地址上监听时，须用 --view-password 或环境变量 DISTRICT_VIEW_PASSWORD 设置访问密码。',
+      scope.log.error({ err: error }, '区级页面出错')
+      return refuse(reply, 400, '请求无法处理，请返回重试。')
+    })
+    scope.addHook('onRequest', async (req, reply) => {
+      if (options.password) {
+        if (!basicAuthMatches(req.headers.authorization, options.password)) {
+          return refuse(reply, 401, '请输入区级总览页的访问密码。')
+        }
+      } else if (!options.openWithoutPassword) {
+        return refuse(
+          reply,
+          403,
+          '总览页未启用：在非本机地址上监听时，须用 --view-password 或环境变量 DISTRICT_VIEW_PASSWORD 设置访问密码。',
+        )
+      }
+      if (req.method === 'POST' && !sameOrigin(req)) {
+        return refuse(reply, 403, '请从区级总览页本身提交表单（来源不符，已拒绝）。')
+      }
+    })
+
+    const viewer = passwordViewer(options)
+
+    scope.get('/', async (req, reply) => {
+      const now = clock()
+      const query = parseOverviewQuery(req.query as Record<string, unknown>, now)
+      const overview = await districtOverview(db, now, query, options.lateRule)
+      const shown = new Set(overview.rows.map((r) => r.code))
+      const late = (await getOverview(db, now, options.lateRule)).late.filter((l) =>
+        shown.has(l.departmentCode),
       )
-    }
-    const now = clock()
-    const overview = await getOverview(db, now, options.lateRule)
-    return reply.headers(PAGE_HEADERS).send(renderOverviewPage(overview, options.lateRule, now))
+      return reply
+        .headers(PAGE_HEADERS)
+        .send(renderDistrictOverview(overview, late, options.lateRule, now, viewer))
+    })
+
+    scope.get('/district/overview.xlsx', async (req, reply) => {
+      const now = clock()
+      const query = parseOverviewQuery(req.query as Record<string, unknown>, now)
+      const overview = await districtOverview(db, now, query, options.lateRule)
+      const bytes = await overviewXlsx(overview)
+      const name = `${query.year}年各部门政务公开工作情况.xlsx`
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="overview-${query.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes)
+    })
+
+    scope.get<{ Params: { code: string } }>(
+      '/district/departments/:code/schedule',
+      async (req, reply) => {
+        const now = clock()
+        const query = parseOverviewQuery(req.query as Record<string, unknown>, now)
+        const data = await departmentSchedule(db, req.params.code, query.year)
+        const overview = await districtOverview(db, now, { ...query, q: '' }, options.lateRule)
+        return reply
+          .headers(PAGE_HEADERS)
+          .send(renderDepartmentSchedule(data, beijingDay(now), overview.years, viewer))
+      },
+    )
+
+    const breakdownsPage = async (message?: { ok: boolean; text: string }) =>
+      renderBreakdownsPage(
+        await listBreakdowns(db),
+        {
+          defaultYear: Number(beijingDay(clock()).slice(0, 4)),
+          canPublish: true,
+          csrf: '',
+          ...(message ? { message } : {}),
+        },
+        viewer,
+      )
+
+    scope.get('/district/breakdowns', async (_req, reply) =>
+      reply.headers(PAGE_HEADERS).send(await breakdownsPage()),
+    )
+
+    scope.post('/district/breakdowns', async (req, reply) => {
+      const form = req.body as FormBody | undefined
+      const send = async (status: 200 | 400, ok: boolean, text: string) =>
+        reply
+          .status(status)
+          .headers(PAGE_HEADERS)
+          .send(await breakdownsPage({ ok, text }))
+      if (!form || !Array.isArray(form.files)) {
+        return send(400, false, '请用页面上的表单选择分解表文件后发布。')
+      }
+      const year = Number(form.fields.year)
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+        return send(400, false, '年度应为 2000 至 2100 之间的四位数字，例如 2026。')
+      }
+      const file = form.files.find((f) => f.field === 'file')
+      if (!file || file.bytes.length === 0) return send(400, false, '请选择要发布的分解表文件。')
+      try {
+        const parsed = parseBreakdownFile(file.bytes, file.fileName || '分解表.xlsx', year)
+        const done = await publishBreakdown(
+          db,
+          parsed,
+          viewer?.name ?? '区级（本机访问）',
+          clock().toISOString(),
+        )
+        return send(
+          200,
+          true,
+          done.changed
+            ? `已发布 ${year} 年「${parsed.title}」第 ${done.version} 版（${done.taskCount} 项任务），各部门下次同步时收到。`
+            : `与已发布的 ${year} 年第 ${done.version} 版相同，未作更改。`,
+        )
+      } catch (e) {
+        if (e instanceof BreakdownFileError) return send(400, false, e.message)
+        throw e
+      }
+    })
   })
 }
