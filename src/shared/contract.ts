@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { accountsContract } from './accounts/contract'
 import { activitiesContract } from './activities/contract'
 import { engagementContract } from './engagement/contract'
+import { reportContract } from './report/contract'
 import { auditContract } from './audit/contract'
 import { backupContract } from './backup/contract'
 import { calendarContract } from './calendar/contract'
@@ -38,6 +39,7 @@ export const contract = {
   ...scheduleContract,
   ...activitiesContract,
   ...engagementContract,
+  ...reportContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,5 +1,16 @@
-import { buildDocx, type DocBlock, type GridCell as DocGridCell } from '../documents'
-import { readSpreadsheet, writeSpreadsheet, type LayoutCell, type SheetSpec } from '../spreadsheet'
+import {
+  buildDocx,
+  type DocBlock,
+  type GridCell as DocGridCell,
+  type OfficialDocument,
+} from '../documents'
+import {
+  readSpreadsheet,
+  writeSpreadsheet,
+  type LayoutCell,
+  type SheetSpec,
+  type SpreadsheetSpec,
+} from '../spreadsheet'
 import { AppError } from '../errors'
 import {
   NARRATIVE_SECTIONS,
@@ -133,7 +144,12 @@ const paragraphs = (text: string): DocBlock[] =>
     .map((l) => ({ kind: 'paragraph' as const, text: l }))
 
 /** The .docx: A4, 仿宋_GB2312 body and 黑体 headings with the East Asian font named on every run. */
-export async function reportDocx(input: ReportDocumentInput): Promise<Buffer> {
+export function reportDocx(input: ReportDocumentInput): Promise<Buffer> {
+  return buildDocx(reportDocument(input))
+}
+
+/** The report as an OfficialDocument (core/documents builds it; the app does so on a worker). */
+export function reportDocument(input: ReportDocumentInput): OfficialDocument {
   const charts = renderCharts(input.charts)
   const blocks: DocBlock[] = []
   const tableOf = Object.fromEntries(
@@ -169,11 +185,11 @@ export async function reportDocx(input: ReportDocumentInput): Promise<Buffer> {
       })
     }
   }
-  return buildDocx({
+  return {
     title: input.title,
     blocks,
     description: `${input.year}年政府信息公开工作年度报告（${input.format}年格式）`,
-  })
+  }
 }
 
 /** Excel width units per column (CJK counts double). */
@@ -194,7 +210,12 @@ export const DATA_SHEET = '数据'
 const DATA_HEADERS = ['单元格编号', '表', '行', '列', '数值'] as const
 
 /** The .xlsx: one sheet per table as published (merged headers), plus the 数据 sheet. */
-export async function reportXlsx(input: ReportDocumentInput): Promise<Buffer> {
+export function reportXlsx(input: ReportDocumentInput): Promise<Buffer> {
+  return writeSpreadsheet(reportWorkbook(input))
+}
+
+/** The workbook's spec (core/spreadsheet writes it; the app does so on a worker). */
+export function reportWorkbook(input: ReportDocumentInput): SpreadsheetSpec {
   const sheets: SheetSpec[] = (['table2', 'table3', 'table4'] as const).map((table) => {
     const t = placedTable(input.tables, table)
     const widths = sheetWidths(table, t.columns)
@@ -251,7 +272,7 @@ export async function reportXlsx(input: ReportDocumentInput): Promise<Buffer> {
       ]
     }),
   })
-  return writeSpreadsheet({ sheets })
+  return { sheets }
 }
 
 /**

@@ -52,6 +52,12 @@ export function liveFields(r: CompiledReport, x: NarrativeInputs): LiveField[] {
   for (const kind of Object.keys(ITEM_KIND_LABELS) as ItemKind[]) {
     add('主动公开', `items.${kind}`, `其中${ITEM_KIND_LABELS[kind]}（条）`, byKind.get(kind) ?? 0)
   }
+  add(
+    '主动公开',
+    'items.enforcementNotices',
+    '其中执法公示（许可、处罚、强制）（条）',
+    ['permit', 'penalty', 'enforcement'].reduce((n, k) => n + (byKind.get(k) ?? 0), 0),
+  )
   add('主动公开', 'interpretations.total', '政策解读（篇）', r.facts.interpretations.total)
   add(
     '主动公开',
@@ -143,10 +149,16 @@ export function generatedSections(
   r: CompiledReport,
   x: NarrativeInputs,
 ): Record<NarrativeSectionKey, string> {
+  // 许可/处罚/强制 公示 are counted together as 行政执法公示: 「行政许可公示 N 条」 would read as
+  // the number of 行政许可 decisions, which is table 二's figure, not an item count.
+  const decisionKinds = new Set(['permit', 'penalty', 'enforcement'])
   const kinds = r.facts.publishedByKind
-    .filter((k) => k.count > 0 && k.kind !== 'other')
+    .filter((k) => k.count > 0 && k.kind !== 'other' && !decisionKinds.has(k.kind))
     .sort((a, b) => b.count - a.count)
     .map((k) => `${ITEM_KIND_LABELS[k.kind as ItemKind] ?? k.kind} {{items.${k.kind}}} 条`)
+  if (r.facts.publishedByKind.some((k) => decisionKinds.has(k.kind) && k.count > 0)) {
+    kinds.push('执法公示信息 {{items.enforcementNotices}} 条')
+  }
   const normative =
     r.format === '2021'
       ? '本年制发规章 {{rules.made}} 件、行政规范性文件 {{normative.made}} 件，废止行政规范性文件 {{normative.repealed}} 件，现行有效行政规范性文件 {{normative.inForce}} 件。'

@@ -1,5 +1,6 @@
 import { ACTIVITY_AUDIT_LABELS } from '../activities/labels'
 import { ENGAGEMENT_AUDIT_LABELS, ENGAGEMENT_AUDIT_TARGET_LABELS } from '../engagement/labels'
+import { REPORT_AUDIT_LABELS, REPORT_AUDIT_TARGET_LABELS } from '../report/labels'
 import {
   SCHEDULE_AUDIT_DETAIL_LABELS,
   SCHEDULE_AUDIT_LABELS,
@@ -17,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   ...SCHEDULE_AUDIT_LABELS,
   ...ACTIVITY_AUDIT_LABELS,
   ...ENGAGEMENT_AUDIT_LABELS,
+  ...REPORT_AUDIT_LABELS,
   'setup.complete': '完成初始化',
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
@@ -44,6 +46,8 @@ export const AUDIT_ACTION_LABELS = {
   'item.restore': '恢复历史版本',
   'item.validity': '变更有效性',
   'item.approval_voided': '修改已提交/已通过的条目（审核作废）',
+  'item.revision_started': '开始修订稿（已通过的版本继续生效）',
+  'item.review_withdrawn': '修改待审查的条目（撤回审查）',
   'item.link': '关联政策解读',
   'item.unlink': '取消关联政策解读',
   'item.index_assigned': '分配索引号',
@@ -153,6 +157,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   indexNumber: '索引号',
   docNumber: '发文字号',
   revision: '版本',
+  liveRevision: '继续生效的已通过版本',
   fromRevision: '恢复自版本',
   storedRevision: '已存版本',
   stepIndex: '步骤序号',
@@ -203,6 +208,7 @@ export const AUDIT_REASON_LABELS: Record<string, string> = {
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
   ...SCHEDULE_AUDIT_TARGET_LABELS,
   ...ENGAGEMENT_AUDIT_TARGET_LABELS,
+  ...REPORT_AUDIT_TARGET_LABELS,
   user: '用户',
   backup: '备份',
   settings: '设置',

@@ -89,4 +89,6 @@ export const exportSchema = z.strictObject({
 export const publishSchema = z.strictObject({
   year: reportYearSchema,
   confirmProblems: z.boolean(),
+  /** The report's item is in review or approved: this update withdraws the review / starts a 修订稿. */
+  confirmRevision: z.boolean().optional(),
 })

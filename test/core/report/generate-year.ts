@@ -118,7 +118,14 @@ export async function generateYear(db: Kysely<DB>, o: GenerateOptions): Promise<
     // Keep answered ≥ received (the generated dayOf may cross within the same year).
     const answered = s.answered !== null && s.answered < s.received ? s.received : s.answered
     const applicant = pick(APPLICANT_TYPES)
-    const outcome: RequestOutcome | null = answered === null ? null : pick(REQUEST_OUTCOMES)
+    // （六）2 only for a request ended for an unpaid fee (the reconciliation rule checks it).
+    const feeLapses = i % 7 === 0 && i % 2 === 1 && answered !== null
+    const outcome: RequestOutcome | null =
+      answered === null
+        ? null
+        : feeLapses
+          ? '6.2'
+          : pick(REQUEST_OUTCOMES.filter((o) => o !== '6.2'))
     const id = `req-${String(i).padStart(6, '0')}`
     requestIds.push(id)
     const rYear = Number(s.received.slice(0, 4))
@@ -197,20 +204,22 @@ export async function generateYear(db: Kysely<DB>, o: GenerateOptions): Promise<
         expected.fees.notices++
         expected.fees.billed += amount
       }
-      const paid = i % 2 === 0
+      // Paid on the notice day, or lapsed: then the request ended on its answered day as （六）2.
+      const paid = !feeLapses
+      const day = paid ? noticeDay : answered!
       events.push({
         id: `${id}-e3`,
         request_id: id,
         seq: 3,
         kind: paid ? 'fee_paid' : 'fee_lapsed',
-        date: noticeDay,
+        date: day,
         data_json: JSON.stringify(paid ? { amount } : {}),
         by_id: null,
         by_name: null,
         at: now,
       })
-      if (inYear && paid) expected.fees.collected += amount
-      if (inYear && !paid) expected.fees.lapsed++
+      if (paid && inYear) expected.fees.collected += amount
+      if (!paid && day.startsWith(`${Y}-`)) expected.fees.lapsed++
     }
   }
   await db.transaction().execute(async (trx) => {
@@ -295,6 +304,9 @@ export async function generateYear(db: Kysely<DB>, o: GenerateOptions): Promise<
     index_seq: null,
     status: 'draft',
     approved_content_hash: null,
+    live_revision: null,
+    live_status: null,
+    live_content_hash: null,
     content_hash: `h${i}`,
     revision: 1,
     author_id: o.authorId,

@@ -1,6 +1,7 @@
 import { requestsHandlers } from '../../requests/handlers'
 import { activitiesHandlers } from '../../activities/handlers'
 import { engagementHandlers } from '../../engagement/handlers'
+import { reportHandlers } from '../../report/handlers'
 import type { CoreContext } from '../context'
 import { scheduleHandlers } from '../../schedule/handlers'
 import type { HandlerTable } from '../types'
@@ -40,6 +41,7 @@ export function buildHandlers(ctx: CoreContext): HandlerTable {
     ...scheduleHandlers(ctx),
     ...activitiesHandlers(ctx),
     ...engagementHandlers(ctx),
+    ...reportHandlers(ctx),
     ...homeHandlers(ctx),
   }
   return Object.freeze(handlers)
