@@ -3,8 +3,7 @@ import { feature as audit } from '../features/audit/feature'
 import { feature as calendar } from '../features/calendar/feature'
 import { feature as drafting } from '../features/drafting/feature'
 import { feature as home } from '../features/home/feature'
-import { placeholderFeature } from '../features/placeholder/feature'
-import { REPORT_MODULE } from '../features/placeholder/modules'
+import { feature as report } from '../features/report/feature'
 import { feature as requests } from '../features/requests/feature'
 import { feature as review } from '../features/review/feature'
 import { feature as schedule } from '../features/schedule/feature'
@@ -25,7 +24,7 @@ export const FEATURES: readonly Feature[] = [
   schedule,
   activities,
   requests,
-  placeholderFeature(REPORT_MODULE),
+  report,
   sync,
   settings,
   calendar,
