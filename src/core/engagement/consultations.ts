@@ -71,25 +71,65 @@ const brief = (row: ItemRow): ItemBrief => ({
 export const isSynced = (row: Pick<ItemRow, 'status' | 'live_status'> | undefined) =>
   row !== undefined && (row.status === 'synced' || row.live_status === 'synced')
 
+/** The district's last word on an item: status and the revision it refers to. */
+export interface ServerState {
+  server_status: string
+  server_revision: number
+}
+
+/**
+ * True when the district holds the item's approved revision and has not returned or withdrawn it
+ * — the consultation's page is online from then on (the server checks the same).
+ */
+export function isOnline(row: ItemRow | undefined, server: ServerState | undefined): boolean {
+  if (!row || !server) return false
+  const approved =
+    row.live_revision ??
+    (row.status === 'approved' || row.status === 'synced' ? row.revision : null)
+  return (
+    approved !== null &&
+    server.server_revision === approved &&
+    (server.server_status === 'received' || server.server_status === 'published')
+  )
+}
+
 /** Where the consultation stands (see CONSULTATION_STATE_LABELS). */
 export function consultationState(
   row: Pick<ConsultationRow, 'start_date' | 'end_date'>,
   notice: ItemRow | undefined,
   result: ItemRow | undefined,
   today: string,
+  server: Map<string, ServerState>,
 ): ConsultationState {
   if (result && result.status !== 'withdrawn') {
-    return isSynced(result) ? 'result_published' : 'result_drafted'
+    return isOnline(result, server.get(result.id)) ? 'result_published' : 'result_drafted'
   }
   if (!notice || notice.status === 'withdrawn') return 'preparing'
-  if (isSynced(notice)) {
+  if (isOnline(notice, server.get(notice.id))) {
     if (today < row.start_date) return 'scheduled'
     if (today <= row.end_date) return 'open'
     return 'closed'
   }
-  if (notice.live_status === 'approved' || notice.status === 'approved') return 'approved'
+  if (notice.live_status !== null || notice.status === 'approved' || notice.status === 'synced') {
+    return 'approved'
+  }
   if (notice.status === 'pending_review') return 'in_review'
   return 'preparing'
+}
+
+/** The district's status of `ids` (sync_items). */
+export async function serverStates(
+  db: Kysely<DB>,
+  ids: (string | null)[],
+): Promise<Map<string, ServerState>> {
+  const wanted = ids.filter((x): x is string => x !== null)
+  if (wanted.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('sync_items')
+    .select(['item_id', 'server_status', 'server_revision'])
+    .where('item_id', 'in', wanted)
+    .execute()
+  return new Map(rows.map((r) => [r.item_id, r]))
 }
 
 async function itemsById(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string, ItemRow>> {
@@ -157,7 +197,13 @@ export async function getConsultation(
     notice: notice ? brief(notice) : null,
     result: result ? brief(result) : null,
     finalPolicy: finalPolicy ? brief(finalPolicy) : null,
-    state: consultationState(row, notice, result, officeToday(clock)),
+    state: consultationState(
+      row,
+      notice,
+      result,
+      officeToday(clock),
+      await serverStates(db, [row.notice_item_id, row.result_item_id]),
+    ),
     period: checkPeriod(cal, {
       decisionType: row.decision_type,
       startDate: row.start_date,
@@ -193,6 +239,10 @@ export async function listConsultations(
     rows.map((r) => r.id),
   )
   const today = officeToday(clock)
+  const server = await serverStates(
+    db,
+    rows.flatMap((r) => [r.notice_item_id, r.result_item_id]),
+  )
   return rows.map((r) => {
     const c = counts.get(r.id) ?? { total: 0, undecided: 0 }
     return {
@@ -205,6 +255,7 @@ export async function listConsultations(
         r.notice_item_id ? items.get(r.notice_item_id) : undefined,
         r.result_item_id ? items.get(r.result_item_id) : undefined,
         today,
+        server,
       ),
       commentCount: c.total,
       undecidedCount: c.undecided,

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import type { ItemBrief, QaView } from '../../shared/engagement/types'
-import { VALIDITY_LABELS } from '../../shared/items/labels'
 import { auditActor, requireRole, type Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
@@ -21,7 +20,8 @@ import { officeToday } from '../requests/office-day'
  * items' 有效性, so it can never be stale — and goes to the district as not valid.
  */
 
-const FLAGGED_VALIDITIES = new Set(['repealed', 'amended', 'expired'])
+/** 有效性 values that flag an answer, as the flag says them. */
+const FLAGGED: Record<string, string> = { repealed: '已废止', amended: '已修改', expired: '已失效' }
 
 const brief = (row: ItemRow): ItemBrief & { validity: string } => ({
   id: row.id,
@@ -39,12 +39,10 @@ export function qaFlag(
   validTo: string | null,
   today: string,
 ): string | null {
-  if (FLAGGED_VALIDITIES.has(policy.validity)) {
-    return `所依据的政策${VALIDITY_LABELS[policy.validity]}（立改废），答复须重新审核`
-  }
-  if (interpretation && FLAGGED_VALIDITIES.has(interpretation.validity)) {
-    return `所依据的政策解读${VALIDITY_LABELS[interpretation.validity]}，答复须重新审核`
-  }
+  const p = FLAGGED[policy.validity]
+  if (p) return `所依据的政策${p}（立改废），答复须重新审核`
+  const i = interpretation ? FLAGGED[interpretation.validity] : undefined
+  if (i) return `所依据的政策解读${i}，答复须重新审核`
   if (validTo !== null && validTo < today) return `已过有效期（${validTo}），答复须重新审核`
   return null
 }

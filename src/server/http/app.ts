@@ -14,6 +14,7 @@ import { registerChangesRoutes } from './routes/changes-routes'
 import { registerDistrictView } from './routes/district-view-routes'
 import { registerPublicRoutes } from './routes/health-routes'
 import { registerItemRoutes } from './routes/items-routes'
+import { registerConsultationPages, registerConsultationRoutes } from '../consultations/routes'
 import { registerScheduleRoutes } from '../schedule/schedule-routes'
 import {
   capConnectionsPerAddress,
@@ -118,6 +119,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         registerItemRoutes(scope, options.db, clock)
         registerChangesRoutes(scope, options.db)
         registerAuditAnchorRoutes(scope, options.db, clock)
+        registerConsultationRoutes(scope, options.db, clock)
         registerScheduleRoutes(scope, options.db, clock)
         // Schedule tables, activity plans and annual reports get their own route files here.
       })
@@ -128,6 +130,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     openWithoutPassword: options.view?.openWithoutPassword ?? false,
     lateRule: options.view?.lateRule ?? DEFAULT_LATE_RULE,
     ...(options.view?.password ? { password: options.view.password } : {}),
+  })
+  registerConsultationPages(app, options.db, clock, {
+    view: options.view ?? { openWithoutPassword: false },
   })
   return app
 }

@@ -1,0 +1,196 @@
+import type { Kysely } from 'kysely'
+import type { ConsultationChannel, DraftParagraph } from '../../shared/engagement/types'
+import {
+  commentsPageSchema,
+  consultationReceiptSchema,
+  qaReceiptSchema,
+  type ConsultationWire,
+  type QaWire,
+} from '../../shared/engagement/wire'
+import { wireContentHash } from '../../shared/sync/wire'
+import type { DB } from '../db/schema'
+import type { SyncExtension, SyncExtensionDeps } from '../sync/extensions'
+import type { PhaseOutcome } from '../sync/push'
+import { receiveComments } from './comments'
+import { listQa } from './qa'
+
+/**
+ * 政民互动's part of a sync run (src/core/sync/extensions-list.ts), after the items phase:
+ * 1. each consultation whose notice is synced as it stands (no 修订稿 pending: what goes online is
+ *    exactly what passed review) is put online, when it changed since the district last took it;
+ * 2. the comment feed is read from the last cursor and stored (contact masked by the server);
+ * 3. approved Q&A entries go up (flagged ones as not valid), withdrawn or deleted ones come down.
+ */
+export const engagementSyncExtension: SyncExtension = {
+  name: 'engagement',
+  label: '政民互动（意见征集与政策问答）',
+  run: (d) => syncEngagement(d),
+}
+
+const CURSOR_KEY = 'comments_cursor'
+
+function failed(
+  what: string,
+  res: { kind: string; message?: string; code?: string },
+): PhaseOutcome {
+  if (res.kind === 'unauthorized') return { kind: 'unauthorized' }
+  const why =
+    res.kind === 'rejected' && res.code === 'NOT_FOUND' && what.includes('读取')
+      ? '区级服务器不支持意见征集（版本过旧），请联系区级管理员升级'
+      : (res.message ?? '')
+  return { kind: 'transient', message: `${what}：${why}` }
+}
+
+async function readValue(db: Kysely<DB>, key: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('engagement_sync')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst()
+  return row?.value ?? null
+}
+
+async function writeValue(db: Kysely<DB>, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('engagement_sync')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
+}
+
+/** The consultations ready to go online, each with its wire body. */
+export async function consultationsToPush(
+  db: Kysely<DB>,
+): Promise<{ id: string; body: ConsultationWire; hash: string; pushed: string | null }[]> {
+  const rows = await db
+    .selectFrom('consultations as c')
+    .innerJoin('items as n', 'n.id', 'c.notice_item_id')
+    .innerJoin('items as d', 'd.id', 'c.draft_item_id')
+    .select([
+      'c.id',
+      'c.title',
+      'c.decision_type',
+      'c.start_date',
+      'c.end_date',
+      'c.short_reason',
+      'c.questions',
+      'c.contact',
+      'c.channels_json',
+      'c.paragraphs_json',
+      'c.pushed_hash',
+      'c.draft_item_id',
+      'n.id as notice_id',
+      'n.revision as notice_revision',
+      'n.status as notice_status',
+      'd.title as draft_title',
+    ])
+    .innerJoin('sync_items as s', 's.item_id', 'c.notice_item_id')
+    .where('c.deleted_at', 'is', null)
+    // The notice as it stands is the approved one (no 修订稿 pending) and the district holds it.
+    .where('n.status', 'in', ['approved', 'synced'])
+    .whereRef('s.server_revision', '=', 'n.revision')
+    .where('s.server_status', 'in', ['received', 'published'])
+    .execute()
+  const out = []
+  for (const r of rows) {
+    const attachments = await db
+      .selectFrom('item_attachments')
+      .select('name')
+      .where('item_id', '=', r.draft_item_id)
+      .orderBy('position')
+      .execute()
+    const body: ConsultationWire = {
+      noticeItemId: r.notice_id,
+      noticeRevision: r.notice_revision,
+      title: r.title,
+      draftTitle: r.draft_title,
+      decisionType: r.decision_type,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      shortReason: r.short_reason,
+      questions: r.questions,
+      contact: r.contact,
+      channels: JSON.parse(r.channels_json) as ConsultationChannel[],
+      paragraphs: JSON.parse(r.paragraphs_json) as DraftParagraph[],
+      attachments: attachments.slice(0, 100).map((a) => ({ name: a.name })),
+    }
+    out.push({ id: r.id, body, hash: await wireContentHash(body), pushed: r.pushed_hash })
+  }
+  return out
+}
+
+export async function syncEngagement(d: SyncExtensionDeps): Promise<PhaseOutcome> {
+  // 1. Consultations online.
+  for (const c of await consultationsToPush(d.db)) {
+    if (c.pushed === c.hash) continue
+    const res = await d.request('PUT', `/consultations/${c.id}`, c.body, consultationReceiptSchema)
+    if (res.kind !== 'ok') return failed(`意见征集「${c.body.title}」上线失败`, res)
+    await d.db
+      .updateTable('consultations')
+      .set({ pushed_hash: c.hash, pushed_at: d.clock().toISOString() })
+      .where('id', '=', c.id)
+      .execute()
+  }
+
+  // 2. Comments down.
+  let cursor = Number((await readValue(d.db, CURSOR_KEY)) ?? '0')
+  for (let pages = 0; pages < 100; pages++) {
+    const res = await d.request(
+      'GET',
+      `/consultations/comments?after=${cursor}&limit=500`,
+      undefined,
+      commentsPageSchema,
+    )
+    if (res.kind !== 'ok') return failed('读取公众意见失败', res)
+    await receiveComments(d.db, res.body.comments, d.clock)
+    cursor = res.body.next
+    await writeValue(d.db, CURSOR_KEY, String(cursor))
+    if (!res.body.hasMore) break
+  }
+
+  // 3. The Q&A base up.
+  const entries = await listQa(d.db, d.clock)
+  const pushed = new Map(
+    (await d.db.selectFrom('qa_entries').select(['id', 'pushed_hash', 'deleted_at']).execute()).map(
+      (r) => [r.id, r],
+    ),
+  )
+  for (const q of entries) {
+    if (q.state !== 'approved') continue
+    const policy = await d.db
+      .selectFrom('items')
+      .select('doc_number')
+      .where('id', '=', q.policy.id)
+      .executeTakeFirst()
+    const body: QaWire = {
+      question: q.question,
+      answer: q.answer,
+      policyItemId: q.policy.id,
+      policyTitle: q.policy.title,
+      policyDocNumber: policy?.doc_number ?? '',
+      interpretationItemId: q.interpretation?.id ?? null,
+      interpretationTitle: q.interpretation?.title ?? null,
+      keywords: q.keywords,
+      validFrom: q.validFrom,
+      validTo: q.validTo,
+      valid: q.flag === null,
+      flag: q.flag,
+      reviewedBy: q.reviewedByName ?? '',
+      reviewedAt: q.reviewedAt ?? '',
+    }
+    const hash = await wireContentHash(body)
+    if (pushed.get(q.id)?.pushed_hash === hash) continue
+    const res = await d.request('PUT', `/qa/${q.id}`, body, qaReceiptSchema)
+    if (res.kind !== 'ok') return failed('报送政策问答失败', res)
+    await d.db.updateTable('qa_entries').set({ pushed_hash: hash }).where('id', '=', q.id).execute()
+  }
+  // Entries the district holds that are no longer approved (edited, returned or deleted).
+  const approved = new Set(entries.filter((q) => q.state === 'approved').map((q) => q.id))
+  for (const [id, r] of pushed) {
+    if (r.pushed_hash === null || (approved.has(id) && r.deleted_at === null)) continue
+    const res = await d.request('DELETE', `/qa/${id}`, undefined, qaReceiptSchema)
+    if (res.kind !== 'ok') return failed('撤下政策问答失败', res)
+    await d.db.updateTable('qa_entries').set({ pushed_hash: null }).where('id', '=', id).execute()
+  }
+  return { kind: 'done' }
+}
