@@ -20,6 +20,9 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
       '/items/batch',
       '/items/{id}',
       '/items/{id}/withdraw',
+      '/schedule/breakdowns',
+      '/schedule/breakdowns/{year}',
+      '/schedule/tables/{year}',
     ])
     const put = doc.paths['/items/{id}'].put.requestBody.content['application/json'].schema
     expect(put.required).toEqual(expect.arrayContaining(['revision', 'contentHash', 'item']))

@@ -7,6 +7,13 @@ import {
   withdrawBodySchema,
 } from '../items/item-schemas'
 import { auditAnchorBodySchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire'
+import {
+  breakdownListSchema,
+  breakdownWireSchema,
+  putScheduleTableBodySchema,
+  scheduleTableReceiptSchema,
+  scheduleTableStoredSchema,
+} from '../../shared/schedule/wire'
 
 /** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
 const body = (schema: z.ZodType) => ({
@@ -15,6 +22,18 @@ const body = (schema: z.ZodType) => ({
     'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
   },
 })
+
+/** JSON Schema of an answer, from the shared wire schema the desk checks it with. */
+const answer = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>
+
+const yearParam = {
+  name: 'year',
+  in: 'path',
+  required: true,
+  description: '年度（2000–2100）',
+  schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+}
 
 const json = (description: string, schema: object = { type: 'object' }) => ({
   description,
@@ -185,6 +204,55 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             },
           ],
           responses: { '200': json('{changes, nextCursor, hasMore}'), ...common },
+        },
+      },
+      '/schedule/breakdowns': {
+        get: {
+          summary: '区级已发布的重点工作分解表（各年度最新版本号），以及区级为本部门登记的名称',
+          responses: {
+            '200': json('{department, breakdowns}', answer(breakdownListSchema)),
+            ...common,
+          },
+        },
+      },
+      '/schedule/breakdowns/{year}': {
+        get: {
+          summary:
+            '某年度已发布的重点工作分解表（区级列：序号、重点工作、具体任务、责任单位、完成时限…）',
+          parameters: [yearParam],
+          responses: {
+            '200': json('分解表', answer(breakdownWireSchema)),
+            '404': errorRef('该年度尚未发布（NOT_FOUND）'),
+            ...common,
+          },
+        },
+      },
+      '/schedule/tables/{year}': {
+        put: {
+          summary:
+            '报送本部门该年度的工作配档表（本部门任务、具体措施、进展、完成情况、佐证材料），幂等',
+          parameters: [yearParam],
+          requestBody: body(putScheduleTableBodySchema),
+          responses: {
+            '201': json('首次收到', answer(scheduleTableReceiptSchema)),
+            '200': json(
+              '已更新（updated）或与已存内容相同（unchanged）',
+              answer(scheduleTableReceiptSchema),
+            ),
+            ...common,
+          },
+        },
+        get: {
+          summary: '读取区级保存的本部门该年度配档表（只能读取本部门的）',
+          parameters: [yearParam],
+          responses: {
+            '200': json(
+              '{year, contentHash, receivedAt, table}',
+              answer(scheduleTableStoredSchema),
+            ),
+            '404': errorRef('区级尚未收到（NOT_FOUND）'),
+            ...common,
+          },
         },
       },
     },

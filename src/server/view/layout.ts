@@ -36,7 +36,7 @@ h2{font-size:1.05rem;margin:1.4rem 0 .5rem}
 .muted{color:#656d76}.late,.bad{color:#b3261e}.ok{color:#1a7f37}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d0d7de;padding:.3rem .45rem;text-align:left;vertical-align:top}
-thead th{background:#eef1f5;position:sticky;top:0;white-space:nowrap;font-weight:600}
+thead th{background:#eef1f5;position:sticky;top:0;font-weight:600}
 thead th a{color:inherit;text-decoration:none}thead th a:hover{text-decoration:underline}
 td.n,th.n{text-align:right;white-space:nowrap}
 tbody tr:nth-child(even){background:#fafbfc}
@@ -55,6 +55,7 @@ meter{width:4.5rem;height:.8rem;vertical-align:middle}
 .summary div{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.4rem .9rem}
 .summary b{font-size:1.2rem;display:block}
 .nowrap{white-space:nowrap}
+@media (max-width:1200px){body{font-size:13px}main{padding:.8rem 1rem 2rem}th,td{padding:.25rem .3rem}meter{display:none}header.top{padding:.5rem 1rem}}
 @media print{header.top,form.filters,.noprint{display:none}body{background:#fff}}`
 
 /** Who is looking, for the header (null: the page is open without accounts). */

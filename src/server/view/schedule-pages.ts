@@ -104,7 +104,9 @@ export function renderDepartmentSchedule(
                     </td>
                     <td>${t.measures.map((m) => html`<div>· ${m}</div>`)}</td>
                     <td>${[t.sectionOffice, t.owner].filter(Boolean).join(' / ') || '—'}</td>
-                    <td class="nowrap">${t.deadline || '—'}</td>
+                    <td class="nowrap">
+                      ${/^\d{4}-\d{2}-\d{2}$/.test(t.deadline) ? dayText(t.deadline) : t.deadline || '—'}
+                    </td>
                     <td class="nowrap">
                       ${TASK_STATUS[status]}${
                         t.completedOn

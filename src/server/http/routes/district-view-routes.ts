@@ -43,7 +43,9 @@ export const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: with it browsers send `Origin: null` on the pages' own form posts, which the
+  // same-origin check below must then refuse. same-origin still sends nothing to other sites.
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 }
 
@@ -75,6 +77,9 @@ function refuse(reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string
 export function sameOrigin(req: FastifyRequest): boolean {
   const host = req.headers.host
   if (!host) return false
+  // Fetch metadata (every current browser): a cross-site form says so whatever its Origin.
+  const site = req.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin') return false
   const from = req.headers.origin ?? req.headers.referer
   if (!from || from === 'null') return false
   try {
