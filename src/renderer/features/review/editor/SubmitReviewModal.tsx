@@ -2,29 +2,23 @@ import {
   Alert,
   Button,
   Center,
-  Checkbox,
   Group,
   Loader,
   Modal,
-  Radio,
   ScrollArea,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
-import {
-  CARRIER_FORMS,
-  PUBLISH_CHANNELS,
-  type CarrierForm,
-  type ChecklistVersion,
-  type PublishChannel,
-  type ReviewScanResult,
-  type ReviewView,
+import type {
+  CarrierForm,
+  ChecklistVersion,
+  PublishChannel,
+  ReviewScanResult,
+  ReviewView,
 } from '../../../../shared/review/types'
-import { CARRIER_FORM_LABELS, PUBLISH_CHANNEL_LABELS } from '../../../../shared/review/labels'
 import { ITEM_STATUS_LABELS } from '../../../../shared/items/labels'
 import { api, request } from '../../../api/client'
 import { ChecklistForm } from '../shared/ChecklistForm'
@@ -35,7 +29,9 @@ import {
   emptyChecklist,
   type ChecklistValues,
 } from '../shared/checklist-form'
-import { SeverityCountBadges } from '../shared/SeverityBadge'
+import { PublishFields } from './PublishFields'
+import { ScanSummary } from './ScanSummary'
+import { publishErrors } from './submit-form'
 import type { EditorBridge } from './ScanPanel'
 
 interface Loaded {
@@ -49,7 +45,8 @@ const OFFICIAL_KINDS = new Set(['policy', 'notice'])
 
 /**
  * 提交审查: the author's self-check (every question 是/否/不适用, notes where required), 载体形式
- * and 拟公开方式, with the scanner's counts shown first so blockers are dealt with before.
+ * and 拟公开方式 (checked with the shared submit schema: 其他 needs its text), with the scanner's
+ * counts shown first (ScanSummary) so blockers are dealt with before.
  */
 export function SubmitReviewModal({
   bridge,
@@ -107,13 +104,8 @@ export function SubmitReviewModal({
   }, [])
 
   const errors = loaded ? checklistErrors(loaded.checklist.questions, values) : {}
-  const channelError =
-    channels.length === 0
-      ? '请选择拟公开方式'
-      : channels.includes('other') && !channelOther.trim()
-        ? '请填写其他公开方式'
-        : null
-  const valid = Object.keys(errors).length === 0 && carrier !== null && channelError === null
+  const publish = publishErrors(carrier, channels, channelOther)
+  const valid = Object.keys(errors).length === 0 && Object.keys(publish).length === 0
 
   const submit = async () => {
     setShowErrors(true)
@@ -172,27 +164,7 @@ export function SubmitReviewModal({
       )}
       {loaded && (
         <Stack gap="md">
-          <Stack gap={4}>
-            <Text fz="sm">
-              「{view.title || '（无标题）'}」第 {loaded.scan.revision} 版
-            </Text>
-            <Group gap="xs">
-              <Text fz="sm" c="dimmed">
-                保密检查：
-              </Text>
-              <SeverityCountBadges counts={loaded.scan.counts} />
-            </Group>
-            {loaded.scan.counts.blocker > 0 && (
-              <Alert color="red" variant="light" p="xs">
-                存在阻断项（如密级标志），审核人不能同意公开。请先在「保密检查」中处理。
-              </Alert>
-            )}
-            {loaded.scan.counts.blocker === 0 && loaded.scan.counts.high > 0 && (
-              <Alert color="orange" variant="light" p="xs">
-                存在高风险发现（如个人信息），建议先「遮盖」；保留的，审核人须逐项说明理由。
-              </Alert>
-            )}
-          </Stack>
+          <ScanSummary title={view.title} scan={loaded.scan} />
 
           <div>
             <Group justify="space-between" mb={6}>
@@ -212,40 +184,15 @@ export function SubmitReviewModal({
             />
           </div>
 
-          <Radio.Group
-            label="载体形式"
-            withAsterisk
-            value={carrier ?? ''}
-            onChange={(v) => setCarrier(v as CarrierForm)}
-            error={showErrors && !carrier ? '请选择载体形式' : undefined}
-          >
-            <Group mt={6}>
-              {CARRIER_FORMS.map((c) => (
-                <Radio key={c} value={c} label={CARRIER_FORM_LABELS[c]} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <Checkbox.Group
-            label="拟公开方式"
-            withAsterisk
-            value={channels}
-            onChange={(v) => setChannels(v as PublishChannel[])}
-            error={showErrors ? channelError : undefined}
-          >
-            <Group mt={6}>
-              {PUBLISH_CHANNELS.map((c) => (
-                <Checkbox key={c} value={c} label={PUBLISH_CHANNEL_LABELS[c]} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          {channels.includes('other') && (
-            <TextInput
-              label="其他公开方式"
-              value={channelOther}
-              onChange={(e) => setChannelOther(e.currentTarget.value)}
-              maxLength={60}
-            />
-          )}
+          <PublishFields
+            carrier={carrier}
+            channels={channels}
+            channelOther={channelOther}
+            onCarrier={setCarrier}
+            onChannels={setChannels}
+            onChannelOther={setChannelOther}
+            errors={showErrors ? publish : {}}
+          />
 
           <Group justify="space-between">
             <Text fz="xs" c="dimmed">

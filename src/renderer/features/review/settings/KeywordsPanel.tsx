@@ -1,35 +1,17 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  ScrollArea,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core'
-import { IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react'
+import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import { IconFileImport, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
-import { keywordAddSchema } from '../../../../shared/review/schemas'
-import {
-  REVIEW_SEVERITIES,
-  type ReviewKeyword,
-  type ReviewSeverity,
-} from '../../../../shared/review/types'
-import { SEVERITY_LABELS } from '../../../../shared/review/labels'
+import type { ReviewKeyword } from '../../../../shared/review/types'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
-import { formatDateTime } from '../../../lib/format'
-import { useZodForm } from '../../../lib/zod-form'
 import { ConfirmModal } from '../../drafting/shared/confirm'
-import { SeverityBadge } from '../shared/SeverityBadge'
+import { KeywordAddForm } from './KeywordAddForm'
+import { KeywordsTable } from './KeywordsTable'
 
-const SEVERITY_OPTIONS = REVIEW_SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))
-
-/** 部门敏感词: the department's own words the scanner flags, with the severity of each. */
+/**
+ * 部门敏感词: the department's own words the scanner flags, with the severity of each — the add
+ * form (KeywordAddForm), the list (KeywordsTable), and here the filter, import and removal.
+ */
 export function KeywordsPanel() {
   const keywords = useApiQuery(() => api().review.keywordsList({}))
   const [list, setList] = useState<ReviewKeyword[] | null>(null)
@@ -38,12 +20,8 @@ export function KeywordsPanel() {
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [mode, setMode] = useState<'merge' | 'replace'>('merge')
   const [confirm, setConfirm] = useState<'remove' | 'replace' | null>(null)
-  const add = useApiAction(api().review.keywordsAdd)
   const remove = useApiAction(api().review.keywordsRemove)
   const importFile = useApiAction(api().review.keywordsImport)
-  const form = useZodForm(keywordAddSchema, {
-    initialValues: { word: '', severity: 'high' as ReviewSeverity, note: '' },
-  })
 
   const refresh = () => {
     setList(null)
@@ -54,17 +32,6 @@ export function KeywordsPanel() {
     const q = filter.trim()
     return q ? shown.filter((k) => k.word.includes(q) || k.note?.includes(q)) : shown
   }, [filter, shown])
-
-  const submit = form.onSubmit(async (data) => {
-    const r = await add.run(data)
-    if (!r.ok) {
-      form.setFieldError('word', r.error.message)
-      return
-    }
-    notifySuccess(`已添加敏感词「${r.data.word}」`)
-    form.reset()
-    refresh()
-  })
 
   const runImport = async () => {
     const r = await importFile.run({ mode })
@@ -87,41 +54,12 @@ export function KeywordsPanel() {
     }
   }
 
-  const allVisibleSelected = visible.length > 0 && visible.every((k) => selected.has(k.id))
   return (
     <Stack gap="sm">
       <Text fz="sm" c="dimmed">
         扫描时除身份证号、手机号等通用规则外，还会查找本单位的敏感词（如内部项目代号、涉密工程名称）。
       </Text>
-      <form onSubmit={submit} aria-label="添加敏感词">
-        <Group gap="xs" align="flex-start">
-          <TextInput
-            label="关键词"
-            placeholder="如：某某工程"
-            {...form.getInputProps('word')}
-            w={200}
-            maxLength={100}
-          />
-          <Select
-            label="级别"
-            data={SEVERITY_OPTIONS}
-            value={form.values.severity}
-            onChange={(v) => v && form.setFieldValue('severity', v as ReviewSeverity)}
-            allowDeselect={false}
-            w={110}
-          />
-          <TextInput
-            label="说明"
-            placeholder="选填"
-            {...form.getInputProps('note')}
-            style={{ flex: 1 }}
-            maxLength={200}
-          />
-          <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={add.busy}>
-            添加
-          </Button>
-        </Group>
-      </form>
+      <KeywordAddForm onAdded={refresh} />
 
       <Group justify="space-between" gap="xs">
         <TextInput
@@ -170,70 +108,13 @@ export function KeywordsPanel() {
       </Text>
 
       {keywords.error && <Alert color="red">{keywords.error.message}</Alert>}
-      <ScrollArea.Autosize mah={360}>
-        <Table aria-label="敏感词" fz="sm" stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={36}>
-                <Checkbox
-                  aria-label="全选"
-                  checked={allVisibleSelected}
-                  indeterminate={!allVisibleSelected && visible.some((k) => selected.has(k.id))}
-                  onChange={() =>
-                    setSelected(allVisibleSelected ? new Set() : new Set(visible.map((k) => k.id)))
-                  }
-                />
-              </Table.Th>
-              <Table.Th>关键词</Table.Th>
-              <Table.Th w={80}>级别</Table.Th>
-              <Table.Th>说明</Table.Th>
-              <Table.Th w={220}>添加</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {visible.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text fz="sm" c="dimmed" ta="center" py="sm">
-                    {keywords.loading && !keywords.data
-                      ? '正在加载…'
-                      : shown.length === 0
-                        ? '尚未添加本单位的敏感词。'
-                        : '没有符合条件的敏感词'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ) : (
-              visible.map((k) => (
-                <Table.Tr key={k.id} aria-label={k.word}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`选择：${k.word}`}
-                      checked={selected.has(k.id)}
-                      onChange={() =>
-                        setSelected((s) => {
-                          const next = new Set(s)
-                          if (next.has(k.id)) next.delete(k.id)
-                          else next.add(k.id)
-                          return next
-                        })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td fw={500}>{k.word}</Table.Td>
-                  <Table.Td>
-                    <SeverityBadge severity={k.severity} size="sm" />
-                  </Table.Td>
-                  <Table.Td c="dimmed">{k.note ?? ''}</Table.Td>
-                  <Table.Td c="dimmed" fz="xs">
-                    {formatDateTime(k.createdAt)} {k.createdByName ?? ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))
-            )}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <KeywordsTable
+        visible={visible}
+        total={shown.length}
+        loading={keywords.loading && !keywords.data}
+        selected={selected}
+        setSelected={setSelected}
+      />
       <Text fz="xs" c="dimmed">
         共 {shown.length} 个
       </Text>
