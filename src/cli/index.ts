@@ -15,6 +15,7 @@ import { calendarAddCommand } from './calendar-commands'
 import { isScheduleCommand, runScheduleCommand, SCHEDULE_USAGE } from './schedule-commands'
 import { REQUESTS_USAGE, requestsCommand } from './requests-commands'
 import { CHECK_REPORT_USAGE, checkReportCommand } from './check-report-commands'
+import { REPORT_USAGE, reportCommand } from './report-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -51,6 +52,7 @@ export const USAGE = `政务公开工作台 命令行工具
 ${SCHEDULE_USAGE}
 ${REQUESTS_USAGE}
 ${CHECK_REPORT_USAGE}
+${REPORT_USAGE}
 
 选项：
   -h, --help    显示本帮助
@@ -139,6 +141,15 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
     }
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`)
     switch (command) {
+      case 'report':
+        return await reportCommand(
+          {
+            db: required(values, 'db'),
+            year: required(values, 'year'),
+            out: required(values, 'out'),
+          },
+          env,
+        )
       case 'init':
         return await initCommand(
           {
