@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import noImportCycle from './eslint-rules/no-import-cycle.mjs'
 
 /** Imports that would tie the domain to one platform (architecture doc, principle 1). */
 const platformImports = [
@@ -28,6 +29,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // No import circles (issue 9): domains react to each other through core/events, not imports.
+    files: ['**/*.{ts,tsx,mts}'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
   },
   {
     files: ['src/core/**/*.ts'],

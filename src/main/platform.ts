@@ -5,7 +5,7 @@ import type {
   SaveDialogOptions,
 } from 'electron'
 import { dialog, Notification, safeStorage, shell } from 'electron'
-import type { FileDialogOptions, Platform } from '../core/api/types'
+import type { FileDialogOptions, Platform } from '../core/platform'
 import { basename, isAbsolute, join, relative } from 'node:path'
 import { createSafeStorageSecrets } from './secret-store'
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { SafeStorage } from 'electron'
-import type { SecretStore } from '../core/api/types'
+import type { SecretStore } from '../core/platform'
 import { AppError } from '../core/errors'
 
 /** The encrypted secrets file in the user's data folder (not part of the database or its backups). */

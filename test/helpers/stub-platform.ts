@@ -1,4 +1,4 @@
-import type { FileDialogOptions, Platform, SecretStore } from '../../src/core/api/types'
+import type { FileDialogOptions, Platform, SecretStore } from '../../src/core/platform'
 
 /**
  * A Platform whose dialogs answer from queues the test fills (null = the user cancelled), and

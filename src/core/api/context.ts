@@ -1,11 +1,11 @@
 import type { SessionManager } from '../accounts/session'
-import type { StoreHolder } from '../backup/restore-backup'
 import type { Clock } from '../clock'
+import type { StoreHolder } from '../db/store-holder'
 import type { EventBus } from '../events/bus'
 import type { IdSource } from '../ids'
 import type { Logger } from '../logger'
 import type { SyncWorker } from '../sync/worker'
-import type { Platform } from './types'
+import type { Platform } from '../platform'
 
 /** Everything the handlers of one AppCore share; built once by createAppCore. */
 export interface CoreContext {

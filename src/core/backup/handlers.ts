@@ -7,7 +7,8 @@ import { previewRestore, restoreBackup } from './restore-backup'
 import { AppError } from '../errors'
 import type { CoreContext } from '../api/context'
 import { withActor } from '../api/session-guard'
-import type { FileDialogOptions, HandlerTable } from '../api/types'
+import type { HandlerTable } from '../api/types'
+import type { FileDialogOptions } from '../platform'
 
 const BACKUP_FILTERS: FileDialogOptions['filters'] = [
   { name: '政务公开工作台数据库备份', extensions: ['sqlite'] },

@@ -4,7 +4,8 @@ import type { RestorePreview, RestoreResult } from '../../shared/backup/types'
 import { requireRole, type Actor, auditActor } from '../accounts/actor'
 import { appendAudit, type AuditActor } from '../audit/append'
 import { fileStamp, type Clock } from '../clock'
-import { closeDatabase, openDatabase, type Store } from '../db/database'
+import { closeDatabase, openDatabase } from '../db/database'
+import type { StoreHolder } from '../db/store-holder'
 import { META_KEYS } from '../db/tables/meta'
 import { AppError } from '../errors'
 import { ensureDir, replacedDir, samePath } from './backup-files'
@@ -21,11 +22,6 @@ import {
   type RestoreState,
 } from './restore-journal'
 import { countsOf, dataAsOf, fileTime, setAsideBy, stageBackup } from './restore-stage'
-
-/** The AppCore's handle on its store, swapped in place by a restore. */
-export interface StoreHolder {
-  store: Store
-}
 
 /** The points between the steps of a restore, where a test's fault hook may "crash" it. */
 export const RESTORE_FAULT_POINTS = [

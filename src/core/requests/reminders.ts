@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Platform } from '../api/types'
+import type { Platform } from '../platform'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { Logger } from '../logger'

@@ -3,12 +3,19 @@ export { scanText, DEFAULT_HEAD_LENGTH } from './scan-text'
 export { scanDocument, type DocumentFinding } from './scan-document'
 export { maskFinding, maskAll, maskValue, MASKABLE_KINDS } from './mask'
 export { KeywordAutomaton } from './keyword-automaton'
-export { createKeywordMatcher, type KeywordEntry, type KeywordMatcher } from './keyword-matcher'
+export { createKeywordMatcher } from './keyword-matcher'
 export { parseKeywordList, KeywordListError } from './keyword-list'
 // The one label table lives in src/shared/labels.ts (architecture doc, principle 11).
 export { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../shared/review/labels'
 export { SEVERITIES, severityRank } from './types'
-export type { Finding, FindingKind, ScanOptions, Severity } from './types'
+export type {
+  Finding,
+  FindingKind,
+  KeywordEntry,
+  KeywordMatcher,
+  ScanOptions,
+  Severity,
+} from './types'
 export {
   extractText,
   isSupportedFile,

@@ -1,4 +1,4 @@
-import type { KeywordEntry } from './keyword-matcher'
+import type { KeywordEntry } from './types'
 import type { Severity } from './types'
 
 /** A keyword list line that cannot be understood; the message is Chinese and names the line. */

@@ -1,22 +1,5 @@
 import { KeywordAutomaton } from './keyword-automaton'
-import { severityRank, type Severity } from './types'
-
-/** One department keyword and how serious a hit on it is (default high). */
-export interface KeywordEntry {
-  word: string
-  severity?: Severity
-  /** Why the department listed it, shown in the finding's reason. */
-  note?: string
-}
-
-/** A compiled keyword list: build once with {@link createKeywordMatcher}, pass to every scan. */
-export interface KeywordMatcher {
-  readonly automaton: KeywordAutomaton
-  readonly entries: readonly Required<Pick<KeywordEntry, 'word' | 'severity'>>[]
-  readonly notes: readonly (string | undefined)[]
-  /** The finding reason per entry, built once here rather than once per hit on the hot path. */
-  readonly reasons: readonly string[]
-}
+import { severityRank, type KeywordEntry, type KeywordMatcher, type Severity } from './types'
 
 /**
  * Compiles keywords (strings or entries) into one Aho–Corasick automaton. Blank words are dropped;

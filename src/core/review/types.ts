@@ -1,4 +1,4 @@
-import type { KeywordMatcher } from './keyword-matcher'
+import type { KeywordAutomaton } from './keyword-automaton'
 
 /** How serious a finding is; `blocker` stops publication outright (a classification marking). */
 export type Severity = 'blocker' | 'high' | 'warn' | 'info'
@@ -43,6 +43,23 @@ export interface Finding {
   reason: string
   /** What to do instead, e.g. the masked form of a personal-data value. */
   suggestion?: string
+}
+
+/** One department keyword and how serious a hit on it is (default high). */
+export interface KeywordEntry {
+  word: string
+  severity?: Severity
+  /** Why the department listed it, shown in the finding's reason. */
+  note?: string
+}
+
+/** A compiled keyword list: build once with {@link createKeywordMatcher}, pass to every scan. */
+export interface KeywordMatcher {
+  readonly automaton: KeywordAutomaton
+  readonly entries: readonly Required<Pick<KeywordEntry, 'word' | 'severity'>>[]
+  readonly notes: readonly (string | undefined)[]
+  /** The finding reason per entry, built once here rather than once per hit on the hot path. */
+  readonly reasons: readonly string[]
 }
 
 /** Options for {@link scanText}. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AuditAnchor, AuditAnchorRebase } from '../../shared/sync/wire'
-import type { SecretStore } from '../api/types'
+import type { SecretStore } from '../platform'
 import { appendAudit } from '../audit/append'
 import { carriedPairs } from '../backup/carried-audit'
 import type { Clock } from '../clock'

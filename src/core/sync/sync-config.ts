@@ -3,7 +3,7 @@ import type { ConnectionTestResult, SyncSettingsView } from '../../shared/sync/t
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire'
 import { requireRole, type Actor, auditActor } from '../accounts/actor'
-import type { SecretStore } from '../api/types'
+import type { SecretStore } from '../platform'
 import { appendAudit } from '../audit/append'
 import { sha256 } from '../audit/hash'
 import type { Clock } from '../clock'

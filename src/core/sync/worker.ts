@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
 import type { SyncStatus } from '../../shared/sync/types'
-import type { SecretStore } from '../api/types'
+import type { SecretStore } from '../platform'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { INTERNAL_MESSAGE } from '../errors'

@@ -4,14 +4,10 @@ import type { OfficialDocument } from '../documents/types'
 import { sanitiseHtml } from '../html/sanitise'
 import { extractText } from '../review/extract'
 import type { ExtractResult } from '../review/extract/types'
-import {
-  createKeywordMatcher,
-  type KeywordEntry,
-  type KeywordMatcher,
-} from '../review/keyword-matcher'
+import { createKeywordMatcher } from '../review/keyword-matcher'
 import { scanDocument, type DocumentFinding } from '../review/scan-document'
 import { scanText } from '../review/scan-text'
-import type { Finding, ScanOptions } from '../review/types'
+import type { Finding, KeywordEntry, KeywordMatcher, ScanOptions } from '../review/types'
 import type { SpreadsheetSpec } from '../spreadsheet/types'
 import { writeSpreadsheet } from '../spreadsheet/write'
 

@@ -14,7 +14,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Actor } from '../../../src/core/accounts/actor'
-import type { SecretStore } from '../../../src/core/api/types'
+import type { SecretStore } from '../../../src/core/platform'
 import { DB_FILE_NAME } from '../../../src/core/backup/backup-files'
 import { closeDatabase, openDatabase, type Store } from '../../../src/core/db/database'
 import { createEventBus } from '../../../src/core/events/bus'
@@ -261,13 +261,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       const m = pick(approvedItems)
       const current = await row(m.id)
       if (current.status === 'approved' || current.status === 'synced') {
-        await withdrawItem(
-          store.db,
-          officer,
-          { id: m.id, reason: '暂缓公开' },
-          clock.clock,
-          events,
-        )
+        await withdrawItem(store.db, officer, { id: m.id, reason: '暂缓公开' }, clock.clock, events)
         m.status = 'withdrawn'
         m.withdrawn = true
         trace.push(`withdraw ${model.indexOf(m)}`)
