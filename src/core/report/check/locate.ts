@@ -286,6 +286,27 @@ const TABLE_NAMES: Record<ReportTableKey, string> = {
   table4: '表四（政府信息公开行政复议、行政诉讼情况）',
 }
 
+const HEADER_MARKS = ['自然人', TABLE2_CONTENT_HEADER, '行政复议', '结果维持'].map(looseLabel)
+
+/**
+ * A table broken in two (a page break in a web page, a pasted second half): a matrix as wide as
+ * the one before it, with no header of its own, continues that one.
+ */
+function joinContinuations(matrices: Matrix[]): Matrix[] {
+  const out: Matrix[] = []
+  for (const m of matrices) {
+    const prev = out[out.length - 1]
+    const width = m[0]?.length ?? 0
+    const headerless = !m.some((line) =>
+      line.some((cell) => HEADER_MARKS.includes(looseLabel(cell.text))),
+    )
+    if (prev && width > 0 && (prev[0]?.length ?? 0) === width && headerless) {
+      out[out.length - 1] = [...prev, ...m]
+    } else out.push(m)
+  }
+  return out
+}
+
 /** Reads tables 二/三/四 out of the matrices. `fallbackFormat` applies when the labels do not say. */
 export function locateTables(
   matrices: Matrix[],
@@ -294,7 +315,7 @@ export function locateTables(
   let t2: T2Read | null = null
   let t3: T3Read | null = null
   let t4: T4Read | null = null
-  for (const m of matrices) {
+  for (const m of joinContinuations(matrices)) {
     t3 ??= readTable3(m)
     t4 ??= readTable4(m)
     t2 ??= readTable2(m)
