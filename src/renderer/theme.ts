@@ -1,4 +1,5 @@
 import { createTheme, localStorageColorSchemeManager, type MantineColorsTuple } from '@mantine/core'
+import { BADGE_NO_SHRINK } from './components/StatusBadge'
 
 /** A calm government blue; shade 7 is the primary (#1d4f91). */
 const govBlue: MantineColorsTuple = [
@@ -30,7 +31,8 @@ export const theme = createTheme({
   components: {
     Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.45 } } },
     Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    // Badges never truncate (issue 10): a long title beside one gives way instead.
+    Badge: { defaultProps: { radius: 'sm' }, styles: { root: BADGE_NO_SHRINK } },
   },
 })
 

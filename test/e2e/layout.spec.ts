@@ -7,8 +7,6 @@ import type { ItemView } from '../../src/shared/items/types'
 import type { Result } from '../../src/shared/result'
 import type { ChecklistVersion } from '../../src/shared/review/types'
 import type { Role } from '../../src/shared/accounts/roles'
-import { FEATURES } from '../../src/renderer/app/features'
-import { routesOf } from '../../src/renderer/app/registry'
 import { APP_ORIGIN, E2E_SETUP, openApp, type OpenedApp } from './harness'
 
 /**
@@ -34,7 +32,10 @@ const SIZES = [
 ] as const
 
 const PASSWORD = 'Layout2024pass'
-const USERS: Record<'officer' | 'reviewer', { username: string; displayName: string; roles: Role[] }> = {
+const USERS: Record<
+  'officer' | 'reviewer',
+  { username: string; displayName: string; roles: Role[] }
+> = {
   officer: { username: 'zhang', displayName: '张起草', roles: ['officer'] },
   reviewer: { username: 'li', displayName: '李审核', roles: ['reviewer'] },
 }
@@ -48,6 +49,23 @@ const LONG_BODY = Array.from(
     `各部门要按照"谁制作、谁公开，谁保存、谁公开"的原则，明确本单位政务公开工作机构和人员，健全信息发布协调机制，` +
     `确保公开内容准确、及时、完整，切实保障人民群众的知情权、参与权、表达权和监督权。</p>`,
 ).join('')
+
+/**
+ * The renderer's route list, read from the feature registry itself. Imported at run time (the
+ * registry is renderer code, outside the node project's type-check; vitest transforms it).
+ */
+const REGISTRY = '../../src/renderer/app/features'
+const REGISTRY_FNS = '../../src/renderer/app/registry'
+interface RouteLike {
+  path: string
+}
+async function routesFor(roles: readonly Role[]): Promise<string[]> {
+  const { FEATURES } = (await import(/* @vite-ignore */ REGISTRY)) as { FEATURES: unknown[] }
+  const { routesOf } = (await import(/* @vite-ignore */ REGISTRY_FNS)) as {
+    routesOf: (features: unknown[], caps: ReturnType<typeof capabilitiesOf>) => RouteLike[]
+  }
+  return routesOf(FEATURES, capabilitiesOf(roles)).map((r) => r.path)
+}
 
 /** Where each role's list of failures is written (read it to fix a page). */
 const REPORT_DIR = join(process.cwd(), 'test-results')
@@ -115,7 +133,11 @@ async function seed(app: OpenedApp): Promise<void> {
   seeded['review'] = long.id
 
   // 依申请公开: requests with long contents.
-  for (const [n, name] of ['淄博某某新材料科技股份有限公司', '王某某', '山东某某律师事务所'].entries()) {
+  for (const [n, name] of [
+    '淄博某某新材料科技股份有限公司',
+    '王某某',
+    '山东某某律师事务所',
+  ].entries()) {
     const r = await call<{ id: string }>(app, 'requests:register', {
       applicantType: n === 1 ? 'natural' : 'commercial',
       applicantName: name,
@@ -171,7 +193,12 @@ function concretePath(path: string, links: readonly string[]): string | undefine
 }
 
 const slug = (path: string): string =>
-  path === '/' ? 'home' : path.replace(/^\//, '').replace(/\/:[A-Za-z]+/g, '-detail').replace(/\//g, '-')
+  path === '/'
+    ? 'home'
+    : path
+        .replace(/^\//, '')
+        .replace(/\/:[A-Za-z]+/g, '-detail')
+        .replace(/\//g, '-')
 
 /** Waits until the page has rendered its content (no loader left, fonts in). */
 async function settle(page: Page): Promise<void> {
@@ -200,7 +227,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
     }
     const root = document.scrollingElement ?? document.documentElement
     if (root.scrollWidth > root.clientWidth + 1) {
-      problems.push(`页面横向滚动：scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}`)
+      problems.push(
+        `页面横向滚动：scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}`,
+      )
     }
     const main = document.querySelector('main')
     if (main) {
@@ -230,7 +259,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const declaredNone = actions.some((a) => a.getAttribute('data-primary-action') === 'none')
     const buttons = actions.filter((a) => a.getAttribute('data-primary-action') !== 'none')
     if (!declaredNone && buttons.length === 0) {
-      problems.push('没有标记主要操作（data-primary-action），或页面声明 data-primary-action="none"')
+      problems.push(
+        '没有标记主要操作（data-primary-action），或页面声明 data-primary-action="none"',
+      )
     }
     for (const a of buttons) {
       const r = a.getBoundingClientRect()
@@ -274,8 +305,18 @@ describe('layout: every page at 1024×700 and 1366×768', () => {
   })
 
   const ROLES = [
-    { key: 'officer', username: USERS.officer.username, password: PASSWORD, roles: USERS.officer.roles },
-    { key: 'reviewer', username: USERS.reviewer.username, password: PASSWORD, roles: USERS.reviewer.roles },
+    {
+      key: 'officer',
+      username: USERS.officer.username,
+      password: PASSWORD,
+      roles: USERS.officer.roles,
+    },
+    {
+      key: 'reviewer',
+      username: USERS.reviewer.username,
+      password: PASSWORD,
+      roles: USERS.reviewer.roles,
+    },
     {
       key: 'admin',
       username: E2E_SETUP.admin.username,
@@ -292,7 +333,7 @@ describe('layout: every page at 1024×700 and 1366×768', () => {
       // The renderer reads the session at start: reload so it shows this role's shell.
       await page.reload()
       await page.getByRole('navigation', { name: '主导航' }).waitFor()
-      const routes = routesOf(FEATURES, capabilitiesOf(role.roles)).map((r) => r.path)
+      const routes = await routesFor(role.roles)
       expect(routes.length).toBeGreaterThan(5)
       const failures: string[] = []
       const links = new Set<string>()
@@ -305,7 +346,9 @@ describe('layout: every page at 1024×700 and 1366×768', () => {
           const concrete = concretePath(path, [...links])
           const where = `${role.key} ${path} ${size.width}×${size.height}`
           if (!concrete) {
-            failures.push(`${where}: 没有可打开的编号（在 layout.spec.ts 的 concretePath 里为它准备数据）`)
+            failures.push(
+              `${where}: 没有可打开的编号（在 layout.spec.ts 的 concretePath 里为它准备数据）`,
+            )
             continue
           }
           await page.evaluate((hash) => {
@@ -318,7 +361,9 @@ describe('layout: every page at 1024×700 and 1366×768', () => {
             failures.push(`${where}: 页面 15 秒内没有显示内容`)
           }
           if (!(await page.evaluate(() => window.location.hash)).startsWith(`#${concrete}`)) {
-            failures.push(`${where}: 打开后跳转到了 ${await page.evaluate(() => window.location.hash)}`)
+            failures.push(
+              `${where}: 打开后跳转到了 ${await page.evaluate(() => window.location.hash)}`,
+            )
           }
           for (const href of await page.$$eval('main a[href^="#/"]', (as) =>
             as.map((a) => a.getAttribute('href')!.slice(1)),

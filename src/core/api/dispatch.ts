@@ -65,13 +65,13 @@ export function createDispatch(
             input: undefined,
           },
         ]
-        return fail('VALIDATION', firstIssueMessage(issues), issueDetails(issues))
+        return fail('VALIDATION', firstIssueMessage(issues, channel), issueDetails(issues))
       }
       const parsed = contract[channel].input.safeParse(raw)
       if (!parsed.success) {
         return fail(
           'VALIDATION',
-          clampEcho(firstIssueMessage(parsed.error.issues), raw),
+          clampEcho(firstIssueMessage(parsed.error.issues, channel), raw),
           issueDetails(parsed.error.issues).map((d) => ({
             ...d,
             message: clampEcho(d.message, raw),

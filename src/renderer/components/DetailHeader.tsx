@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
-import { Button, Group, Paper, Title } from '@mantine/core'
+import { Button, Group, Paper } from '@mantine/core'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
+import { TitleText } from './TitleText'
 
 export interface DetailHeaderProps {
   /** Where 「返回…」 leads, and what it says. */
@@ -32,10 +33,14 @@ export function DetailHeader({ backTo, backLabel, title, badges, actions }: Deta
             >
               {backLabel}
             </Button>
-            <Title order={2} fz={18} lineClamp={1} title={title}>
+            <TitleText order={2} fz={18}>
               {title}
-            </Title>
-            {badges}
+            </TitleText>
+            {badges && (
+              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+                {badges}
+              </Group>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {actions}

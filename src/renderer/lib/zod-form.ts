@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
+import { limitOf } from './schema-limits'
 
 /**
  * A small form-state hook validated by a zod schema (the same schemas core uses, from
  * src/shared/schemas.ts). @mantine/form is not a dependency; this covers what our forms need:
- * values, per-field errors shown after blur (or live for `liveFields`), and submit.
+ * values, per-field errors shown after blur (or live for `liveFields`), text limits from the
+ * schema enforced as you type (`maxLength`), and submit.
  */
 
 export type FieldErrors = Partial<Record<string, string>>
@@ -80,6 +82,8 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
   }, [])
 
   const getInputProps = <K extends keyof V & string>(field: K) => ({
+    // The schema's max length, enforced as the user types (issue 10).
+    ...limitOf(schema, field),
     value: values[field],
     onChange: (arg: ChangeArg) => setFieldValue(field, valueFromChange(arg) as V[K]),
     onBlur: () => setTouched((t) => ({ ...t, [field]: true })),

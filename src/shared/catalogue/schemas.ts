@@ -44,9 +44,10 @@ export const draftingSettingsPatchSchema = z.strictObject({
       if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
     })
     .optional(),
+  // Refused with the range, never clamped (issue 10): 1 MB up to the store's hard ceiling.
   attachmentMaxMb: z
-    .int()
-    .min(1, '附件上限至少 1 MB')
-    .max(1024, `附件上限最多 1024 MB（默认 ${DEFAULT_ATTACHMENT_MAX_MB} MB）`)
+    .int('请填写 1–1024 之间的整数')
+    .min(1, `须在 1–1024 MB 之间（默认 ${DEFAULT_ATTACHMENT_MAX_MB} MB）`)
+    .max(1024, `须在 1–1024 MB 之间（程序能保存的最大附件为 1024 MB）`)
     .optional(),
 })

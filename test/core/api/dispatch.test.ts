@@ -42,7 +42,7 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION')
-      expect(result.error.message).toBe('密码（admin.password）：密码至少 8 位')
+      expect(result.error.message).toBe('管理员：密码至少 8 位')
       expect(result.error.details).toEqual(
         expect.arrayContaining([expect.objectContaining({ path: 'admin.password' })]),
       )

@@ -124,11 +124,16 @@ export function ActivitiesPage() {
               allowDeselect={false}
             />
             {mayEdit && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')}>
+              <Button
+                data-primary-action
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setOpen('new')}
+              >
                 新增活动
               </Button>
             )}
             <Button
+              data-primary-action={mayEdit ? undefined : true}
               variant="default"
               leftSection={<IconFileExport size={16} />}
               onClick={() => void exportPlan()}

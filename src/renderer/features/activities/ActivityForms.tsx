@@ -15,7 +15,11 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import type { z } from 'zod'
 import { ACTIVITY_CHANNEL_LABELS, OPINION_ADOPTION_LABELS } from '../../../shared/activities/labels'
-import { activityRecordSchema, activitySaveSchema } from '../../../shared/activities/schemas'
+import {
+  activityRecordSchema,
+  activitySaveSchema,
+  opinionInputSchema,
+} from '../../../shared/activities/schemas'
 import {
   ACTIVITY_CHANNELS,
   ACTIVITY_FORMS,
@@ -25,7 +29,8 @@ import {
   type OpinionAdoption,
 } from '../../../shared/activities/types'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
-import { DateField } from '../drafting/shared/DateField'
+import { limitOf } from '../../lib/schema-limits'
+import { DateField } from '../../components/DateField'
 
 export type PlanInput = z.input<typeof activitySaveSchema>
 export type RecordInput = z.input<typeof activityRecordSchema>
@@ -83,6 +88,7 @@ export function PlanForm({
   )
   const [errors, setErrors] = useState<FieldErrors>({})
   const text = (k: keyof typeof v) => ({
+    ...limitOf(activitySaveSchema, k),
     value: (v[k] as string) ?? '',
     error: errors[k],
     onChange: (e: { currentTarget: { value: string } }) => {
@@ -221,6 +227,7 @@ export function RecordForm({
       <TextInput
         label="参加人员"
         placeholder="如 人大代表 3 名、企业代表 12 名"
+        {...limitOf(activityRecordSchema, 'participants')}
         value={participants}
         onChange={(e) => setParticipants(e.currentTarget.value)}
       />
@@ -229,6 +236,7 @@ export function RecordForm({
         withAsterisk
         autosize
         minRows={3}
+        {...limitOf(activityRecordSchema, 'summary')}
         value={summary}
         error={errors.summary}
         onChange={(e) => setSummary(e.currentTarget.value)}
@@ -262,6 +270,7 @@ export function RecordForm({
               placeholder="意见建议内容"
               autosize
               minRows={1}
+              {...limitOf(opinionInputSchema, 'opinion')}
               value={o.opinion}
               error={errors[`opinions.${i}.opinion`]}
               onChange={(e) => setOpinion(i, { opinion: e.currentTarget.value })}
@@ -286,6 +295,7 @@ export function RecordForm({
           <TextInput
             aria-label={`答复 ${i + 1}`}
             placeholder="答复及理由（未采纳的须说明理由）"
+            {...limitOf(opinionInputSchema, 'response')}
             value={o.response}
             onChange={(e) => setOpinion(i, { response: e.currentTarget.value })}
           />

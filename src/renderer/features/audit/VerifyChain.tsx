@@ -30,6 +30,7 @@ export function VerifyChainButton({ onResult }: { onResult: (r: AuditVerifyResul
   const verify = useApiAction(api().audit.verify)
   return (
     <Button
+      data-primary-action
       variant="light"
       leftSection={<IconShieldCheck size={16} aria-hidden />}
       loading={verify.busy}

@@ -226,7 +226,7 @@ export function CalendarPage() {
         />
       )}
       {!canEdit && (
-        <Text fz="sm" c="dimmed">
+        <Text fz="sm" c="dimmed" data-primary-action="none">
           添加或更新节假日安排须由起草人或管理员操作。
         </Text>
       )}

@@ -13,6 +13,7 @@ import { useState } from 'react'
 import { calendarYearSchema, parseNoticeSchema } from '../../../shared/calendar/schemas'
 import type { CalendarPreview } from '../../../shared/calendar/types'
 import { api } from '../../api/client'
+import { limitOf } from '../../lib/schema-limits'
 import { useApiAction } from '../../api/hooks'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 
@@ -63,6 +64,7 @@ export function NoticeForm(props: {
           autosize
           minRows={6}
           maxRows={14}
+          {...limitOf(parseNoticeSchema, 'text')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           error={errors.text}
@@ -79,7 +81,7 @@ export function NoticeForm(props: {
             onChange={(v) => setYear(typeof v === 'number' ? v : '')}
             error={errors.year}
           />
-          <Button onClick={() => void submit()} loading={parse.busy}>
+          <Button data-primary-action onClick={() => void submit()} loading={parse.busy}>
             识别并预览
           </Button>
           <Button

@@ -22,7 +22,8 @@ export function HomePage() {
   const counts = homeCardsOf(features, capabilities, 'count')
   const panels = homeCardsOf(features, capabilities, 'panel')
   return (
-    <Stack gap="lg" maw={1100}>
+    // The home page is a list of to-dos, each its own link: no single main button.
+    <Stack gap="lg" maw={1100} data-primary-action="none">
       <PasswordResetNotice />
       <Paper withBorder p="lg">
         <Title order={2} fz={20} mb={4}>

@@ -5,7 +5,8 @@ import type { ModuleInfo } from './modules'
 /** An honest page for a module that is not built yet: what it will do, no sample data. */
 export function PlaceholderPage({ module }: { module: ModuleInfo }) {
   return (
-    <Stack gap="md" maw={760}>
+    // Nothing to do on a module not built yet.
+    <Stack gap="md" maw={760} data-primary-action="none">
       <Group gap="sm">
         <Title order={2} fz={20}>
           {module.title}

@@ -5,6 +5,8 @@ import { caseSaveSchema } from '../../../shared/requests/schemas'
 import { CASE_KINDS, CASE_OUTCOMES, type RequestCaseView } from '../../../shared/requests/types'
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
+import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 import { FormActions } from './FormActions'
 
@@ -89,21 +91,23 @@ function CaseForm({
             onChange={(x) => x && set('kind', x)}
             allowDeselect={false}
           />
-          <TextInput
+          <DateField
             label="立案（申请）日期"
-            type="date"
-            value={v.filedDate}
-            onChange={(e) => set('filedDate', e.currentTarget.value)}
+            clearable={false}
+            value={v.filedDate || null}
+            onChange={(d) => set('filedDate', d ?? '')}
             error={errors.filedDate}
             required
           />
           <TextInput
             label="复议机关或人民法院"
+            {...limitOf(caseSaveSchema, 'organ')}
             value={v.organ}
             onChange={(e) => set('organ', e.currentTarget.value)}
           />
           <TextInput
             label="案号"
+            {...limitOf(caseSaveSchema, 'caseNo')}
             value={v.caseNo}
             onChange={(e) => set('caseNo', e.currentTarget.value)}
           />
@@ -114,17 +118,17 @@ function CaseForm({
             onChange={(x) => x && set('outcome', x)}
             allowDeselect={false}
           />
-          <TextInput
+          <DateField
             label="审结日期"
-            type="date"
-            value={v.decidedDate}
-            onChange={(e) => set('decidedDate', e.currentTarget.value)}
+            value={v.decidedDate || null}
+            onChange={(d) => set('decidedDate', d ?? '')}
             error={errors.decidedDate}
           />
         </SimpleGrid>
         <Textarea
           label="备注"
           autosize
+          {...limitOf(caseSaveSchema, 'note')}
           value={v.note}
           onChange={(e) => set('note', e.currentTarget.value)}
         />

@@ -28,6 +28,8 @@ import {
 } from '../../../shared/requests/types'
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
+import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
@@ -111,13 +113,25 @@ function EventForm({
     setValues((v) => ({ ...v, [field]: value }))
     setErrors((e) => ({ ...e, [field]: undefined }))
   }
+  // This kind's schema: its text limits are enforced as the user types.
+  const kindSchema = requestEventSchema.options.find((o) => o.shape.kind.value === kind)
   const text = (field: string, label: string, extra: Record<string, unknown> = {}) => ({
+    ...(kindSchema ? limitOf(kindSchema, field) : {}),
     label,
     value: String(values[field] ?? ''),
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       set(field, e.currentTarget.value),
     error: errors[field],
     ...extra,
+  })
+  /** A required date: typed (2024-02-20, 2024年2月20日, 20240220) or picked. */
+  const dateProps = (field: string, label: string) => ({
+    label,
+    required: true,
+    clearable: false,
+    value: values[field] ? String(values[field]) : null,
+    onChange: (d: string | null) => set(field, d ?? ''),
+    error: errors[field],
   })
   const answerType = values.answerType as AnswerType
   const outcomes = kind === 'answer' ? OUTCOMES_BY_ANSWER[answerType] : []
@@ -150,16 +164,9 @@ function EventForm({
           </Text>
         )}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            {...text('date', kind === 'answer' ? '答复日期' : '日期', {
-              type: 'date',
-              required: true,
-            })}
-          />
+          <DateField {...dateProps('date', kind === 'answer' ? '答复日期' : '日期')} />
           {kind === 'correction_requested' && (
-            <TextInput
-              {...text('deadline', '补正期限（截止日期）', { type: 'date', required: true })}
-            />
+            <DateField {...dateProps('deadline', '补正期限（截止日期）')} />
           )}
           {kind === 'extension' && (
             <NumberInput

@@ -4,6 +4,8 @@ import { receiptChangeSchema } from '../../../shared/requests/schemas'
 import type { RequestView } from '../../../shared/requests/types'
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
+import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
@@ -48,15 +50,16 @@ export function ReceiptModal({
           <Text fz="xs" c="dimmed">
             收到申请之日按条例第三十一条确定；更正须说明原因，记入审计日志，答复期限随之重新计算。
           </Text>
-          <TextInput
+          <DateField
             label="收到申请之日"
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
+            clearable={false}
+            value={date || null}
+            onChange={(d) => setDate(d ?? '')}
             error={errors.receivedDate}
           />
           <TextInput
             label="更正原因"
+            {...limitOf(receiptChangeSchema, 'reason')}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}

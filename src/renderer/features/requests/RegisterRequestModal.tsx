@@ -27,6 +27,7 @@ import {
 } from '../../../shared/requests/types'
 import { api, errorMessage } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { useZodForm } from '../../lib/zod-form'
 import { FormActions } from './FormActions'
 import { announceRequestsChanged } from './ui-labels'
@@ -66,15 +67,9 @@ export function RegisterRequestModal({
   const dateProps = (field: 'submittedDate' | 'channelDate' | 'receivedDate') => {
     const p = form.getInputProps(field)
     return {
-      type: 'date',
-      value: (form.values[field] as string | null) ?? '',
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-        form.setFieldValue(
-          field,
-          (field === 'channelDate'
-            ? e.currentTarget.value
-            : e.currentTarget.value || null) as never,
-        ),
+      value: (form.values[field] as string | null) ?? null,
+      onChange: (d: string | null) =>
+        form.setFieldValue(field, (field === 'channelDate' ? (d ?? '') : d) as never),
       onBlur: p.onBlur,
       error: p.error,
     }
@@ -132,12 +127,13 @@ export function RegisterRequestModal({
               allowDeselect={false}
               {...form.getInputProps('channel')}
             />
-            <TextInput label="提交（寄出）日期" {...dateProps('submittedDate')} />
+            <DateField label="提交（寄出）日期" {...dateProps('submittedDate')} />
           </SimpleGrid>
-          <TextInput
+          <DateField
             label={rule.field}
             description={`${rule.rule}（条例第三十一条）`}
             required
+            clearable={false}
             {...dateProps('channelDate')}
           />
           <Checkbox
@@ -153,7 +149,7 @@ export function RegisterRequestModal({
           />
           {override && (
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput label="收到申请之日" {...dateProps('receivedDate')} />
+              <DateField label="收到申请之日" {...dateProps('receivedDate')} />
               <TextInput label="更正原因" {...form.getInputProps('receiptReason')} />
             </SimpleGrid>
           )}

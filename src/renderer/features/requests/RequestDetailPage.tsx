@@ -121,6 +121,8 @@ function RequestDetail({
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <Button
+                    // A closed request: its letters are what is left to do.
+                    data-primary-action={primary.length === 0 || undefined}
                     variant="default"
                     leftSection={<IconFileText size={16} />}
                     rightSection={<IconChevronDown size={14} />}
@@ -141,7 +143,13 @@ function RequestDetail({
             {others.length > 0 && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <Button variant="default" rightSection={<IconChevronDown size={14} />}>
+                  <Button
+                    data-primary-action={
+                      (primary.length === 0 && view.letters.length === 0) || undefined
+                    }
+                    variant="default"
+                    rightSection={<IconChevronDown size={14} />}
+                  >
                     办理
                   </Button>
                 </Menu.Target>
@@ -154,8 +162,12 @@ function RequestDetail({
                 </Menu.Dropdown>
               </Menu>
             )}
-            {primary.map((k) => (
-              <Button key={k} onClick={() => setEventKind(k)}>
+            {primary.map((k, i) => (
+              <Button
+                key={k}
+                data-primary-action={i === 0 || undefined}
+                onClick={() => setEventKind(k)}
+              >
                 {EVENT_KIND_LABELS[k]}
               </Button>
             ))}

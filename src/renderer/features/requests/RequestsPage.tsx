@@ -102,7 +102,11 @@ export function RequestsPage() {
             >
               导入台账
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setRegistering(true)}>
+            <Button
+              data-primary-action
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setRegistering(true)}
+            >
               登记申请
             </Button>
           </>

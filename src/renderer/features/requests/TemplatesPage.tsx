@@ -16,12 +16,17 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { ANSWER_TYPE_LABELS, LETTER_LABELS } from '../../../shared/requests/labels'
-import { numberPatternSchema } from '../../../shared/requests/schemas'
+import {
+  numberPatternSchema,
+  requestSettingsPatchSchema,
+  templateSaveSchema,
+} from '../../../shared/requests/schemas'
 import type { AnswerType, LetterTemplate, RequestSettings } from '../../../shared/requests/types'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'
 import { DetailHeader } from '../../components/DetailHeader'
+import { limitOf } from '../../lib/schema-limits'
 
 const PLACEHOLDERS =
   '{编号} {申请人} {收到日期} {申请内容} {答复日期} {法律依据} {答复内容} {救济告知} {补正事项} {补正期限} {延期天数} {原答复期限} {延期后答复期限} {延期理由} {征求对象} {意见期限} {收费方式} {收费数额} {收费说明} {缴费期限} {单位}'
@@ -95,12 +100,18 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplate; onSav
               : `${template.updatedByName ?? ''} 修改于 ${template.updatedAt?.slice(0, 10) ?? ''}`}
           </Text>
         </Group>
-        <TextInput label="标题" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <TextInput
+          label="标题"
+          {...limitOf(templateSaveSchema, 'title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
         <Textarea
           label="正文"
           description="每行一段；第一行以「：」结尾时作为称呼行。"
           autosize
           minRows={10}
+          {...limitOf(templateSaveSchema, 'body')}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />
@@ -122,6 +133,7 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplate; onSav
             </Button>
           )}
           <Button
+            data-primary-action
             loading={save.busy}
             onClick={() =>
               void save
@@ -157,6 +169,7 @@ function SettingsPanel({ settings, onSaved }: { settings: RequestSettings; onSav
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label="申请编号规则"
+            {...limitOf(requestSettingsPatchSchema, 'numberPattern')}
             description="{year} 为收到年份，{seq:3} 为三位序号，如 GK{year}-{seq:3} → GK2025-001"
             value={v.numberPattern}
             onChange={(e) => setV({ ...v, numberPattern: e.currentTarget.value })}
@@ -167,6 +180,7 @@ function SettingsPanel({ settings, onSaved }: { settings: RequestSettings; onSav
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label="文书落款单位"
+            {...limitOf(requestSettingsPatchSchema, 'letterUnit')}
             value={v.letterUnit}
             onChange={(e) => setV({ ...v, letterUnit: e.currentTarget.value })}
             disabled={!isAdmin}
@@ -175,6 +189,7 @@ function SettingsPanel({ settings, onSaved }: { settings: RequestSettings; onSav
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label="行政复议机关（救济告知）"
+            {...limitOf(requestSettingsPatchSchema, 'reconsiderationOrgan')}
             placeholder="如：杭州市人民政府"
             value={v.reconsiderationOrgan}
             onChange={(e) => setV({ ...v, reconsiderationOrgan: e.currentTarget.value })}
@@ -184,6 +199,7 @@ function SettingsPanel({ settings, onSaved }: { settings: RequestSettings; onSav
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label="管辖人民法院（救济告知）"
+            {...limitOf(requestSettingsPatchSchema, 'court')}
             placeholder="如：杭州市西湖区人民法院"
             value={v.court}
             onChange={(e) => setV({ ...v, court: e.currentTarget.value })}

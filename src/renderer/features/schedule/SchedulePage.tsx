@@ -108,6 +108,7 @@ export function SchedulePage() {
             />
             {mayEdit && (
               <Button
+                data-primary-action
                 leftSection={<IconFileImport size={16} />}
                 loading={busy}
                 onClick={() => void startImport()}
@@ -118,6 +119,8 @@ export function SchedulePage() {
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button
+                  // Without the right to import, exporting is what this page is for.
+                  data-primary-action={mayEdit ? undefined : true}
                   variant="default"
                   leftSection={<IconFileExport size={16} />}
                   rightSection={<IconChevronDown size={14} />}

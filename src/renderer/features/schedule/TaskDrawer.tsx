@@ -20,11 +20,18 @@ import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { EVIDENCE_STATE_LABELS } from '../../../shared/schedule/labels'
+import {
+  measureAddSchema,
+  progressAddSchema,
+  scheduleTaskUpdateSchema,
+  taskCompleteSchema,
+} from '../../../shared/schedule/schemas'
 import type { ScheduleTaskView } from '../../../shared/schedule/types'
 import { api, notifySuccess, request } from '../../api/client'
 import { useSession } from '../../app/app-state'
 import { formatDate } from '../../lib/format'
-import { DateField } from '../drafting/shared/DateField'
+import { limitOf } from '../../lib/schema-limits'
+import { DateField } from '../../components/DateField'
 import { TaskStatusBadge } from './StatusBadge'
 
 const today = () => dayjs().format('YYYY-MM-DD')
@@ -192,20 +199,37 @@ function FieldsForm({
     <Stack gap="xs">
       <TextInput
         label="公开内容/载体"
+        {...limitOf(scheduleTaskUpdateSchema, 'disclosureContent')}
         value={v.disclosureContent}
         onChange={set('disclosureContent')}
       />
       <Group grow>
-        <TextInput label="责任科室" value={v.sectionOffice} onChange={set('sectionOffice')} />
-        <TextInput label="责任人" value={v.owner} onChange={set('owner')} />
+        <TextInput
+          label="责任科室"
+          {...limitOf(scheduleTaskUpdateSchema, 'sectionOffice')}
+          value={v.sectionOffice}
+          onChange={set('sectionOffice')}
+        />
+        <TextInput
+          label="责任人"
+          {...limitOf(scheduleTaskUpdateSchema, 'owner')}
+          value={v.owner}
+          onChange={set('owner')}
+        />
       </Group>
       <TextInput
         label="完成时限（本单位）"
         description={`留空则按区定时限「${task.districtDeadline || '无'}」；可写日期或「2024年12月底前」「持续推进」`}
+        {...limitOf(scheduleTaskUpdateSchema, 'deadlineText')}
         value={v.deadlineText}
         onChange={set('deadlineText')}
       />
-      <TextInput label="备注" value={v.note} onChange={set('note')} />
+      <TextInput
+        label="备注"
+        {...limitOf(scheduleTaskUpdateSchema, 'note')}
+        value={v.note}
+        onChange={set('note')}
+      />
       <Group justify="space-between">
         <Group gap="xs">
           <Switch
@@ -278,6 +302,7 @@ function Measures({ task, apply }: { task: ScheduleTaskView; apply: Apply }) {
           style={{ flex: 1 }}
           placeholder="新增一条具体措施"
           aria-label="新增具体措施"
+          {...limitOf(measureAddSchema, 'text')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
@@ -313,6 +338,7 @@ function Progress({ task, apply }: { task: ScheduleTaskView; apply: Apply }) {
           style={{ flex: 1 }}
           label="进展"
           placeholder="本次进展"
+          {...limitOf(progressAddSchema, 'text')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
@@ -376,6 +402,7 @@ function Completion({ task, apply }: { task: ScheduleTaskView; apply: Apply }) {
         label="完成情况"
         autosize
         minRows={2}
+        {...limitOf(taskCompleteSchema, 'completion')}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />

@@ -3,8 +3,8 @@ import type { ScheduleTaskView } from '../../../shared/schedule/types'
 import { TaskStatusBadge } from './StatusBadge'
 
 /**
- * The 配档表 as a table. It is wider than a small window: it scrolls inside its own box, never
- * the page (the page must not scroll sideways at 1024×700).
+ * The 配档表 as a table that fits the main area at 1024×700 (text columns wrap and clamp);
+ * should it ever be wider, it scrolls inside its own box, never the page.
  */
 export function TaskTable({
   tasks,
@@ -98,19 +98,19 @@ export function TaskTable({
         highlightOnHover
         withColumnBorders
         verticalSpacing="xs"
-        miw={980}
         style={{ tableLayout: 'fixed' }}
       >
         <Table.Thead>
+          {/* Fixed columns in px, the text columns share the rest: fits 1024×700 without scrolling. */}
           <Table.Tr>
-            <Table.Th w={56}>序号</Table.Th>
-            <Table.Th w={120}>重点任务</Table.Th>
-            <Table.Th w={250}>具体任务</Table.Th>
-            <Table.Th w={82}>状态</Table.Th>
-            <Table.Th w={110}>完成时限</Table.Th>
-            <Table.Th w={130}>责任单位</Table.Th>
-            <Table.Th w={72}>责任人</Table.Th>
-            <Table.Th w={150}>最新进展</Table.Th>
+            <Table.Th w={48}>序号</Table.Th>
+            <Table.Th w="12%">重点任务</Table.Th>
+            <Table.Th>具体任务</Table.Th>
+            <Table.Th w={84}>状态</Table.Th>
+            <Table.Th w={96}>完成时限</Table.Th>
+            <Table.Th w="13%">责任单位</Table.Th>
+            <Table.Th w={64}>责任人</Table.Th>
+            <Table.Th w="14%">最新进展</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{rows}</Table.Tbody>

@@ -1,4 +1,14 @@
-import { Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core'
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useState } from 'react'
 import type { AppSettings } from '../../../shared/settings/types'
 import { draftingSettingsPatchSchema } from '../../../shared/catalogue/schemas'
@@ -16,9 +26,14 @@ export function SettingsForm({
   onSaved: (s: AppSettings) => void
 }) {
   const [values, setValues] = useState(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const [submitted, setSubmitted] = useState(false)
   const save = useApiAction(api().settings.update)
   const dirty = JSON.stringify(values) !== JSON.stringify(initial)
+  // Checked as you type: a changed field out of its range says the range at once (never clamped).
+  const checked = validateWith(settingsPatchSchema, values)
+  const errors: FieldErrors = checked.ok ? {} : checked.errors
+  const errorOf = (key: keyof AppSettings) =>
+    submitted || values[key] !== initial[key] ? errors[key] : undefined
 
   const set = <K extends keyof AppSettings>(key: K, value: AppSettings[K]) =>
     setValues((v) => ({ ...v, [key]: value }))
@@ -32,16 +47,14 @@ export function SettingsForm({
     allowNegative: false,
     value: values[key],
     onChange: (v: string | number) => set(key, typeof v === 'number' ? v : Number(v) || 0),
-    error: errors[key],
-    maw: 360,
+    error: errorOf(key),
   })
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    const parsed = validateWith(settingsPatchSchema, values)
-    if (!parsed.ok) return setErrors(parsed.errors)
-    setErrors({})
-    const result = await save.run(parsed.data)
+    setSubmitted(true)
+    if (!checked.ok) return
+    const result = await save.run(checked.data)
     if (result.ok) {
       notifySuccess('设置已保存')
       onSaved(result.data)
@@ -55,35 +68,40 @@ export function SettingsForm({
           <Title order={3} fz="md">
             安全与备份
           </Title>
-          <NumberInput
-            label="无操作自动锁定（分钟）"
-            description={`超过这段时间没有键盘或鼠标操作，程序自动锁定，需要输入密码才能继续。可填 ${settingRange('lockAfterMinutes').min}–${settingRange('lockAfterMinutes').max} 分钟。`}
-            {...numberProps('lockAfterMinutes')}
-          />
-          <NumberInput
-            label="连续输错密码次数上限"
-            description={`登录或解锁时连续输错这么多次，账户即被锁定。可填 ${settingRange('maxFailedLogins').min}–${settingRange('maxFailedLogins').max} 次。`}
-            {...numberProps('maxFailedLogins')}
-          />
-          <NumberInput
-            label="账户锁定时长（分钟）"
-            description={`锁定后这段时间内不能登录，管理员可在「用户管理」中提前解锁。可填 ${settingRange('lockoutMinutes').min}–${settingRange('lockoutMinutes').max} 分钟。`}
-            {...numberProps('lockoutMinutes')}
-          />
-          <Switch
-            label="每天自动备份"
-            description="每天第一次打开程序时，自动把数据库备份到数据目录的 backups 文件夹。"
-            checked={values.autoBackupEnabled}
-            onChange={(e) => set('autoBackupEnabled', e.currentTarget.checked)}
-          />
-          <NumberInput
-            label="保留自动备份份数"
-            description="超过这个数量时删除最早的自动备份；手动备份不会被删除。"
-            {...numberProps('autoBackupKeep')}
-            disabled={!values.autoBackupEnabled}
-          />
+          {/* Two columns: the form and its 保存设置 stay on the first screen at 1024×700. */}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+            <NumberInput
+              label="无操作自动锁定（分钟）"
+              description={`超过这段时间没有键盘或鼠标操作，程序自动锁定。可填 ${settingRange('lockAfterMinutes').min}–${settingRange('lockAfterMinutes').max} 分钟。`}
+              {...numberProps('lockAfterMinutes')}
+            />
+            <NumberInput
+              label="连续输错密码次数上限"
+              description={`登录或解锁时连续输错这么多次，账户即被锁定。可填 ${settingRange('maxFailedLogins').min}–${settingRange('maxFailedLogins').max} 次。`}
+              {...numberProps('maxFailedLogins')}
+            />
+            <NumberInput
+              label="账户锁定时长（分钟）"
+              description={`锁定期间不能登录，管理员可在「用户管理」中提前解锁。可填 ${settingRange('lockoutMinutes').min}–${settingRange('lockoutMinutes').max} 分钟。`}
+              {...numberProps('lockoutMinutes')}
+            />
+            <Stack gap="xs">
+              <Switch
+                label="每天自动备份"
+                description="每天第一次打开程序时，把数据库备份到数据目录的 backups 文件夹。"
+                checked={values.autoBackupEnabled}
+                onChange={(e) => set('autoBackupEnabled', e.currentTarget.checked)}
+              />
+              <NumberInput
+                label="保留自动备份份数"
+                description={`超过时删除最早的自动备份；手动备份不会被删除。可填 ${settingRange('autoBackupKeep').min}–${settingRange('autoBackupKeep').max} 份。`}
+                {...numberProps('autoBackupKeep')}
+                disabled={!values.autoBackupEnabled}
+              />
+            </Stack>
+          </SimpleGrid>
           <Group>
-            <Button type="submit" loading={save.busy} disabled={!dirty}>
+            <Button type="submit" data-primary-action loading={save.busy} disabled={!dirty}>
               保存设置
             </Button>
             {dirty && (
@@ -110,16 +128,16 @@ export function AttachmentLimitForm() {
   const settings = useApiQuery(() => api().drafting.getSettings({}))
   const save = useApiAction(api().drafting.updateSettings)
   const [value, setValue] = useState<number | null>(null)
-  const [error, setError] = useState<string>()
   const current = settings.data?.attachmentMaxMb
   const shown = value ?? current ?? 0
   const dirty = value !== null && value !== current
+  // Checked as you type: out of range says the range at once, the value is never clamped.
+  const parsed = validateWith(draftingSettingsPatchSchema, { attachmentMaxMb: shown })
+  const error = dirty && !parsed.ok ? parsed.errors.attachmentMaxMb : undefined
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    const parsed = validateWith(draftingSettingsPatchSchema, { attachmentMaxMb: shown })
-    if (!parsed.ok) return setError(parsed.errors.attachmentMaxMb)
-    setError(undefined)
+    if (!parsed.ok) return
     const result = await save.run(parsed.data)
     if (result.ok) {
       notifySuccess('附件大小上限已保存')
@@ -150,7 +168,7 @@ export function AttachmentLimitForm() {
             maw={360}
           />
           <Group>
-            <Button type="submit" loading={save.busy} disabled={!dirty}>
+            <Button type="submit" loading={save.busy} disabled={!dirty || !parsed.ok}>
               保存附件上限
             </Button>
           </Group>

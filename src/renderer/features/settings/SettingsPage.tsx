@@ -78,7 +78,8 @@ export function SettingsPage() {
       {isAdmin ? (
         <AdminSettings />
       ) : (
-        <Paper withBorder p="lg">
+        // Without administration there is nothing to save here but the appearance below.
+        <Paper withBorder p="lg" data-primary-action="none">
           <Title order={3} fz="md" mb={4}>
             安全与备份
           </Title>

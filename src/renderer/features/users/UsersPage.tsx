@@ -36,7 +36,11 @@ export function UsersPage() {
         title="用户管理"
         description="本机的用户账号和角色。每个人使用自己的账号，操作会记入审计日志。"
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+          <Button
+            data-primary-action
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={createModal.open}
+          >
             新建用户
           </Button>
         }
