@@ -451,3 +451,227 @@ describe('保密审查: scan, self-check, return, mask, approve through the chai
     expect(app!.problems).toEqual([])
   })
 })
+
+// ── Issue 10: the review pages at 1024×700 and 1366×768 ──────────────────────────────────────────
+
+const LONG_TITLE =
+  '关于印发《淄博高新区2024年度政务公开工作要点及重点领域信息公开任务分解方案》的通知（含各责任单位任务清单）'
+const LONG_BODY = Array.from(
+  { length: 60 },
+  (_, i) =>
+    `<p>第${i + 1}段：各责任单位要按照“谁公开、谁审查、谁负责”的原则，严格落实保密审查制度，在规定时限内完成信息公开任务。</p>`,
+).join('')
+const POLICY_TITLE = '淄博高新区促进商贸流通业高质量发展若干措施'
+const INTERP_TITLE = '《促进商贸流通业高质量发展若干措施》政策解读'
+
+/** Every visible badge shows its whole label (scrollWidth within clientWidth). */
+async function truncatedBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.textContent ?? ''} (${el.scrollWidth}>${el.clientWidth})`),
+  )
+}
+
+/** The element's box lies wholly inside the window (at the current scroll). */
+async function onScreen(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox()
+  const size = locator.page().viewportSize()
+  if (!box || !size) return false
+  return (
+    box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width
+  )
+}
+
+async function submitThroughCore(app: OpenedApp, item: ItemView): Promise<void> {
+  const checklist = await dispatch<ChecklistVersion>(app, 'review:checklist-get', {})
+  await dispatch<ReviewView>(app, 'review:submit', {
+    itemId: item.id,
+    revision: item.revision,
+    contentHash: item.contentHash,
+    checklistVersion: checklist.version,
+    selfCheck: checklist.questions.map((q, i) => ({
+      questionId: q.id,
+      answer: i < 7 ? 'no' : 'yes',
+    })),
+    carrier: 'official',
+    channels: ['website', 'other'],
+    channelOther: '区政务服务中心公开栏',
+  })
+}
+
+describe.each([
+  { width: 1024, height: 700 },
+  { width: 1366, height: 768 },
+])('review pages at $width×$height (issue 10)', (viewport) => {
+  let app: OpenedApp | undefined
+  const size = `${viewport.width}x${viewport.height}`
+  let longId = ''
+  let interpId = ''
+
+  afterAll(async () => {
+    await app?.destroy()
+  })
+
+  it('the queue: 标题 ellipsised never to one character, badges whole, the policy and its interpretation together, a 公开期限 column', async () => {
+    app = await openApp({ setup: true, viewport, spec: 'review-layout' })
+    for (const [user, roles] of [
+      [OFFICER, ['officer']],
+      [REVIEWER, ['reviewer']],
+      [LEADER, ['leader']],
+    ] as const) {
+      await dispatch(app, 'users:create', { ...user, roles })
+    }
+    const { page } = app
+    await switchUser(page, ADMIN, OFFICER)
+    const long = await dispatch<ItemView>(app, 'items:save', {
+      kind: 'notice',
+      title: LONG_TITLE,
+      bodyHtml: LONG_BODY,
+      signedDate: '2026-11-20',
+    })
+    longId = long.id
+    const policy = await dispatch<ItemView>(app, 'items:save', {
+      kind: 'policy',
+      title: POLICY_TITLE,
+      bodyHtml: '<p>第一条 为促进商贸流通业高质量发展，制定本措施。</p>',
+    })
+    const interp = await dispatch<ItemView>(app, 'items:save', {
+      kind: 'interpretation',
+      title: INTERP_TITLE,
+      bodyHtml: '<p>一、出台背景。二、主要内容。三、适用对象。</p>',
+    })
+    interpId = interp.id
+    await dispatch(app, 'items:link', { policyId: policy.id, interpretationId: interp.id })
+    for (const id of [long.id, policy.id, interp.id]) {
+      await submitThroughCore(app, await dispatch<ItemView>(app, 'items:get', { id }))
+    }
+
+    await switchUser(page, OFFICER, REVIEWER)
+    await nav(page, '保密审查').click()
+    const table = page.getByRole('table', { name: '审查队列' })
+    await table.getByRole('row', { name: LONG_TITLE }).waitFor()
+    // No sideways scroll of the page.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+      viewport.width,
+    )
+    // The 标题 cell keeps room for far more than one character; the full title is in the DOM.
+    const title = table.getByRole('row', { name: LONG_TITLE }).locator('[data-title-text]').first()
+    expect((await title.boundingBox())!.width).toBeGreaterThan(14 * 8)
+    expect(await title.getAttribute('data-title-text')).toBe(LONG_TITLE)
+    // Ellipsised (cut, not wrapped), with the full title on hover.
+    expect(await title.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    await title.hover()
+    await page.mouse.move(0, 0)
+    await title.hover()
+    await page.getByRole('tooltip').filter({ hasText: LONG_TITLE }).waitFor()
+    expect(await truncatedBadges(page)).toEqual([])
+    // The interpretation sits right under its policy, each naming the other.
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('aria-label')))
+    expect(rows.indexOf(INTERP_TITLE)).toBe(rows.indexOf(POLICY_TITLE) + 1)
+    await table
+      .getByRole('row', { name: INTERP_TITLE })
+      .getByTestId('queue-paired')
+      .filter({ hasText: POLICY_TITLE })
+      .waitFor()
+    // 公开期限: the catalogue 时限 (else 20 working days) from 成文日期, as core computed it.
+    const due = (await dispatch<ItemView>(app, 'items:get', { id: longId })).dueDate!
+    const [y, m, d] = due.split('-').map(Number)
+    await table.getByRole('row', { name: LONG_TITLE }).getByText(`${y}年${m}月${d}日`).waitFor()
+    await page.mouse.move(0, 0)
+    await shot(app, `queue-${size}`)
+    expect(app.problems).toEqual([])
+  })
+
+  it('the review screen: 审查决定 on the first screen and still there at the end of a long body', async () => {
+    const { page } = app!
+    await page
+      .getByRole('table', { name: '审查队列' })
+      .getByRole('row', { name: LONG_TITLE })
+      .click()
+    const panel = page.getByRole('region', { name: '审查决定' })
+    const approveButton = panel.getByRole('button', { name: '同意公开', exact: true })
+    await approveButton.waitFor()
+    expect(await onScreen(approveButton)).toBe(true)
+    expect(await approveButton.getAttribute('data-primary-action')).not.toBeNull()
+    expect(await truncatedBadges(page)).toEqual([])
+    await page
+      .getByRole('region', { name: '元数据' })
+      .getByText('其他（区政务服务中心公开栏）')
+      .waitFor()
+    await shot(app!, `review-${size}`)
+    // Scrolled to the last paragraph of the body: the decisions are still on screen.
+    await page.getByText('第60段', { exact: false }).scrollIntoViewIfNeeded()
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000)
+    expect(await onScreen(approveButton)).toBe(true)
+    for (const name of ['退回修改', '不予公开', '报上级审查']) {
+      expect(await onScreen(panel.getByRole('button', { name, exact: true }))).toBe(true)
+    }
+    // What the user sees there (a full-page shot would not show the sticky column).
+    await page.screenshot({
+      path: join('test-results', 'e2e-screenshots', `review-layout-review-scrolled-${size}.png`),
+    })
+    expect(app!.problems).toEqual([])
+  })
+
+  it('a middle step’s 同意 says it went on to the next step; the interpretation tells the leader before the checklist', async () => {
+    const { page } = app!
+    await approve(app!)
+    await page.getByText('已同意，已转交下一步：领导签发审查').waitFor()
+    expect(await page.getByText('已同意公开', { exact: true }).count()).toBe(0)
+
+    // The reviewer's step of the interpretation: told that signing needs the policy approved.
+    await openQueueRow(page, INTERP_TITLE)
+    const notice = page.getByTestId('approval-notice').first()
+    await notice.getByText(`请先审核通过政策文件「${POLICY_TITLE}」`, { exact: false }).waitFor()
+    expect(await onScreen(notice)).toBe(true)
+    await page.getByRole('region', { name: '政策与解读' }).getByText(POLICY_TITLE).waitFor()
+    await approve(app!)
+
+    // The leader, before any checklist: the notice at the top and in the panel; 同意公开 disabled.
+    await switchUser(page, REVIEWER, LEADER)
+    await openQueueRow(page, INTERP_TITLE)
+    const panel = page.getByRole('region', { name: '审查决定' })
+    await panel.getByTestId('approval-notice').waitFor()
+    expect(await onScreen(page.getByTestId('approval-notice').first())).toBe(true)
+    expect(await panel.getByRole('button', { name: '同意公开', exact: true }).isDisabled()).toBe(
+      true,
+    )
+    await shot(app!, `interpretation-leader-${size}`)
+    // Core refuses it too, with the same words.
+    const view = await dispatch<ReviewView>(app!, 'review:get', { itemId: interpId })
+    const refused = await app!.core.dispatch('review:decide', {
+      itemId: interpId,
+      reviewId: view.review!.id,
+      stepIndex: view.review!.currentStep,
+      contentHash: view.item.contentHash,
+      decision: 'approve',
+      checklist: view.checklist.questions.map((q, i) => ({
+        questionId: q.id,
+        answer: i < 7 ? 'no' : 'yes',
+      })),
+    })
+    expect(refused.ok ? '' : refused.error.message).toBe(view.approvalNotice?.message)
+    expect(app!.problems).toEqual([])
+  })
+
+  it('已完成: the leader finds the round they closed and exports its 审查单 from there', async () => {
+    const { page } = app!
+    await openQueueRow(page, LONG_TITLE)
+    await approve(app!)
+    await page.getByText('已同意公开', { exact: true }).waitFor()
+    await page.getByRole('tab', { name: '已完成' }).click()
+    const row = page.getByRole('table', { name: '审查队列' }).getByRole('row', { name: LONG_TITLE })
+    await row.getByText('已通过').first().waitFor()
+    expect(await truncatedBadges(page)).toEqual([])
+    await shot(app!, `done-${size}`)
+    await row.getByRole('button', { name: `导出审查单：${LONG_TITLE}` }).click()
+    await page.getByText('保密审查单已导出', { exact: false }).waitFor()
+    const exported = await readdir(join(app!.dataDir, 'saved'))
+    expect(exported.some((f) => f.endsWith('.docx'))).toBe(true)
+    expect((await dispatch<ItemView>(app!, 'items:get', { id: longId })).status).toBe('approved')
+    expect(app!.problems).toEqual([])
+  })
+})
