@@ -12,6 +12,7 @@ import {
   isSupportedFile,
   parseKeywordList,
   scanDocument,
+  SEVERITIES,
   SEVERITY_LABELS,
   type DocumentFinding,
   type KeywordMatcher,
@@ -151,8 +152,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`)
   } else {
     for (const r of report) {
-      const counts = (['blocker', 'high', 'warn', 'info'] as const)
-        .map((s) => [s, r.findings.filter((f) => f.severity === s).length] as const)
+      const counts = SEVERITIES.map(
+        (s) => [s, r.findings.filter((f) => f.severity === s).length] as const,
+      )
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${SEVERITY_LABELS[s]} ${n}`)
       process.stdout.write(`\n文件：${r.path}\n`)

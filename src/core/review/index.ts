@@ -5,7 +5,7 @@ export { maskFinding, maskAll, maskValue, MASKABLE_KINDS } from './mask'
 export { KeywordAutomaton } from './keyword-automaton'
 export { createKeywordMatcher } from './keyword-matcher'
 export { parseKeywordList, KeywordListError } from './keyword-list'
-// The one label table lives in src/shared/labels.ts (architecture doc, principle 11).
+// The one label table lives in src/shared/review/labels.ts (architecture doc, principle 11).
 export { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../shared/review/labels'
 export { SEVERITIES, severityRank } from './types'
 export type {

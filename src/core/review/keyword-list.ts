@@ -12,6 +12,7 @@ export class KeywordListError extends Error {
   }
 }
 
+/** The words a keyword list (.txt or .xlsx) may use for a severity, English or Chinese. */
 const SEVERITY_WORDS: Record<string, Severity> = {
   blocker: 'blocker',
   high: 'high',
@@ -22,6 +23,11 @@ const SEVERITY_WORDS: Record<string, Severity> = {
   高: 'high',
   警告: 'warn',
   提示: 'info',
+}
+
+/** The severity a keyword list names with `word` (case-insensitive), or undefined. */
+export function severityOfWord(word: string): Severity | undefined {
+  return SEVERITY_WORDS[word.toLowerCase()]
 }
 
 /**
@@ -41,7 +47,7 @@ export function parseKeywordList(text: string): KeywordEntry[] {
       entries.push({ word })
       return
     }
-    const severity = SEVERITY_WORDS[level.toLowerCase()]
+    const severity = severityOfWord(level)
     if (severity === undefined) {
       throw new KeywordListError(
         `关键词表第 ${i + 1} 行的级别“${level}”无法识别，应为 blocker/high/warn/info 或 阻断/高/警告/提示`,

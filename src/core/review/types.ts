@@ -1,10 +1,18 @@
+import {
+  REVIEW_SEVERITIES,
+  type ReviewFindingKind,
+  type ReviewSeverity,
+} from '../../shared/review/types'
 import type { KeywordAutomaton } from './keyword-automaton'
 
-/** How serious a finding is; `blocker` stops publication outright (a classification marking). */
-export type Severity = 'blocker' | 'high' | 'warn' | 'info'
+/**
+ * How serious a finding is; `blocker` stops publication outright (a classification marking). The
+ * scanner's vocabulary is defined once, in src/shared/review/types.ts (the UI shows the same codes).
+ */
+export type Severity = ReviewSeverity
 
 /** Severities from most to least serious, for sorting and thresholds. */
-export const SEVERITIES: readonly Severity[] = ['blocker', 'high', 'warn', 'info']
+export const SEVERITIES: readonly Severity[] = REVIEW_SEVERITIES
 
 const RANK: Record<Severity, number> = { blocker: 3, high: 2, warn: 1, info: 0 }
 
@@ -13,21 +21,8 @@ export function severityRank(severity: Severity): number {
   return RANK[severity]
 }
 
-/** What a detector recognised. Labels for people live in `labels.ts`. */
-export type FindingKind =
-  | 'classification-marking'
-  | 'restricted-label'
-  | 'id-card'
-  | 'mobile'
-  | 'fixed-line'
-  | 'bank-card'
-  | 'uscc'
-  | 'email'
-  | 'license-plate'
-  | 'person-name'
-  | 'process-hint'
-  | 'keyword'
-  | 'document-metadata'
+/** What a detector recognised. Labels for people live in src/shared/review/labels.ts. */
+export type FindingKind = ReviewFindingKind
 
 /** One thing the scanner wants a reviewer to look at. Offsets are UTF-16 code units, like JS strings. */
 export interface Finding {

@@ -119,6 +119,20 @@ export const PUBLISH_CHANNEL_LABELS: Record<PublishChannel, string> = {
   other: '其他',
 }
 
+/** 拟公开方式 as one line (政府网站、其他（…）), the same on the review screen and the 审查单. */
+export function publishChannelsText(
+  channels: readonly PublishChannel[],
+  other: string | null | undefined,
+): string {
+  return channels
+    .map((c) =>
+      c === 'other' && other
+        ? `${PUBLISH_CHANNEL_LABELS.other}（${other}）`
+        : PUBLISH_CHANNEL_LABELS[c],
+    )
+    .join('、')
+}
+
 /** Why the acting user cannot decide (the UI shows it instead of the buttons). */
 export const CANNOT_DECIDE_LABELS: Record<CannotDecideReason, string> = {
   not_open: '该条目没有进行中的审查',

@@ -7,7 +7,7 @@ import type { ItemDiff, ItemKind, ItemRef, ItemStatus, ItemView } from '../items
  * core/review/workflow (see its README.md); nothing here decides a rule.
  */
 
-// ── Scanner vocabulary (mirrors core/review/types.ts; core checks the two stay assignable) ──────
+// ── Scanner vocabulary (defined once here; core/review/types.ts names them Severity/FindingKind) ──
 
 export const REVIEW_SEVERITIES = ['blocker', 'high', 'warn', 'info'] as const
 export type ReviewSeverity = (typeof REVIEW_SEVERITIES)[number]

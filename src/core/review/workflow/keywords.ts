@@ -16,7 +16,7 @@ import type { IdSource } from '../../ids'
 import { readSpreadsheet } from '../../spreadsheet'
 import { createKeywordMatcher } from '../keyword-matcher'
 import type { KeywordMatcher } from '../types'
-import { KeywordListError, parseKeywordList } from '../keyword-list'
+import { KeywordListError, parseKeywordList, severityOfWord } from '../keyword-list'
 import { severityRank } from '../types'
 
 const toView = (r: ReviewKeywordRow): ReviewKeyword => ({
@@ -158,17 +158,6 @@ export async function removeKeywords(
 }
 
 const HEADER_WORDS = new Set(['关键词', '敏感词', '词语', '词', 'keyword', 'word'])
-const SEVERITY_WORDS: Record<string, ReviewSeverity> = {
-  blocker: 'blocker',
-  high: 'high',
-  warn: 'warn',
-  warning: 'warn',
-  info: 'info',
-  阻断: 'blocker',
-  高: 'high',
-  警告: 'warn',
-  提示: 'info',
-}
 
 /**
  * Reads a keyword workbook: the first worksheet, word in the first column, an optional severity
@@ -192,7 +181,7 @@ async function readXlsxKeywords(path: string): Promise<KeywordInput[]> {
     if (word === '') return
     if (n === 1 && HEADER_WORDS.has(word.toLowerCase())) return
     const level = row[1] ?? ''
-    const severity = level === '' ? 'high' : SEVERITY_WORDS[level.toLowerCase()]
+    const severity = level === '' ? 'high' : severityOfWord(level)
     if (severity === undefined) {
       throw new AppError(
         'VALIDATION',

@@ -2,7 +2,7 @@ import {
   CARRIER_FORM_LABELS,
   CHECKLIST_ANSWER_LABELS,
   FINDING_KIND_LABELS,
-  PUBLISH_CHANNEL_LABELS,
+  publishChannelsText,
   REVIEW_DECISION_LABELS,
   REVIEW_OPINION_LABELS,
   REVIEW_STATE_LABELS,
@@ -130,13 +130,7 @@ export function reviewRecordDocument(input: RecordInput): OfficialDocument {
   const approver = approvals.find((d) => d.stepIndex === finalStep)
   const decided = steps.flatMap((s) => s.decisions)
   const firstDecider = reviewers[0] ?? decided[0]
-  const channels = review.channels
-    .map((c) =>
-      c === 'other' && review.row.channel_other
-        ? `${PUBLISH_CHANNEL_LABELS.other}（${review.row.channel_other}）`
-        : PUBLISH_CHANNEL_LABELS[c],
-    )
-    .join('、')
+  const channels = publishChannelsText(review.channels, review.row.channel_other)
 
   const fields: Extract<DocBlock, { kind: 'fields' }> = {
     kind: 'fields',

@@ -1,7 +1,7 @@
 import { Paper, Table } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { ReviewView } from '../../../../shared/review/types'
-import { CARRIER_FORM_LABELS, PUBLISH_CHANNEL_LABELS } from '../../../../shared/review/labels'
+import { CARRIER_FORM_LABELS, publishChannelsText } from '../../../../shared/review/labels'
 import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { formatDate, formatDateTime } from '../../../lib/format'
 
@@ -22,15 +22,7 @@ export function Metadata({ data }: { data: ReviewView }) {
     ['载体形式', data.carrier ? CARRIER_FORM_LABELS[data.carrier] : '—'],
     [
       '拟公开方式',
-      data.channels.length > 0
-        ? data.channels
-            .map((c) =>
-              c === 'other' && data.channelOther
-                ? `${PUBLISH_CHANNEL_LABELS.other}（${data.channelOther}）`
-                : PUBLISH_CHANNEL_LABELS[c],
-            )
-            .join('、')
-        : '—',
+      data.channels.length > 0 ? publishChannelsText(data.channels, data.channelOther) : '—',
     ],
     ['起草人', item.authorName ?? '—'],
     [
