@@ -21,6 +21,7 @@ import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
 import { saveItem } from '../items/save-item'
 import { officeToday } from '../requests/office-day'
+import { readSyncValue, SYNC_KEYS } from '../sync/state-store'
 import { draftParagraphs } from './paragraphs'
 import { checkPeriod } from './period'
 import { noticeHtml, noticeTitle } from './notice'
@@ -191,6 +192,10 @@ export async function getConsultation(
     contact: row.contact,
     channels: JSON.parse(row.channels_json) as ConsultationChannel[],
     publicPath: publicPath(row.id),
+    publicUrl: await (async () => {
+      const server = await readSyncValue(db, SYNC_KEYS.serverUrl)
+      return server ? `${server}${publicPath(row.id)}` : null
+    })(),
     paragraphs: JSON.parse(row.paragraphs_json) as DraftParagraph[],
     draft: brief(draft),
     draftRevisionAtOpen: row.draft_revision,

@@ -2,6 +2,7 @@ import { feature as activities } from '../features/activities/feature'
 import { feature as audit } from '../features/audit/feature'
 import { feature as calendar } from '../features/calendar/feature'
 import { feature as drafting } from '../features/drafting/feature'
+import { feature as engagement } from '../features/engagement/feature'
 import { feature as home } from '../features/home/feature'
 import { feature as report } from '../features/report/feature'
 import { feature as requests } from '../features/requests/feature'
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   schedule,
   activities,
   requests,
+  engagement,
   report,
   sync,
   settings,

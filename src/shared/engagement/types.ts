@@ -71,6 +71,8 @@ export interface ConsultationView {
   channels: ConsultationChannel[]
   /** Where online comments go: the district server's public page (known once synced). */
   publicPath: string
+  /** The page's full address on the configured district server (null: sync not set up). */
+  publicUrl: string | null
   paragraphs: DraftParagraph[]
   /** The draft (征求意见稿) the consultation was opened from, and its revision then. */
   draft: ItemBrief
