@@ -251,7 +251,7 @@ export function reportWorkbook(input: ReportDocumentInput): SpreadsheetSpec {
   sheets.push({
     name: DATA_SHEET,
     title: `${input.title}（数据，供汇总和下一年度导入）`,
-    subtitle: `报告年度：${input.year}　格式：${input.format}`,
+    subtitle: `报告年度：${input.year}，格式：${input.format}`,
     columns: [
       { header: DATA_HEADERS[0], width: 34 },
       { header: DATA_HEADERS[1], width: 8 },

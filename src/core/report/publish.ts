@@ -198,6 +198,7 @@ export async function publishReport(
         format: view.format,
         item_id: itemId,
         tables_json: tablesJson,
+        narrative_json: JSON.stringify(view.rendered),
         published_hash: tablesHash(view.tables),
       },
       at,

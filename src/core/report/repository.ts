@@ -49,6 +49,7 @@ export async function upsertDraft(
       tables_json: patch.tables_json ?? null,
       published_hash: patch.published_hash ?? null,
       sent_hash: patch.sent_hash ?? null,
+      narrative_json: patch.narrative_json ?? null,
       created_at: at,
       updated_at: at,
       updated_by_name: byName,

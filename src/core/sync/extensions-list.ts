@@ -1,4 +1,5 @@
 import { engagementSyncExtension } from '../engagement/sync-extension'
+import { reportSyncExtension } from '../report/sync-extension'
 import { scheduleSyncExtension } from '../schedule/sync-extension'
 import type { SyncExtension } from './extensions'
 
@@ -9,4 +10,5 @@ import type { SyncExtension } from './extensions'
 export const SYNC_EXTENSIONS: readonly SyncExtension[] = [
   scheduleSyncExtension,
   engagementSyncExtension,
+  reportSyncExtension,
 ]

@@ -163,6 +163,33 @@ export interface ScheduleTableTasksTable {
 }
 
 /** The kysely database interface of the server. */
+/** `department_reports` (migration 0170): a department's published annual report as last sent. */
+export interface DepartmentReportsTable {
+  department_id: string
+  year: number
+  format: string
+  title: string
+  /** ReportTables as JSON (as received). */
+  tables_json: string
+  /** Sections 一/五/六 as JSON. */
+  narrative_json: string
+  item_id: string | null
+  content_hash: string
+  first_received_at: string
+  received_at: string
+}
+
+/** `department_report_cells` (migration 0170): the report's tables as data, one row per cell. */
+export interface DepartmentReportCellsTable {
+  department_id: string
+  year: number
+  table_key: string
+  row_key: string
+  column_key: string
+  /** null = a blank cell (not zero). */
+  value: number | null
+}
+
 export interface ServerDB {
   departments: DepartmentsTable
   items: ItemsTable
@@ -177,6 +204,8 @@ export interface ServerDB {
   schedule_breakdowns: ScheduleBreakdownsTable
   schedule_tables: ScheduleTablesTable
   schedule_table_tasks: ScheduleTableTasksTable
+  department_reports: DepartmentReportsTable
+  department_report_cells: DepartmentReportCellsTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -12,6 +12,7 @@ import * as m0060 from './2026_12_01_0060_schedule'
 import * as m0070 from './2026_12_01_0070_login_throttle'
 import * as m0140 from './2026_12_01_0140_schedule_sync'
 import * as m0160 from './2026_12_01_0160_report'
+import * as m0161 from './2026_12_01_0161_report_narrative'
 import * as m0190 from './2026_12_01_0190_engagement'
 
 /**
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0070_login_throttle': m0070,
   '2026_12_01_0140_schedule_sync': m0140,
   '2026_12_01_0160_report': m0160,
+  '2026_12_01_0161_report_narrative': m0161,
   '2026_12_01_0190_engagement': m0190,
 }
 

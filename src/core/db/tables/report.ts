@@ -10,6 +10,8 @@ export interface ReportDraftsTable {
   item_id: string | null
   /** JSON of the tables as published (what the server keeps). */
   tables_json: string | null
+  /** JSON { overview, problems, other }: the rendered text as published (migration 0161). */
+  narrative_json: string | null
   /** sha256 of tables_json when the item was made; the sync extension sends it once. */
   published_hash: string | null
   /** published_hash once the central server acknowledged the tables. */
