@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
+import { officeToday } from '../requests/office-day'
 import { scheduleYearFigures } from '../schedule/overview'
 import { ITEM_KIND_LABELS } from '../../shared/items/labels'
 import type { ItemKind } from '../../shared/items/types'
@@ -45,8 +46,7 @@ export function requireReportEditor(actor: Actor): void {
 
 /** The Beijing calendar year of `clock` (reports are due by 31 January for the year before). */
 export function reportDueYear(clock: Clock): number {
-  const beijing = new Date(clock().getTime() + 8 * 3600_000)
-  return beijing.getUTCFullYear() - 1
+  return Number(officeToday(clock).slice(0, 4)) - 1
 }
 
 export async function reportYears(db: Kysely<DB>, clock: Clock): Promise<ReportYearList> {
