@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { chainUpdateSchema } from '../../../../shared/review/schemas'
@@ -10,9 +10,9 @@ import {
 import { ROLE_LABELS } from '../../../../shared/accounts/labels'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
-import { formatDateTime } from '../../../lib/format'
 import { validateWith } from '../../../lib/zod-form'
 import { ListControls, moved } from './ListControls'
+import { VersionedLoader, VersionHeader } from './VersionedSettings'
 
 const ROLE_OPTIONS = REVIEW_STEP_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
@@ -29,15 +29,11 @@ const rowsOf = (c: ReviewChain): Row[] =>
 /** 审查流程: the ordered steps, each decided by a user holding its role. */
 export function ChainEditor() {
   const chain = useApiQuery(() => api().review.chainGet({}))
-  if (chain.error && !chain.data) return <Alert color="red">{chain.error.message}</Alert>
-  if (!chain.data) {
-    return (
-      <Center h={120}>
-        <Loader size="sm" aria-label="正在加载审查流程" />
-      </Center>
-    )
-  }
-  return <ChainForm key={chain.data.version} chain={chain.data} onSaved={chain.reload} />
+  return (
+    <VersionedLoader query={chain} loadingLabel="正在加载审查流程">
+      {(data) => <ChainForm key={data.version} chain={data} onSaved={chain.reload} />}
+    </VersionedLoader>
+  )
 }
 
 function ChainForm({ chain, onSaved }: { chain: ReviewChain; onSaved: () => void }) {
@@ -65,18 +61,13 @@ function ChainForm({ chain, onSaved }: { chain: ReviewChain; onSaved: () => void
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text fz="sm" data-testid="chain-version">
-          当前为第 {chain.version} 版
-          <Text span c="dimmed" fz="xs">
-            {' '}
-            · {formatDateTime(chain.updatedAt)} {chain.updatedByName ?? '系统内置'}
-          </Text>
-        </Text>
-        <Text fz="xs" c="dimmed">
-          起草人不能审查自己起草的信息；进行中的审查仍按原流程。
-        </Text>
-      </Group>
+      <VersionHeader
+        testId="chain-version"
+        version={chain.version}
+        at={chain.updatedAt}
+        by={chain.updatedByName}
+        note="起草人不能审查自己起草的信息；进行中的审查仍按原流程。"
+      />
       <Stack gap={6} role="list" aria-label="审查步骤">
         {rows.map((r, i) => (
           <Group key={r.key} gap="sm" wrap="nowrap" align="flex-start" role="listitem">

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Chip, Group, Loader, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Chip, Group, Stack, Text, Textarea } from '@mantine/core'
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import {
@@ -10,9 +10,9 @@ import { checklistUpdateSchema } from '../../../../shared/review/schemas'
 import { CHECKLIST_ANSWER_LABELS } from '../../../../shared/review/labels'
 import { api, notifySuccess } from '../../../api/client'
 import { useApiAction, useApiQuery } from '../../../api/hooks'
-import { formatDateTime } from '../../../lib/format'
 import { validateWith } from '../../../lib/zod-form'
 import { ListControls, moved } from './ListControls'
+import { VersionedLoader, VersionHeader } from './VersionedSettings'
 
 interface Row {
   key: string
@@ -33,16 +33,10 @@ const rowsOf = (v: ChecklistVersion): Row[] =>
 /** 审查清单: the questions officers and reviewers answer; saving makes a new version. */
 export function ChecklistEditor() {
   const current = useApiQuery(() => api().review.checklistGet({}))
-  if (current.error && !current.data) return <Alert color="red">{current.error.message}</Alert>
-  if (!current.data) {
-    return (
-      <Center h={120}>
-        <Loader size="sm" aria-label="正在加载审查清单" />
-      </Center>
-    )
-  }
   return (
-    <ChecklistForm key={current.data.version} version={current.data} onSaved={current.reload} />
+    <VersionedLoader query={current} loadingLabel="正在加载审查清单">
+      {(data) => <ChecklistForm key={data.version} version={data} onSaved={current.reload} />}
+    </VersionedLoader>
   )
 }
 
@@ -80,18 +74,13 @@ function ChecklistForm({ version, onSaved }: { version: ChecklistVersion; onSave
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text fz="sm" data-testid="checklist-version">
-          当前为第 {version.version} 版
-          <Text span c="dimmed" fz="xs">
-            {' '}
-            · {formatDateTime(version.createdAt)} {version.createdByName ?? '系统内置'}
-          </Text>
-        </Text>
-        <Text fz="xs" c="dimmed">
-          保存后新提交的审查使用新版本；进行中的审查仍用原版本。
-        </Text>
-      </Group>
+      <VersionHeader
+        testId="checklist-version"
+        version={version.version}
+        at={version.createdAt}
+        by={version.createdByName}
+        note="保存后新提交的审查使用新版本；进行中的审查仍用原版本。"
+      />
       <Stack gap={0} role="list" aria-label="审查清单问题">
         {rows.map((r, i) => (
           <Group
