@@ -16,6 +16,7 @@ import { isScheduleCommand, runScheduleCommand, SCHEDULE_USAGE } from './schedul
 import { REQUESTS_USAGE, requestsCommand } from './requests-commands'
 import { CHECK_REPORT_USAGE, checkReportCommand } from './check-report-commands'
 import { REPORT_USAGE, reportCommand } from './report-commands'
+import { ENGAGEMENT_COMMANDS, ENGAGEMENT_USAGE, engagementCommand } from './engagement-commands'
 
 /** Chinese usage text for `--help`. */
 export const USAGE = `政务公开工作台 命令行工具
@@ -53,6 +54,7 @@ ${SCHEDULE_USAGE}
 ${REQUESTS_USAGE}
 ${CHECK_REPORT_USAGE}
 ${REPORT_USAGE}
+${ENGAGEMENT_USAGE}
 
 选项：
   -h, --help    显示本帮助
@@ -107,6 +109,8 @@ function required(values: Record<string, unknown>, name: string): string {
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function runCli(argv: string[], env: CliEnv): Promise<number> {
   if (argv[0] === 'check-report') return checkReportCommand(argv.slice(1), env)
+  if ((ENGAGEMENT_COMMANDS as readonly string[]).includes(argv[0] ?? ''))
+    return engagementCommand(argv, env)
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
