@@ -63,20 +63,38 @@ const CJK_FONTS = [
   '/System/Library/Fonts/PingFang.ttc',
 ]
 
-/** An SVG as PNG bytes (2× for print). */
+/** Rendered charts by SVG text: the .docx export and the published item reuse the same pictures. */
+const cache = new Map<string, Uint8Array>()
+const CACHE_SIZE = 8
+
+/** Forget the rendered charts (the benchmark measures a cold export). */
+export function clearChartCache(): void {
+  cache.clear()
+}
+
+/**
+ * An SVG as PNG bytes (2× for print). With a CJK font file present only that file is loaded
+ * (loading every system font costs more than the picture); without one, the system fonts.
+ */
 export function rasterise(svg: string): Uint8Array {
-  const fontFiles = CJK_FONTS.filter((f) => existsSync(f))
+  const hit = cache.get(svg)
+  if (hit) return hit
+  const fontFiles = CJK_FONTS.filter((f) => existsSync(f)).slice(0, 1)
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: {
-      loadSystemFonts: true,
+      loadSystemFonts: fontFiles.length === 0,
       fontFiles,
-      defaultFontFamily: fontFiles.length ? 'Noto Sans CJK SC' : '',
-      sansSerifFamily: fontFiles.length ? 'Noto Sans CJK SC' : '',
+      ...(fontFiles.length
+        ? { defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' }
+        : {}),
     },
     background: '#ffffff',
   })
-  return resvg.render().asPng()
+  const png = resvg.render().asPng()
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  cache.set(svg, png)
+  return png
 }
 
 export interface ReportCharts {
