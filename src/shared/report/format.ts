@@ -17,6 +17,8 @@
  * is distinct from zero (the checker reports blank cells apart from zeros).
  */
 
+import { APPLICANT_TYPES } from '../requests/types'
+
 export const REPORT_FORMATS = ['2021', '2019'] as const
 export type ReportFormatId = (typeof REPORT_FORMATS)[number]
 
@@ -225,15 +227,8 @@ export const TABLE3_CORNER = '（本列数据的勾稽关系为：第一项加�
 export const TABLE3_APPLICANT_GROUP = '申请人情况'
 export const TABLE3_ORGANISATION_GROUP = '法人或其他组织'
 
-/** The six applicant columns (keys as the request register's ApplicantType) — 总计 is their sum. */
-export const TABLE3_APPLICANT_COLUMNS = [
-  'natural',
-  'commercial',
-  'research',
-  'public_interest',
-  'legal_service',
-  'other',
-] as const
+/** The six applicant columns (the request register's ApplicantType) — 总计 is their sum. */
+export const TABLE3_APPLICANT_COLUMNS = APPLICANT_TYPES
 export type Table3ApplicantColumn = (typeof TABLE3_APPLICANT_COLUMNS)[number]
 export type Table3ColumnKey = Table3ApplicantColumn | 'total'
 
