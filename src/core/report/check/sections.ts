@@ -24,7 +24,8 @@ function headingOf(line: string): ReportSectionKey | null {
   const t = line.replace(/[\s\u00a0\u3000]+/g, '')
   for (const [i, key] of REPORT_SECTION_KEYS.entries()) {
     const core = REPORT_SECTION_HEADINGS[key].slice(2)
-    const re = new RegExp(`^${NUMERALS[i]}[、.．,，]?${core}[:：]?$`)
+    // Word's automatic list numbering leaves 「总体情况」 without its 「一、」.
+    const re = new RegExp(`^(${NUMERALS[i]}[、.．,，]?)?${core}[:：]?$`)
     if (re.test(t)) return key
   }
   return null

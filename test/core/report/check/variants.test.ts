@@ -82,4 +82,14 @@ describe('check-report on other layouts offices produce', () => {
       '表三缺少“三、本年度办理结果 › （三）不予公开 › 5.属于三类内部事务信息”行',
     )
   })
+
+  it('headings numbered by Word’s list numbering (text without 「一、」) still open their sections', async () => {
+    const xml = documentXml(base(), 'word')
+      .replace('>一、总体情况<', '>总体情况<')
+      .replace('>六、其他需要报告的事项<', '>其他需要报告的事项：<')
+    const result = await checkReportFile({ bytes: await zipDocx(xml), fileName: 'numbered.docx' })
+    expect(result.failures).toEqual([])
+    expect(result.narrative.overview).toBe(sampleNarrative().overview)
+    expect(result.narrative.other).toBe(sampleNarrative().other)
+  })
 })
