@@ -11,6 +11,7 @@ import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { commitChange, currentState } from '../items/commit'
+import { requireEditConfirmed } from '../items/working-revision'
 import { readDraftingSettings } from '../items/drafting-settings'
 import { loadItemRow } from '../items/items-repo'
 import { requireItemEditor } from '../items/permissions'
@@ -57,9 +58,12 @@ export async function addAttachment(
   clock: Clock,
   ids: IdSource,
   events: EventBus,
+  /** The officer confirmed starting a 修订稿 / withdrawing the review (see items/working-revision). */
+  confirmRevision = false,
 ): Promise<AddAttachmentOutcome> {
   requireItemEditor(actor)
-  await loadItemRow(db, itemId)
+  // Refused before any file is read when the change would need a confirmation it does not have.
+  requireEditConfirmed(await loadItemRow(db, itemId), confirmRevision)
   let info
   try {
     info = await stat(source)
@@ -167,6 +171,7 @@ export async function addAttachment(
         actor,
         action: 'attachment.add',
         events,
+        confirmed: confirmRevision,
         detail: { name, sha256: staged.sha256, sizeBytes: bytes.byteLength, deduplicated: existed },
       },
       clock,
@@ -183,6 +188,7 @@ export async function removeAttachment(
   attachmentId: string,
   clock: Clock,
   events: EventBus,
+  confirmRevision = false,
 ): Promise<void> {
   requireItemEditor(actor)
   await db.transaction().execute(async (trx) => {
@@ -206,6 +212,7 @@ export async function removeAttachment(
         actor,
         action: 'attachment.remove',
         events,
+        confirmed: confirmRevision,
         detail: { name: ref.name, sha256: ref.sha256 },
       },
       clock,

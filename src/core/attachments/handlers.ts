@@ -2,7 +2,9 @@ import { addAttachment, exportAttachment, removeAttachment } from './attachments
 import { listAttachmentViews } from './attachments-repo'
 import { ATTACHMENT_EXTENSIONS } from '../../shared/catalogue/types'
 import { loadItemView } from '../items/item-view'
+import { loadItemRow } from '../items/items-repo'
 import { requireItemEditor } from '../items/permissions'
+import { requireEditConfirmed } from '../items/working-revision'
 import type { CoreContext } from '../api/context'
 import { withActor } from '../api/session-guard'
 import type { HandlerTable } from '../api/types'
@@ -17,6 +19,8 @@ export function attachmentsHandlers(ctx: CoreContext): Pick<HandlerTable, Attach
   return {
     'attachments:add': withActor(ctx, async (actor, input) => {
       requireItemEditor(actor)
+      // 修订稿: an unconfirmed change of a 待审查/已通过 item is refused before the dialog opens.
+      requireEditConfirmed(await loadItemRow(db(), input.itemId), input.confirmRevision)
       const file = await ctx.platform.chooseOpenFile({
         title: '添加附件',
         filters: [{ name: '附件', extensions: [...ATTACHMENT_EXTENSIONS] }],
@@ -31,6 +35,7 @@ export function attachmentsHandlers(ctx: CoreContext): Pick<HandlerTable, Attach
         ctx.clock,
         ctx.ids,
         ctx.events,
+        input.confirmRevision === true,
       )
       const item = await view(actor, input.itemId)
       const attachment = item.attachments.find((a) => a.id === outcome.attachmentId)
@@ -38,7 +43,15 @@ export function attachmentsHandlers(ctx: CoreContext): Pick<HandlerTable, Attach
       return { item, attachment, warnings: outcome.warnings, deduplicated: outcome.deduplicated }
     }),
     'attachments:remove': withActor(ctx, async (actor, input) => {
-      await removeAttachment(db(), actor, input.itemId, input.attachmentId, ctx.clock, ctx.events)
+      await removeAttachment(
+        db(),
+        actor,
+        input.itemId,
+        input.attachmentId,
+        ctx.clock,
+        ctx.events,
+        input.confirmRevision === true,
+      )
       return view(actor, input.itemId)
     }),
     'attachments:list': withActor(ctx, async (actor, input) => {

@@ -16,9 +16,7 @@ import { htmlToText } from '../html/html-text'
 import { contentHash, contentOfRow } from './content'
 import { computeDueDate } from './due-date'
 import { recordRevision } from './revisions'
-
-/** Statuses an edit sends back to 草稿, voiding the approval (the approved hash no longer holds). */
-const VOIDED_BY_EDIT: readonly ItemStatus[] = ['pending_review', 'approved', 'synced', 'withdrawn']
+import { editTransition, requireEditConfirmed } from './working-revision'
 
 export interface ChangeRequest {
   /** The item as it was; null when creating `itemId`. */
@@ -34,6 +32,11 @@ export interface ChangeRequest {
   detail?: Record<string, unknown>
   /** The domain events bus: 'item.changed' is emitted on it inside the transaction. */
   events: EventBus
+  /**
+   * The officer confirmed that this change withdraws the open review (待审查) or starts a 修订稿
+   * (已通过/已同步); without it such a change is refused (see working-revision.ts).
+   */
+  confirmed?: boolean
 }
 
 /** The current attachments of an item as a snapshot list (position order). */
@@ -52,10 +55,13 @@ export async function snapshotAttachments(
 
 /**
  * Applies one content change in the caller's transaction: recomputes body text, due date and
- * content hash; sends a submitted/approved/synced/withdrawn item back to 草稿 with its approval
- * voided; records the revision (coalescing autosaves); updates the full-text index; audits with
- * before/after content hashes. A coalesced autosave is not audited again (the entry that opened
- * the revision and the explicit save that closes it are), so typing does not flood the trail.
+ * content hash; records the revision (coalescing autosaves); updates the full-text index; audits
+ * with before/after content hashes. A coalesced autosave is not audited again (the entry that
+ * opened the revision and the explicit save that closes it are), so typing does not flood the trail.
+ * Status (issue 10, 修订稿): a change of a 待审查/已通过/已同步 item is refused unless `confirmed`;
+ * 待审查 → 草稿 with its open review withdrawn; 已通过/已同步 → a working revision (草稿) while the
+ * approved revision stays in force (`live_*`: it syncs and the district publishes it) until the
+ * working revision is approved itself; 已撤回 → 草稿.
  */
 export async function commitChange(
   trx: Kysely<DB>,
@@ -67,9 +73,20 @@ export async function commitChange(
   const hash = contentHash({ content: req.content, attachments: req.attachments })
   const dueDate = await computeDueDate(trx, req.content)
   const before = req.before
-  const voided =
-    before !== null && VOIDED_BY_EDIT.includes(before.status) && hash !== before.content_hash
-  const status: ItemStatus = before === null ? 'draft' : voided ? 'draft' : before.status
+  const changed = before !== null && hash !== before.content_hash
+  if (before !== null && changed) requireEditConfirmed(before, req.confirmed)
+  const move = editTransition(before, changed)
+  const status: ItemStatus = move.status
+  const leavesApproval = move.withdrawsReview || move.startsRevision || move.voidsApproval
+  // The approved revision that stays in force while the 修订稿 is worked on.
+  const live =
+    before !== null && move.startsRevision
+      ? {
+          live_revision: before.revision,
+          live_status: before.status === 'synced' ? ('synced' as const) : ('approved' as const),
+          live_content_hash: before.approved_content_hash ?? before.content_hash,
+        }
+      : {}
   const c = req.content
   const columns = {
     kind: c.kind,
@@ -87,7 +104,8 @@ export async function commitChange(
     catalogue_entry_id: c.catalogueEntryId,
     due_date: dueDate,
     status,
-    approved_content_hash: voided ? null : (before?.approved_content_hash ?? null),
+    ...live,
+    approved_content_hash: leavesApproval ? null : (before?.approved_content_hash ?? null),
     content_hash: hash,
     updated_by: req.actor.id,
     updated_at: at,
@@ -96,7 +114,16 @@ export async function commitChange(
   if (before === null) {
     await trx
       .insertInto('items')
-      .values({ ...columns, revision: 1, id: req.itemId, author_id: req.actor.id, created_at: at })
+      .values({
+        ...columns,
+        live_revision: null,
+        live_status: null,
+        live_content_hash: null,
+        revision: 1,
+        id: req.itemId,
+        author_id: req.actor.id,
+        created_at: at,
+      })
       .execute()
   }
   const { revision, opened } = await recordRevision(trx, {
@@ -146,16 +173,25 @@ export async function commitChange(
       clock,
     )
   }
-  if (voided && before) {
+  if (leavesApproval && before) {
     await appendAudit(
       trx,
       {
         actor: auditActor,
-        action: 'item.approval_voided',
+        action: move.startsRevision
+          ? 'item.revision_started'
+          : move.withdrawsReview
+            ? 'item.review_withdrawn'
+            : 'item.approval_voided',
         target,
         before: { contentHash: before.content_hash },
         after: { contentHash: hash },
-        detail: { revision, from: before.status, to: 'draft' },
+        detail: {
+          revision,
+          from: before.status,
+          to: status,
+          ...(move.startsRevision ? { liveRevision: before.revision } : {}),
+        },
       },
       clock,
     )

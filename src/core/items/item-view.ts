@@ -6,6 +6,7 @@ import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
 import { contentOfRow } from './content'
+import { liveRevisionOf } from './working-revision'
 import { loadWorkCalendar } from '../calendar/load'
 import { dueDateProvisional, isLate, ruleForEntry } from './due-date'
 import { loadItemRow } from './items-repo'
@@ -103,6 +104,7 @@ export async function loadItemView(
     revision: row.revision,
     contentHash: row.content_hash,
     approvedContentHash: row.approved_content_hash,
+    liveRevision: liveRevisionOf(row),
     dueDate: row.due_date,
     publishedDate: row.published_date,
     late,

@@ -30,13 +30,17 @@ export async function canPublish(
   const link = await db
     .selectFrom('item_links as l')
     .innerJoin('items as p', 'p.id', 'l.policy_id')
-    .select(['p.title', 'p.status'])
+    .select(['p.title', 'p.status', 'p.live_status'])
     .where('l.interpretation_id', '=', itemId)
     .executeTakeFirst()
   if (!link) {
     return { ok: false, reasons: ['政策解读须先关联所解读的政策文件，才能审核通过或发布'] }
   }
-  if (!POLICY_AT_LEAST[stage].includes(link.status)) {
+  // A policy in revision (修订稿) counts by its approved revision, which stays in force.
+  const reached =
+    POLICY_AT_LEAST[stage].includes(link.status) ||
+    (link.live_status !== null && POLICY_AT_LEAST[stage].includes(link.live_status))
+  if (!reached) {
     const need = stage === 'approve' ? '审核通过' : '同步发布'
     return {
       ok: false,

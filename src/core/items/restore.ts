@@ -19,7 +19,7 @@ import { getRevision } from './revisions'
 export async function restoreRevision(
   db: Kysely<DB>,
   actor: Actor,
-  input: { id: string; revision: number; baseRevision: number },
+  input: { id: string; revision: number; baseRevision: number; confirmRevision?: boolean },
   clock: Clock,
   ids: IdSource,
   events: EventBus,
@@ -92,6 +92,7 @@ export async function restoreRevision(
         actor,
         action: 'item.restore',
         events,
+        confirmed: input.confirmRevision === true,
         detail: { fromRevision: input.revision },
       },
       clock,

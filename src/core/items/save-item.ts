@@ -22,6 +22,8 @@ export interface SaveItemInput extends ItemFields {
   baseRevision?: number
   /** The contentHash of the view being edited; catches another user's coalesced autosaves. */
   baseContentHash?: string
+  /** The officer confirmed withdrawing the review / starting a 修订稿 (see working-revision.ts). */
+  confirmRevision?: boolean
 }
 
 export type SaveMode = 'save' | 'autosave' | 'import'
@@ -100,6 +102,7 @@ export async function saveItem(
         actor,
         action: mode === 'autosave' ? 'item.autosave' : 'item.save',
         events,
+        confirmed: input.confirmRevision === true,
       },
       clock,
     )

@@ -16,6 +16,8 @@ export interface SetValidityInput {
   validity: Validity
   /** For 已修改 / 废止: the newer item that amends or repeals it. */
   byItemId?: string
+  /** The officer confirmed starting a 修订稿 of an approved item (see working-revision.ts). */
+  confirmRevision?: boolean
 }
 
 /**
@@ -66,6 +68,7 @@ export async function setValidity(
         actor,
         action: 'item.validity',
         events,
+        confirmed: input.confirmRevision === true,
         detail: {
           from: VALIDITY_LABELS[before.validity],
           to: VALIDITY_LABELS[input.validity],

@@ -20,6 +20,7 @@ import { ftsPage } from './fts-page'
 import { pageWarnings } from './row-warnings'
 import { itemSyncStates } from '../sync/item-sync-state'
 import { pageSnippets } from './snippet'
+import { liveRevisionOf } from '../items/working-revision'
 
 export interface ItemSearchInput {
   text?: string
@@ -61,7 +62,12 @@ function filterConditions(
   const where: RawBuilder<unknown>[] = []
   const inList = (column: string, values: readonly string[]) =>
     sql`${sql.raw(column)} IN (${sql.join(values.map((v) => sql`${v}`))})`
-  if (f.statuses?.length) where.push(inList('i.status', f.statuses))
+  // 修订稿: an item whose approved revision stays in force matches 已通过/已同步 too.
+  if (f.statuses?.length) {
+    where.push(
+      sql`(${inList('i.status', f.statuses)} OR ${inList("coalesce(i.live_status, '')", f.statuses)})`,
+    )
+  }
   if (f.kinds?.length) where.push(inList('i.kind', f.kinds))
   if (f.validities?.length) where.push(inList('i.validity', f.validities))
   if (f.topicId) {
@@ -128,6 +134,9 @@ interface RawRow {
   updated_at: string
   catalogue_entry_id: string | null
   topic_id: string | null
+  revision: number
+  live_revision: number | null
+  live_status: 'approved' | 'synced' | null
 }
 
 /**
@@ -155,7 +164,7 @@ export async function searchItems(
   const orderBy = sql`${sql.raw(SORT_COLUMN[f.sort])} ${dir}, i.rid ${dir}`
   const columns = sql`i.id, i.kind, i.title, i.status, i.validity, i.doc_number, i.index_number,
     i.signed_date, i.due_date, ${lateSql(today)} AS late, u.display_name AS author_name,
-    i.updated_at, i.catalogue_entry_id, i.topic_id`
+    i.updated_at, i.catalogue_entry_id, i.topic_id, i.revision, i.live_revision, i.live_status`
   const page = sql`ORDER BY ${orderBy} LIMIT ${f.limit} OFFSET ${f.offset}`
 
   let rows: RawRow[]
@@ -236,6 +245,12 @@ function toRow(r: RawRow, snippet: string | null): ItemSearchRow {
     catalogueEntryId: r.catalogue_entry_id,
     topicId: r.topic_id,
     snippet,
+    revision: r.revision,
+    liveRevision: liveRevisionOf({
+      status: r.status,
+      live_revision: r.live_revision,
+      live_status: r.live_status,
+    }),
   }
 }
 

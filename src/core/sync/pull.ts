@@ -94,7 +94,9 @@ export async function pullChanges(d: PullDeps): Promise<PhaseOutcome> {
  * item whose current approved revision was published 已同步 with its URL and `published_date`;
  * `returned` sends that revision back to 退回修改 with the district's reason (it must be reviewed
  * again); `withdrawn` acknowledges our withdrawal. Status changes apply only when the event is
- * about the item's current revision — an item edited since keeps its status.
+ * about the item's current revision — an item edited since keeps its status — or about the approved
+ * revision that stays in force beside a 修订稿 (`live_revision`): published, it becomes 已同步 there;
+ * returned or withdrawn by the district, it is no longer in force and the 修订稿 carries on alone.
  */
 export async function applyChange(
   db: Kysely<DB>,
@@ -104,7 +106,7 @@ export async function applyChange(
   const itemId = change.itemId.toLowerCase()
   const item = await db
     .selectFrom('items')
-    .select(['id', 'status', 'revision', 'published_date'])
+    .select(['id', 'status', 'revision', 'published_date', 'live_revision'])
     .where('id', '=', itemId)
     .executeTakeFirst()
   if (!item) return
@@ -126,6 +128,10 @@ export async function applyChange(
   const current =
     item.revision === change.revision && (item.status === 'approved' || item.status === 'synced')
   const target = `item:${itemId}`
+  if (item.live_revision !== null && item.live_revision === change.revision) {
+    await applyToLiveRevision(db, item, change, clock)
+    return
+  }
   if (change.type === 'published') {
     const publishedDate = item.published_date ?? localDateKey(new Date(change.at))
     const status = current ? 'synced' : item.status
@@ -170,5 +176,59 @@ export async function applyChange(
   } else if (change.type === 'withdrawn' && current) {
     // Withdrawn at the district on this department's request from another desk: mirror it.
     await db.updateTable('items').set({ status: 'withdrawn' }).where('id', '=', itemId).execute()
+  }
+}
+
+/**
+ * A district event about the approved revision that stays in force while the item's current
+ * revision is a 修订稿: the item's own status (the working revision's) is left alone.
+ */
+async function applyToLiveRevision(
+  db: Kysely<DB>,
+  item: { id: string; status: string; published_date: string | null },
+  change: ChangeEvent,
+  clock: Clock,
+): Promise<void> {
+  const target = `item:${item.id}`
+  if (change.type === 'published') {
+    const publishedDate = item.published_date ?? localDateKey(new Date(change.at))
+    await db
+      .updateTable('items')
+      .set({ live_status: 'synced', published_date: publishedDate })
+      .where('id', '=', item.id)
+      .execute()
+    await appendAudit(
+      db,
+      {
+        actor: null,
+        action: 'sync.published',
+        target,
+        detail: {
+          revision: change.revision,
+          url: change.url ?? null,
+          from: 'approved',
+          to: 'synced',
+        },
+      },
+      clock,
+    )
+  } else if (change.type === 'returned' || change.type === 'withdrawn') {
+    await db
+      .updateTable('items')
+      .set({ live_revision: null, live_status: null, live_content_hash: null })
+      .where('id', '=', item.id)
+      .execute()
+    if (change.type === 'returned') {
+      await appendAudit(
+        db,
+        {
+          actor: null,
+          action: 'sync.returned',
+          target,
+          detail: { revision: change.revision, reason: change.reason ?? '', from: 'approved' },
+        },
+        clock,
+      )
+    }
   }
 }

@@ -7,9 +7,35 @@ import type {
 } from '../../shared/sync/types'
 import type { DB } from '../db/schema'
 import type { SyncOutboxRow } from '../db/tables/sync'
+import type { ItemStatus } from '../../shared/items/types'
+import { revisionStateText } from '../../shared/items/revision-state'
+import { liveRevisionOf } from '../items/working-revision'
 import { latestEntries, syncStateOf } from './item-sync-state'
 
-type Row = SyncOutboxRow & { title: string | null; flagged: number | null }
+type Row = SyncOutboxRow & {
+  title: string | null
+  flagged: number | null
+  item_status: ItemStatus | null
+  item_revision: number | null
+  live_revision: number | null
+  live_status: 'approved' | 'synced' | null
+}
+
+/** 「已通过 第 3 版 · 修订中 第 4 版」 while the item has a 修订稿; null otherwise. */
+function revisionStateOf(r: {
+  item_status: ItemStatus | null
+  item_revision: number | null
+  live_revision: number | null
+  live_status: 'approved' | 'synced' | null
+}): string | null {
+  if (r.item_status === null || r.item_revision === null) return null
+  const live = liveRevisionOf({
+    status: r.item_status,
+    live_revision: r.live_revision,
+    live_status: r.live_status,
+  })
+  return live ? revisionStateText(r.item_status, r.item_revision, live) : null
+}
 
 function toView(row: Row): SyncEntryView {
   return {
@@ -25,6 +51,7 @@ function toView(row: Row): SyncEntryView {
     createdAt: row.created_at,
     sentAt: row.sent_at,
     tampered: row.flagged !== null,
+    revisionState: revisionStateOf(row),
   }
 }
 
@@ -36,7 +63,13 @@ function entriesQuery(db: Kysely<DB>) {
       join.onRef('f.item_id', '=', 'o.entity_id').onRef('f.revision', '=', 'o.revision'),
     )
     .selectAll('o')
-    .select('i.title as title')
+    .select([
+      'i.title as title',
+      'i.status as item_status',
+      'i.revision as item_revision',
+      'i.live_revision as live_revision',
+      'i.live_status as live_status',
+    ])
     .select('f.outbox_seq as flagged')
 }
 
@@ -106,6 +139,10 @@ export async function syncOverview(db: Kysely<DB>, status: SyncStatus): Promise<
       's.status_at',
       'i.title',
       'i.published_date',
+      'i.status as item_status',
+      'i.revision as item_revision',
+      'i.live_revision',
+      'i.live_status',
     ])
     .orderBy('s.updated_at', 'desc')
     .limit(50)
@@ -123,6 +160,7 @@ export async function syncOverview(db: Kysely<DB>, status: SyncStatus): Promise<
     publishedDate: s.published_date,
     returnedReason: s.server_status === 'returned' ? s.returned_reason : null,
     at: s.status_at,
+    revisionState: revisionStateOf(s),
   }))
   return {
     status,

@@ -8,6 +8,7 @@ import type { EventBus } from '../events/bus'
 import { AppError } from '../errors'
 import { emitStatusChange } from '../items/item-events'
 import { loadItemRow } from '../items/items-repo'
+import { liveRevisionOf } from '../items/working-revision'
 import { enqueueSync } from './outbox'
 import { auditActor } from '../accounts/actor'
 
@@ -38,7 +39,9 @@ export async function withdrawItem(
   requireSyncOperator(actor)
   return db.transaction().execute(async (trx) => {
     const row = await loadItemRow(trx, input.id)
-    if (row.status !== 'approved' && row.status !== 'synced') {
+    // 修订稿: what is withdrawn is the approved revision in force; the working revision stays.
+    const live = liveRevisionOf(row)
+    if (live === null && row.status !== 'approved' && row.status !== 'synced') {
       throw new AppError(
         'CONFLICT',
         `只有「已通过」或「已同步」的条目可以撤回，该条目当前为「${ITEM_STATUS_LABELS[row.status]}」，请刷新后重试`,
@@ -47,7 +50,11 @@ export async function withdrawItem(
     const at = clock().toISOString()
     await trx
       .updateTable('items')
-      .set({ status: 'withdrawn', updated_by: actor.id, updated_at: at })
+      .set(
+        live === null
+          ? { status: 'withdrawn', updated_by: actor.id, updated_at: at }
+          : { live_revision: null, live_status: null, live_content_hash: null, updated_at: at },
+      )
       .where('id', '=', row.id)
       .execute()
     await emitStatusChange(events, trx, { itemId: row.id, before: row.status, actor, clock })
@@ -75,8 +82,11 @@ export async function withdrawItem(
           entity: 'item',
           entityId: row.id,
           op: 'withdraw',
-          revision: row.revision,
-          contentHash: row.approved_content_hash ?? row.content_hash,
+          revision: live?.revision ?? row.revision,
+          contentHash:
+            live !== null
+              ? (row.live_content_hash ?? row.content_hash)
+              : (row.approved_content_hash ?? row.content_hash),
           detail: { reason: input.reason },
         },
         clock,
@@ -90,8 +100,8 @@ export async function withdrawItem(
         target: `item:${row.id}`,
         detail: {
           reason: input.reason,
-          revision: row.revision,
-          from: row.status,
+          revision: live?.revision ?? row.revision,
+          from: live?.status ?? row.status,
           to: 'withdrawn',
           queued: Boolean(attempted),
         },

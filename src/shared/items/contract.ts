@@ -3,6 +3,7 @@ import { empty } from '../fields'
 import {
   attachmentAddSchema,
   attachmentRefSchema,
+  attachmentRemoveSchema,
   itemAutosaveSchema,
   itemDiffSchema,
   itemIdSchema,
@@ -52,7 +53,7 @@ export const itemsContract = {
   'items:import-docx': { input: empty, output: out<ItemView | null>() },
   /** Adds a file chosen in a dialog; `null` when the user cancels. */
   'attachments:add': { input: attachmentAddSchema, output: out<AttachmentAddResult | null>() },
-  'attachments:remove': { input: attachmentRefSchema, output: out<ItemView>() },
+  'attachments:remove': { input: attachmentRemoveSchema, output: out<ItemView>() },
   'attachments:list': { input: attachmentAddSchema, output: out<AttachmentView[]>() },
   /** Saves a copy of an attachment where the user chooses; `null` when they cancel. */
   'attachments:export': { input: attachmentRefSchema, output: out<string | null>() },

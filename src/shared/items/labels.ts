@@ -31,6 +31,16 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
   withdrawn: '已撤回',
 }
 
+/**
+ * 修订稿 (issue 10): the state of an item's working revision, shown beside its approved revision
+ * that stays in force — 「已通过 第 3 版 · 修订中 第 4 版」 (see revision-state.ts).
+ */
+export const WORKING_REVISION_LABELS: Record<'draft' | 'pending_review' | 'returned', string> = {
+  draft: '修订中',
+  pending_review: '修订稿待审查',
+  returned: '修订稿退回修改',
+}
+
 export const REVISION_KIND_LABELS: Record<RevisionKind, string> = {
   create: '新建',
   save: '保存',

@@ -22,7 +22,14 @@ const itemFields = {
 }
 
 /** Creating needs no id; editing needs both `id` and the revision the editor started from. */
+/**
+ * 修订稿 (issue 10): the officer was asked 「修改将撤回本次审查……」 / 「已通过的第 N 版保持不变……」
+ * and confirmed. Core refuses a change of a 待审查/已通过/已同步 item without it.
+ */
+const confirmRevision = z.literal(true).optional()
+
 const identity = {
+  confirmRevision,
   id: id.optional(),
   /** The revision the editor loaded; a stale one gives CONFLICT instead of overwriting. */
   baseRevision: revision.optional(),
@@ -67,7 +74,12 @@ export const itemRevisionSchema = z.strictObject({ id, revision })
 
 export const itemDiffSchema = z.strictObject({ id, from: revision, to: revision })
 
-export const itemRestoreSchema = z.strictObject({ id, revision, baseRevision: revision })
+export const itemRestoreSchema = z.strictObject({
+  id,
+  revision,
+  baseRevision: revision,
+  confirmRevision,
+})
 
 export const itemSearchSchema = z.strictObject({
   /** Terms separated by spaces, all required; terms of ≥ 3 characters use the full-text index. */
@@ -101,7 +113,7 @@ export const itemLinkSchema = z.strictObject({ policyId: id, interpretationId: i
  * repeals this one (`byItemId`).
  */
 export const itemValiditySchema = z
-  .strictObject({ id, validity: z.enum(VALIDITIES), byItemId: id.optional() })
+  .strictObject({ id, validity: z.enum(VALIDITIES), byItemId: id.optional(), confirmRevision })
   .refine(
     (v) =>
       (PLAIN_VALIDITIES as readonly string[]).includes(v.validity)
@@ -113,6 +125,13 @@ export const itemValiditySchema = z
     },
   )
 
-export const attachmentAddSchema = z.strictObject({ itemId: id })
+export const attachmentAddSchema = z.strictObject({ itemId: id, confirmRevision })
 
 export const attachmentRefSchema = z.strictObject({ itemId: id, attachmentId: id })
+
+/** `attachments:remove`: a content change like any other (see confirmRevision). */
+export const attachmentRemoveSchema = z.strictObject({
+  itemId: id,
+  attachmentId: id,
+  confirmRevision,
+})

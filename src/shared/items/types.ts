@@ -121,6 +121,11 @@ export interface ItemView extends ItemContent {
   contentHash: string
   /** The content hash the approval bound; null for drafts and after any edit. */
   approvedContentHash: string | null
+  /**
+   * 修订稿: the approved revision still in force (it syncs, the district publishes it) while this
+   * item's current revision is a working revision (草稿/待审查/退回修改); null otherwise.
+   */
+  liveRevision: LiveRevision | null
   /** Due date from the catalogue entry's 时限 and 成文日期 (YYYY-MM-DD), null when none applies. */
   dueDate: string | null
   /** Set by sync when the item went public (YYYY-MM-DD). */
@@ -150,6 +155,13 @@ export interface ItemView extends ItemContent {
   updatedAt: string
 }
 
+/** The approved revision that stays in force while an item's current revision is a 修订稿. */
+export interface LiveRevision {
+  revision: number
+  /** 已通过 (approved, maybe not yet sent) or 已同步 (the district has published it). */
+  status: 'approved' | 'synced'
+}
+
 /** One row of the item list. */
 export interface ItemSearchRow {
   id: string
@@ -175,6 +187,10 @@ export interface ItemSearchRow {
   warnings?: string[]
   /** The sync badge (待同步/已送达/已同步/冲突/失败…); null/absent when never queued for sync. */
   syncState?: ItemSyncState | null
+  /** The current revision (the working one when `liveRevision` is set). */
+  revision: number
+  /** 修订稿: the approved revision still in force (see ItemView.liveRevision). */
+  liveRevision: LiveRevision | null
 }
 
 /**

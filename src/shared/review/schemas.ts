@@ -116,6 +116,8 @@ export const reviewMaskSchema = z
     contentHash: hash,
     findingId: z.string().min(1).max(200).optional(),
     kind: z.enum(REVIEW_FINDING_KINDS).optional(),
+    /** 修订稿 (issue 10): masking a 待审查/已通过 item is an edit asked first, like any other. */
+    confirmRevision: z.literal(true).optional(),
   })
   .refine((v) => (v.findingId === undefined) !== (v.kind === undefined), {
     message: '请指定一条发现（findingId）或一类发现（kind），二者选一',

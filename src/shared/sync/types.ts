@@ -89,6 +89,11 @@ export interface SyncEntryView {
    * after approval, outside the app): sync refused to send it.
    */
   tampered: boolean
+  /**
+   * 修订稿: the item's two states now, 「已通过 第 3 版 · 修订中 第 4 版」 (the label table's text),
+   * when its approved revision stays in force beside a working revision; null otherwise.
+   */
+  revisionState: string | null
 }
 
 /** An item the district has received, published, returned or acknowledged as withdrawn. */
@@ -102,6 +107,8 @@ export interface SyncedItemView {
   /** The district's reason for returning the item (shown to the officer). */
   returnedReason: string | null
   at: string
+  /** As in SyncEntryView: 「已通过 第 3 版 · 修订中 第 4 版」 while a 修订稿 exists, else null. */
+  revisionState: string | null
 }
 
 /** Everything the 同步 page lists. */

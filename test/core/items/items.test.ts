@@ -69,7 +69,7 @@ describe('items: create and edit', () => {
     expect((await t.call('items:get', { id: v.id })).title).toBe('第二版')
   })
 
-  it('sends an approved item back to 草稿 on edit, voids the approval, and audits it', async () => {
+  it('refuses an unconfirmed edit of an approved item; confirmed, it is a 修订稿 in 草稿 with the approved revision in force, audited (issue 10)', async () => {
     const v = await newItem(t)
     const raw = new Database(t.dbPath)
     raw
@@ -78,11 +78,18 @@ describe('items: create and edit', () => {
       )
       .run(v.id)
     raw.close()
-    const edited = await t.call('items:save', { ...fieldsOf(v), title: '通过后又修改' })
+    const stray = await t.send('items:save', { ...fieldsOf(v), title: '通过后又修改' })
+    expect(stray.ok ? null : stray.error.code).toBe('CONFLICT')
+    const edited = await t.call('items:save', {
+      ...fieldsOf(v),
+      title: '通过后又修改',
+      confirmRevision: true,
+    })
     expect(edited.status).toBe('draft')
     expect(edited.approvedContentHash).toBeNull()
+    expect(edited.liveRevision).toEqual({ revision: 1, status: 'approved' })
     const actions = auditActions().map((a) => a.action)
-    expect(actions.slice(-2)).toEqual(['item.save', 'item.approval_voided'])
+    expect(actions.slice(-2)).toEqual(['item.save', 'item.revision_started'])
     const saved = auditActions().at(-2)
     expect(saved?.before_hash).not.toBeNull()
     expect(saved?.after_hash).not.toBe(saved?.before_hash)

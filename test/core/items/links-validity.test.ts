@@ -75,19 +75,28 @@ describe('policy ↔ interpretation', () => {
 })
 
 describe('立改废 (validity)', () => {
-  it('marks the earlier item 废止 with a link, as a new revision back in 草稿', async () => {
+  it('marks the earlier 已同步 item 废止 with a link, as a 修订稿 once confirmed (issue 10)', async () => {
     const old = await newItem(t, { title: '旧办法' })
     setStatus(old.id, 'synced')
     const repealing = await newItem(t, { title: '新办法' })
+    const unconfirmed = await t.send('items:set-validity', {
+      id: old.id,
+      validity: 'repealed',
+      byItemId: repealing.id,
+    })
+    expect(unconfirmed.ok ? null : unconfirmed.error.message).toContain('修改将开始修订稿')
     const changed = await t.call('items:set-validity', {
       id: old.id,
       validity: 'repealed',
       byItemId: repealing.id,
+      confirmRevision: true,
     })
     expect(changed.validity).toBe('repealed')
     expect(changed.validityBy?.id).toBe(repealing.id)
     expect(changed.status).toBe('draft')
     expect(changed.revision).toBe(2)
+    // 已同步 第 1 版 stays published until the 修订稿 (废止) is approved itself.
+    expect(changed.liveRevision).toEqual({ revision: 1, status: 'synced' })
     const revisions = await t.call('items:revisions', { id: old.id })
     expect(revisions[0]?.kind).toBe('validity')
     const newer = await t.call('items:get', { id: repealing.id })
@@ -98,7 +107,7 @@ describe('立改废 (validity)', () => {
       .pluck()
       .all()
     raw.close()
-    expect(actions).toEqual(['item.approval_voided', 'item.validity'])
+    expect(actions).toEqual(['item.revision_started', 'item.validity'])
   })
 
   it('marks 已修改 and can set 失效 without a link, but requires one for 修改/废止', async () => {

@@ -115,7 +115,10 @@ const fields = (title: string, body: string): SaveItemInput => ({
   catalogueEntryId: null,
 })
 
-/** items minus the columns sync owns (status, published_date) and item_revisions, as text. */
+/**
+ * items minus the columns sync owns (status, published_date, and live_status: the district
+ * publishing the approved revision beside a 修订稿) and item_revisions, as text.
+ */
 async function localContent(store: Store): Promise<string> {
   const items = await store.db.selectFrom('items').selectAll().orderBy('rid').execute()
   const revisions = await store.db
@@ -125,7 +128,7 @@ async function localContent(store: Store): Promise<string> {
     .orderBy('revision')
     .execute()
   return JSON.stringify([
-    items.map(({ status: _s, published_date: _p, ...rest }) => rest),
+    items.map(({ status: _s, published_date: _p, live_status: _l, ...rest }) => rest),
     revisions,
   ])
 }
@@ -202,6 +205,8 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
         ...fields(`条目${model.indexOf(m)}`, `第 ${m.edits} 次修改`),
         id: m.id,
         baseRevision: m.current,
+        // An edit of an approved item starts a 修订稿 (issue 10): the officer confirmed it.
+        confirmRevision: true,
       },
       'save',
       clock.clock,

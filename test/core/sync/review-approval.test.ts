@@ -38,7 +38,11 @@ it('an item approved through the review channels reaches the district at the app
     expect(done.item.status).toBe('approved')
     // Edited after the final approval: the district still gets what was approved.
     await loginAs(t, OFFICER)
-    await t.call('items:save', { ...fieldsOf(done.item), title: '标题改了但未重新审查' })
+    await t.call('items:save', {
+      ...fieldsOf(done.item),
+      title: '标题改了但未重新审查',
+      confirmRevision: true,
+    })
 
     expect(await t.core.sync.runOnce()).toEqual({ kind: 'done' })
     const stored = await serverItem(server, token, item.id)

@@ -44,10 +44,11 @@ describe('sync worker against the real central server', () => {
     const desk = await syncDesk(server)
     try {
       const approved = await desk.approvedItem('关于道路维修的公示')
-      // Edited after approval: back to 草稿 with a new revision — not approved, must not be sent.
+      // Edited after approval: a 修订稿 in 草稿 — not approved, must not be sent (issue 10).
       await desk.t.call('items:save', {
         ...fieldsOf(approved),
         title: '关于道路维修的公示（修改稿）',
+        confirmRevision: true,
       })
       expect((await desk.t.call('items:get', { id: approved.id })).status).toBe('draft')
 
@@ -272,7 +273,11 @@ describe('sync worker against the real central server', () => {
         '2026-11-27T02:00:00.000Z',
       )
       // Edited before the desk heard of the publication: 草稿, and it stays so.
-      await desk.t.call('items:save', { ...fieldsOf(item), title: '改过的标题' })
+      await desk.t.call('items:save', {
+        ...fieldsOf(item),
+        title: '改过的标题',
+        confirmRevision: true,
+      })
       await desk.t.core.sync.runOnce(true)
       expect(await desk.t.call('items:get', { id: item.id })).toMatchObject({
         status: 'draft',

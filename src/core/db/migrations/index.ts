@@ -10,6 +10,7 @@ import * as m0040 from './2026_12_01_0040_calendar'
 import * as m0050 from './2026_12_01_0050_requests'
 import * as m0060 from './2026_12_01_0060_schedule'
 import * as m0070 from './2026_12_01_0070_login_throttle'
+import * as m0110 from './2026_12_01_0110_working_revisions'
 import * as m0140 from './2026_12_01_0140_schedule_sync'
 import * as m0160 from './2026_12_01_0160_report'
 import * as m0161 from './2026_12_01_0161_report_narrative'
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0050_requests': m0050,
   '2026_12_01_0060_schedule': m0060,
   '2026_12_01_0070_login_throttle': m0070,
+  '2026_12_01_0110_working_revisions': m0110,
   '2026_12_01_0140_schedule_sync': m0140,
   '2026_12_01_0160_report': m0160,
   '2026_12_01_0161_report_narrative': m0161,

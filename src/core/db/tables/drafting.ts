@@ -68,6 +68,15 @@ export interface ItemsTable {
   approved_content_hash: string | null
   content_hash: string
   revision: number
+  /**
+   * 修订稿 (migration 0110): the approved revision still in force (it syncs, the district publishes
+   * it) while `revision` is a working revision under 草稿/待审查/退回修改; null otherwise.
+   */
+  live_revision: number | null
+  /** 'approved' or 'synced' of `live_revision`. */
+  live_status: 'approved' | 'synced' | null
+  /** The content hash the approval of `live_revision` bound. */
+  live_content_hash: string | null
   author_id: string
   updated_by: string
   created_at: string

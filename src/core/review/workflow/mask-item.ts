@@ -20,6 +20,8 @@ export interface MaskInput {
   contentHash: string
   findingId?: string | undefined
   kind?: ReviewFindingKind | undefined
+  /** The officer confirmed withdrawing the review / starting a 修订稿 (core/items/working-revision). */
+  confirmRevision?: boolean | undefined
 }
 
 /** Replaces every value in `text` (longest first, so a value inside another is not cut). */
@@ -111,6 +113,7 @@ export async function maskItem(
         kind: 'save',
         actor,
         action: 'review.mask',
+        confirmed: input.confirmRevision === true,
         events,
         detail: {
           count: masks.size,

@@ -85,7 +85,12 @@ describe('the approval binds the exact content', () => {
     await loginAs(t, REVIEWER)
     const input = await decision(t, item.id)
     await loginAs(t, OFFICER)
-    const edited = await t.call('items:save', { ...fieldsOf(item), title: '改过的标题' })
+    // Issue 10: asked first 「修改将撤回本次审查……」; the confirmed edit withdraws the review.
+    const edited = await t.call('items:save', {
+      ...fieldsOf(item),
+      title: '改过的标题',
+      confirmRevision: true,
+    })
     expect(edited.status).toBe('draft')
     const view = await t.call('review:get', { itemId: item.id })
     expect(view.review?.state).toBe('cancelled')
@@ -101,7 +106,7 @@ describe('the approval binds the exact content', () => {
     expect(again.history.map((h) => h.state)).toEqual(['cancelled'])
   })
 
-  it('条例 / items rule: an edit after approval voids the approval (草稿, approved hash null); 索引号 kept', async () => {
+  it('items rule (issue 10, 修订稿): a confirmed edit after approval is a working revision (草稿, its approved hash null) while the approved revision stays in force; 索引号 kept', async () => {
     const item = await newItem(t)
     await submit(t, item)
     await loginAs(t, REVIEWER)
@@ -113,11 +118,13 @@ describe('the approval binds the exact content', () => {
     const edited = await t.call('items:save', {
       ...fieldsOf(approved.item),
       bodyHtml: '<p>新的正文。</p>',
+      confirmRevision: true,
     })
     expect(edited.status).toBe('draft')
     expect(edited.approvedContentHash).toBeNull()
+    expect(edited.liveRevision).toEqual({ revision: approved.item.revision, status: 'approved' })
     expect(edited.indexNumber).toBe(approved.item.indexNumber)
-    expect(auditActions(t, item.id)).toContain('item.approval_voided')
+    expect(auditActions(t, item.id)).toContain('item.revision_started')
     // The editor is now an author again: 张起草 resubmits; the reviewer sees the diff.
     const again = await submit(t, edited)
     expect(again.diff?.from).toBe(item.revision)

@@ -60,16 +60,19 @@ describe('脱敏 (review:mask)', () => {
     expect(view.bodyHtml.match(/138\*\*\*\*5678/g)).toHaveLength(2)
   })
 
-  it('masking an item under review sends it back to 草稿 and cancels the review', async () => {
+  it('masking an item under review is asked first; confirmed, it sends it back to 草稿 and cancels the review', async () => {
     const item = await newItem(t, { bodyHtml: BODY })
     await submit(t, item)
     const current = await t.call('items:get', { id: item.id })
-    await t.call('review:mask', {
+    const mask = {
       itemId: item.id,
       baseRevision: current.revision,
       contentHash: current.contentHash,
-      kind: 'id-card',
-    })
+      kind: 'id-card' as const,
+    }
+    const unconfirmed = await t.send('review:mask', mask)
+    expect(unconfirmed.ok ? null : unconfirmed.error.message).toMatch(/^修改将撤回本次审查/)
+    await t.call('review:mask', { ...mask, confirmRevision: true })
     const view = await t.call('review:get', { itemId: item.id })
     expect(view.item.status).toBe('draft')
     expect(view.review?.state).toBe('cancelled')
