@@ -12,6 +12,13 @@ import {
   rotateDepartmentToken,
 } from '../departments/departments-service'
 import {
+  CLI_ACTOR,
+  createDistrictUser,
+  districtAudit,
+  generatePassword,
+  ROLE_LABEL,
+} from '../district/accounts'
+import {
   BreakdownFileError,
   parseBreakdownFile,
   publishBreakdown,
@@ -36,6 +43,9 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   publish-breakdown --year <年度> <分解表.xlsx>   发布该年度的重点工作分解表（.xlsx/.xls/.csv），
                                                  各部门下次同步时收到，责任单位写明本部门的任务标为本部门任务；
                                                  再次发布修正后的表格时就地更新，保留部门的措施和进展
+  create-district-user --username <用户名> --name <姓名> [--role admin|publisher|viewer]
+                                                 创建区级账户（默认管理员），随机初始密码只显示一次；
+                                                 有区级账户后总览页须登录（--view-password 不再适用）
 --expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
 每个命令的最后一行输出为 JSON。`
@@ -75,6 +85,8 @@ export async function runAdmin(
         reason: { type: 'string' },
         expires: { type: 'string' },
         year: { type: 'string' },
+        username: { type: 'string' },
+        role: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -98,6 +110,7 @@ export async function runAdmin(
     'return',
     'list-anchors',
     'publish-breakdown',
+    'create-district-user',
   ]
   if (!known.includes(command)) {
     io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
@@ -124,6 +137,16 @@ export async function runAdmin(
             code: need(values.code, '--code'),
             name: need(values.name, '--name'),
             ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
+          },
+          at,
+        )
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'department.create',
+            target: `department:${created.code}`,
+            detail: { name: created.name },
           },
           at,
         )
@@ -156,6 +179,15 @@ export async function runAdmin(
           at,
           values.expires === undefined ? {} : { expiresAt: values.expires },
         )
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'department.rotate-token',
+            target: `department:${rotated.code}`,
+          },
+          at,
+        )
         io.out(
           `已为 ${rotated.code} 换发新令牌${expiryNote(rotated.expiresAt)}，旧令牌已失效。新令牌只显示这一次：`,
         )
@@ -164,6 +196,15 @@ export async function runAdmin(
       }
       case 'revoke-token': {
         const revoked = await revokeDepartmentToken(db, need(values.code, '--code'), at)
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'department.revoke-token',
+            target: `department:${revoked.code}`,
+          },
+          at,
+        )
         io.out(`已吊销 ${revoked.code} 的令牌；如需恢复报送，请用 rotate-token 签发新令牌。`)
         io.out(JSON.stringify(revoked))
         break
@@ -173,6 +214,16 @@ export async function runAdmin(
           db,
           need(values.item, '--item').toLowerCase(),
           need(values.url, '--url'),
+          at,
+        )
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'item.publish',
+            target: `item:${done.item}`,
+            detail: { url: done.url ?? '', revision: done.revision, changed: done.changed },
+          },
           at,
         )
         io.out(done.changed ? `已登记发布：${done.url}` : '该条目已以相同地址登记发布，未作更改。')
@@ -224,7 +275,22 @@ export async function runAdmin(
           throw new AdminError(`无法读取文件「${path}」，请检查路径。`)
         }
         const parsed = parseBreakdownFile(bytes, basename(path), year)
-        const done = await publishBreakdown(db, parsed, '区级管理员（命令行）', at)
+        const done = await publishBreakdown(db, parsed, CLI_ACTOR.name, at)
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'breakdown.publish',
+            target: `breakdown:${year}`,
+            detail: {
+              file: parsed.fileName,
+              version: done.version,
+              tasks: done.taskCount,
+              changed: done.changed,
+            },
+          },
+          at,
+        )
         io.out(
           done.changed
             ? `已发布 ${year} 年重点工作分解表「${parsed.title}」（第 ${done.version} 版，${done.taskCount} 项任务），各部门下次同步时收到。`
@@ -233,11 +299,42 @@ export async function runAdmin(
         io.out(JSON.stringify({ ...done, title: parsed.title, fileName: parsed.fileName }))
         break
       }
+      case 'create-district-user': {
+        const password = generatePassword()
+        const user = await createDistrictUser(
+          db,
+          {
+            username: need(values.username, '--username'),
+            displayName: need(values.name, '--name'),
+            role: values.role ?? 'admin',
+            password,
+          },
+          CLI_ACTOR,
+          at,
+        )
+        io.out(
+          `已创建区级账户「${user.username}」（${user.displayName}，${ROLE_LABEL[user.role]}）。初始密码只显示这一次，请当面交给本人：`,
+        )
+        io.out(`初始密码：${password}`)
+        io.out('有区级账户后，区级总览页须用账户登录（--view-password 不再适用）。')
+        io.out(JSON.stringify({ ...user, password }))
+        break
+      }
       case 'return': {
         const done = await returnItem(
           db,
           need(values.item, '--item').toLowerCase(),
           need(values.reason, '--reason'),
+          at,
+        )
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'item.return',
+            target: `item:${done.item}`,
+            detail: { reason: done.reason ?? '', revision: done.revision, changed: done.changed },
+          },
           at,
         )
         io.out(done.changed ? '已退回部门修改。' : '该条目已以相同原因退回，未作更改。')

@@ -162,7 +162,6 @@ export interface ScheduleTableTasksTable {
   evidence_published: number
 }
 
-/** The kysely database interface of the server. */
 /** `department_reports` (migration 0170): a department's published annual report as last sent. */
 export interface DepartmentReportsTable {
   department_id: string
@@ -190,6 +189,48 @@ export interface DepartmentReportCellsTable {
   value: number | null
 }
 
+/** A district role: 查看 (read, export), 审核发布 (publish breakdowns, publish/return items), 管理员. */
+export type DistrictRole = 'viewer' | 'publisher' | 'admin'
+
+/** `district_users` (migration 0151): district staff who log in to the district pages. */
+export interface DistrictUsersTable {
+  id: string
+  username: string
+  display_name: string
+  role: DistrictRole
+  /** `scrypt$…` (the desk's format, src/core/accounts/password.ts). */
+  password_hash: string
+  failed_attempts: number
+  locked_until: string | null
+  disabled_at: string | null
+  last_login_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** `district_sessions` (migration 0151): a login; the cookie's SHA-256, never the cookie itself. */
+export interface DistrictSessionsTable {
+  id_hash: string
+  user_id: string
+  /** The token every form of the session carries. */
+  csrf: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+}
+
+/** `district_audit` (migration 0151): every district action, with who did it. */
+export interface DistrictAuditTable {
+  id: ColumnType<number | string, never, never>
+  at: string
+  actor_id: string | null
+  actor_name: string
+  action: string
+  target: string | null
+  detail_json: string | null
+}
+
+/** The kysely database interface of the server. */
 export interface ServerDB {
   departments: DepartmentsTable
   items: ItemsTable
@@ -206,6 +247,9 @@ export interface ServerDB {
   schedule_table_tasks: ScheduleTableTasksTable
   department_reports: DepartmentReportsTable
   department_report_cells: DepartmentReportCellsTable
+  district_users: DistrictUsersTable
+  district_sessions: DistrictSessionsTable
+  district_audit: DistrictAuditTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -60,7 +60,13 @@ function departmentRow(r: DistrictRow, year: number): SafeHtml {
   return html`<tr data-code="${r.code}">
     <td class="nowrap">${r.code}</td>
     <td><a href="${scheduleHref}">${r.name}</a></td>
-    <td class="n">${r.pushed}</td>
+    <td class="n">
+      <a
+        href="/district/departments/${encodeURIComponent(r.code)}/items"
+        title="查看该部门报送的条目"
+        >${r.pushed}</a
+      >
+    </td>
     <td class="n">${r.published}</td>
     <td class="n">${r.returned}</td>
     <td class="n ${r.late > 0 ? 'late' : ''}">${r.late}</td>

@@ -19,7 +19,21 @@ import {
 import { renderDistrictOverview } from '../../view/district-page'
 import { escapeHtml } from '../../view/html'
 import { FormBodyError, parseMultipart, parseUrlEncoded, type FormBody } from '../../view/form-body'
-import type { Viewer } from '../../view/layout'
+import { registerDistrictAccountRoutes } from '../../district/account-routes'
+import {
+  districtAudit,
+  districtSession,
+  hasDistrictAccounts,
+  SESSION_COOKIE,
+} from '../../district/accounts'
+import {
+  accessOf,
+  actorOf,
+  allowed,
+  cookieOf,
+  linksOf,
+  viewerOf,
+} from '../../district/request-context'
 import { renderBreakdownsPage, renderDepartmentSchedule } from '../../view/schedule-pages'
 
 /** How the district page is protected. */
@@ -60,7 +74,7 @@ export function basicAuthMatches(header: string | undefined, password: string): 
   return timingSafeEqual(digest(given), digest(password))
 }
 
-function refuse(reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string) {
+export function refuse(reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string) {
   if (status === 401) reply.header('www-authenticate', 'Basic realm="district", charset="UTF-8"')
   return reply
     .status(status)
@@ -87,11 +101,6 @@ export function sameOrigin(req: FastifyRequest): boolean {
   } catch {
     return false
   }
-}
-
-/** The pages' viewer under the password model: whoever has the password administers. */
-function passwordViewer(options: DistrictViewOptions): Viewer | null {
-  return options.password ? { name: '区级', role: '访问密码', csrf: '' } : null
 }
 
 /**
@@ -135,24 +144,49 @@ export function registerDistrictView(
       scope.log.error({ err: error }, '区级页面出错')
       return refuse(reply, 400, '请求无法处理，请返回重试。')
     })
+    scope.decorateRequest('districtAccess', null)
     scope.addHook('onRequest', async (req, reply) => {
+      if (req.method === 'POST' && !sameOrigin(req)) {
+        return refuse(reply, 403, '请从区级总览页本身提交表单（来源不符，已拒绝）。')
+      }
+      const path = req.url.split('?')[0]
+      if (await hasDistrictAccounts(db)) {
+        // District accounts exist: a session is needed; the view password no longer opens anything.
+        const token = cookieOf(req, SESSION_COOKIE)
+        const session = await districtSession(db, token, clock())
+        req.districtAccess = { mode: 'accounts', session, token }
+        if (path === '/district/login' || session) return
+        if (req.method === 'GET') {
+          return reply.redirect(`/district/login?next=${encodeURIComponent(req.url)}`, 303)
+        }
+        return refuse(reply, 403, '登录已过期，请重新登录后再提交。')
+      }
       if (options.password) {
         if (!basicAuthMatches(req.headers.authorization, options.password)) {
           return refuse(reply, 401, '请输入区级总览页的访问密码。')
         }
+        req.districtAccess = { mode: 'password' }
       } else if (!options.openWithoutPassword) {
         return refuse(
           reply,
           403,
-          '总览页未启用：在非本机地址上监听时，须用 --view-password 或环境变量 DISTRICT_VIEW_PASSWORD 设置访问密码。',
+          '总览页未启用：在非本机地址上监听时，须用 --view-password 或环境变量 DISTRICT_VIEW_PASSWORD 设置访问密码，或用 server:admin create-district-user 创建区级账户。',
         )
+      } else {
+        req.districtAccess = { mode: 'open' }
       }
-      if (req.method === 'POST' && !sameOrigin(req)) {
-        return refuse(reply, 403, '请从区级总览页本身提交表单（来源不符，已拒绝）。')
+    })
+    // Every form of a session carries its CSRF token (SameSite=Strict and the Origin check aside).
+    scope.addHook('preHandler', async (req, reply) => {
+      const access = accessOf(req)
+      if (req.method !== 'POST' || access.mode !== 'accounts' || !access.session) return
+      const form = req.body as FormBody | undefined
+      if (form?.fields?.csrf !== access.session.csrf) {
+        return refuse(reply, 403, '表单已过期，请返回页面刷新后重新提交。')
       }
     })
 
-    const viewer = passwordViewer(options)
+    registerDistrictAccountRoutes(scope, db, clock, { refuse, headers: PAGE_HEADERS })
 
     scope.get('/', async (req, reply) => {
       const now = clock()
@@ -164,7 +198,16 @@ export function registerDistrictView(
       )
       return reply
         .headers(PAGE_HEADERS)
-        .send(renderDistrictOverview(overview, late, options.lateRule, now, viewer))
+        .send(
+          renderDistrictOverview(
+            overview,
+            late,
+            options.lateRule,
+            now,
+            viewerOf(req),
+            linksOf(req),
+          ),
+        )
     })
 
     scope.get('/district/overview.xlsx', async (req, reply) => {
@@ -193,33 +236,45 @@ export function registerDistrictView(
         const overview = await districtOverview(db, now, { ...query, q: '' }, options.lateRule)
         return reply
           .headers(PAGE_HEADERS)
-          .send(renderDepartmentSchedule(data, beijingDay(now), overview.years, viewer))
+          .send(
+            renderDepartmentSchedule(
+              data,
+              beijingDay(now),
+              overview.years,
+              viewerOf(req),
+              linksOf(req),
+            ),
+          )
       },
     )
 
-    const breakdownsPage = async (message?: { ok: boolean; text: string }) =>
+    const breakdownsPage = async (req: FastifyRequest, message?: { ok: boolean; text: string }) =>
       renderBreakdownsPage(
         await listBreakdowns(db),
         {
           defaultYear: Number(beijingDay(clock()).slice(0, 4)),
-          canPublish: true,
-          csrf: '',
+          canPublish: allowed(req, 'publish'),
+          csrf: viewerOf(req)?.csrf ?? '',
           ...(message ? { message } : {}),
         },
-        viewer,
+        viewerOf(req),
+        linksOf(req),
       )
 
-    scope.get('/district/breakdowns', async (_req, reply) =>
-      reply.headers(PAGE_HEADERS).send(await breakdownsPage()),
+    scope.get('/district/breakdowns', async (req, reply) =>
+      reply.headers(PAGE_HEADERS).send(await breakdownsPage(req)),
     )
 
     scope.post('/district/breakdowns', async (req, reply) => {
       const form = req.body as FormBody | undefined
-      const send = async (status: 200 | 400, ok: boolean, text: string) =>
+      const send = async (status: 200 | 400 | 403, ok: boolean, text: string) =>
         reply
           .status(status)
           .headers(PAGE_HEADERS)
-          .send(await breakdownsPage({ ok, text }))
+          .send(await breakdownsPage(req, { ok, text }))
+      if (!allowed(req, 'publish')) {
+        return send(403, false, '只有「审核发布」或「管理员」角色可以发布分解表。')
+      }
       if (!form || !Array.isArray(form.files)) {
         return send(400, false, '请用页面上的表单选择分解表文件后发布。')
       }
@@ -231,11 +286,23 @@ export function registerDistrictView(
       if (!file || file.bytes.length === 0) return send(400, false, '请选择要发布的分解表文件。')
       try {
         const parsed = parseBreakdownFile(file.bytes, file.fileName || '分解表.xlsx', year)
-        const done = await publishBreakdown(
+        const actor = actorOf(req)
+        const at = clock().toISOString()
+        const done = await publishBreakdown(db, parsed, actor.name, at)
+        await districtAudit(
           db,
-          parsed,
-          viewer?.name ?? '区级（本机访问）',
-          clock().toISOString(),
+          {
+            actor,
+            action: 'breakdown.publish',
+            target: `breakdown:${year}`,
+            detail: {
+              file: parsed.fileName,
+              version: done.version,
+              tasks: done.taskCount,
+              changed: done.changed,
+            },
+          },
+          at,
         )
         return send(
           200,

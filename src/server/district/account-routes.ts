@@ -1,0 +1,321 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import { publishItem, returnItem } from '../changes/district-actions'
+import type { ServerDB } from '../db/schema'
+import {
+  AdminError,
+  createDepartment,
+  listDepartments,
+  rotateDepartmentToken,
+} from '../departments/departments-service'
+import type { FormBody } from '../view/form-body'
+import {
+  renderAccountsPage,
+  renderAuditPage,
+  renderDepartmentItems,
+  renderLoginPage,
+} from '../view/account-pages'
+import {
+  createDistrictUser,
+  districtAudit,
+  endDistrictSession,
+  listDistrictAudit,
+  listDistrictUsers,
+  loginDistrictUser,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+  setDistrictUserDisabled,
+  unlockDistrictUser,
+} from './accounts'
+import { accessOf, actorOf, allowed, linksOf, setSessionCookie, viewerOf } from './request-context'
+
+type Refuse = (reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string) => FastifyReply
+
+const field = (req: FastifyRequest, name: string): string => {
+  const value = (req.body as FormBody | undefined)?.fields?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** A local path to go back to after logging in (never another site). */
+function safeNext(next: string): string {
+  return /^\/(?!\/)[^\s\\]*$/.test(next) && !next.startsWith('/district/login') ? next : '/'
+}
+
+/**
+ * The district's account pages and actions: 登录/退出, 区级账户 and 部门 (管理员: create accounts,
+ * unlock, disable; create departments, rotate tokens — a new token shown once), 操作记录 (管理员),
+ * and a department's items with 登记发布 / 退回 (审核发布, 管理员). Every action is audited with who
+ * did it.
+ */
+export function registerDistrictAccountRoutes(
+  scope: FastifyInstance,
+  db: Kysely<ServerDB>,
+  clock: () => Date,
+  page: { refuse: Refuse; headers: Record<string, string> },
+): void {
+  const { refuse, headers } = page
+  const html = (reply: FastifyReply, body: string, status = 200) =>
+    reply.status(status).headers(headers).send(body)
+
+  scope.get<{ Querystring: { next?: string } }>('/district/login', async (req, reply) => {
+    const access = accessOf(req)
+    if (access.mode !== 'accounts') return reply.redirect('/', 303)
+    if (access.session) return reply.redirect(safeNext(req.query.next ?? '/'), 303)
+    return html(reply, renderLoginPage(null, '', safeNext(req.query.next ?? '/')))
+  })
+
+  scope.post('/district/login', async (req, reply) => {
+    if (accessOf(req).mode !== 'accounts') return reply.redirect('/', 303)
+    const username = field(req, 'username').slice(0, 40)
+    const next = safeNext(field(req, 'next'))
+    const outcome = await loginDistrictUser(db, username, field(req, 'password'), clock())
+    if (!outcome.ok) return html(reply, renderLoginPage(outcome.message, username, next), 401)
+    setSessionCookie(req, reply, SESSION_COOKIE, outcome.token, SESSION_HOURS * 3600)
+    return reply.redirect(next, 303)
+  })
+
+  scope.post('/district/logout', async (req, reply) => {
+    const access = accessOf(req)
+    if (access.mode === 'accounts') {
+      await endDistrictSession(db, access.token, actorOf(req), clock().toISOString())
+      setSessionCookie(req, reply, SESSION_COOKIE, '', 0)
+      return reply.redirect('/district/login', 303)
+    }
+    return reply.redirect('/', 303)
+  })
+
+  const accountsPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    message?: { ok: boolean; text: string; secret?: string },
+  ) => {
+    const viewer = viewerOf(req)
+    if (!viewer || !allowed(req, 'admin')) {
+      return refuse(
+        reply,
+        403,
+        accessOf(req).mode === 'accounts'
+          ? '只有「管理员」可以管理区级账户和部门。'
+          : '尚未创建区级账户：请在服务器上执行 npm run server:admin -- create-district-user --username <用户名> --name <姓名> 创建第一个管理员。',
+      )
+    }
+    const now = clock()
+    return html(
+      reply,
+      renderAccountsPage(
+        await listDistrictUsers(db, now),
+        await listDepartments(db, now),
+        viewer,
+        message,
+      ),
+      message && !message.ok ? 400 : 200,
+    )
+  }
+
+  scope.get('/district/accounts', (req, reply) => accountsPage(req, reply))
+
+  /** Runs an admin action; its AdminError becomes the page's message. */
+  const adminAction =
+    (run: (req: FastifyRequest, at: string) => Promise<{ text: string; secret?: string }>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!allowed(req, 'admin')) return accountsPage(req, reply)
+      try {
+        const done = await run(req, clock().toISOString())
+        return accountsPage(req, reply, { ok: true, ...done })
+      } catch (e) {
+        if (e instanceof AdminError) return accountsPage(req, reply, { ok: false, text: e.message })
+        throw e
+      }
+    }
+
+  scope.post(
+    '/district/accounts',
+    adminAction(async (req, at) => {
+      const user = await createDistrictUser(
+        db,
+        {
+          username: field(req, 'username'),
+          displayName: field(req, 'displayName'),
+          role: field(req, 'role'),
+          password: field(req, 'password'),
+        },
+        actorOf(req),
+        at,
+      )
+      return { text: `已创建区级账户「${user.username}」（${user.displayName}）。` }
+    }),
+  )
+  scope.post(
+    '/district/accounts/unlock',
+    adminAction(async (req, at) => {
+      await unlockDistrictUser(db, field(req, 'username'), actorOf(req), at)
+      return { text: `已解锁「${field(req, 'username')}」。` }
+    }),
+  )
+  for (const verb of ['disable', 'enable'] as const) {
+    scope.post(
+      `/district/accounts/${verb}`,
+      adminAction(async (req, at) => {
+        await setDistrictUserDisabled(
+          db,
+          field(req, 'username'),
+          verb === 'disable',
+          actorOf(req),
+          at,
+        )
+        return { text: `已${verb === 'disable' ? '停用' : '启用'}「${field(req, 'username')}」。` }
+      }),
+    )
+  }
+  scope.post(
+    '/district/departments',
+    adminAction(async (req, at) => {
+      const created = await createDepartment(
+        db,
+        { code: field(req, 'code').trim(), name: field(req, 'name') },
+        at,
+      )
+      await districtAudit(
+        db,
+        {
+          actor: actorOf(req),
+          action: 'department.create',
+          target: `department:${created.code}`,
+          detail: { name: created.name },
+        },
+        at,
+      )
+      return {
+        text: `已创建部门「${created.name}」（${created.code}）并签发令牌。`,
+        secret: created.token,
+      }
+    }),
+  )
+  scope.post(
+    '/district/departments/rotate-token',
+    adminAction(async (req, at) => {
+      const rotated = await rotateDepartmentToken(db, field(req, 'code'), at)
+      await districtAudit(
+        db,
+        {
+          actor: actorOf(req),
+          action: 'department.rotate-token',
+          target: `department:${rotated.code}`,
+        },
+        at,
+      )
+      return { text: `已为 ${rotated.code} 换发新令牌，旧令牌已失效。`, secret: rotated.token }
+    }),
+  )
+
+  scope.get('/district/audit', async (req, reply) => {
+    const viewer = viewerOf(req)
+    if (!viewer || !allowed(req, 'admin')) return accountsPage(req, reply)
+    return html(reply, renderAuditPage(await listDistrictAudit(db, 300), viewer))
+  })
+
+  const itemsPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    message?: { ok: boolean; text: string },
+  ) => {
+    const department = await db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('code', '=', code)
+      .executeTakeFirst()
+    if (!department) return refuse(reply, 404, `没有代码为 ${code} 的部门。`)
+    const rows = await db
+      .selectFrom('items')
+      .select([
+        'id',
+        'title',
+        'status',
+        'revision',
+        'approved_at',
+        'status_at',
+        'status_reason',
+        'published_url',
+      ])
+      .where('department_id', '=', department.id)
+      .orderBy('approved_at', 'desc')
+      .limit(500)
+      .execute()
+    return html(
+      reply,
+      renderDepartmentItems(
+        department,
+        rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          status: r.status,
+          revision: Number(r.revision),
+          approvedAt: r.approved_at,
+          statusAt: r.status_at,
+          statusReason: r.status_reason,
+          publishedUrl: r.published_url,
+        })),
+        allowed(req, 'publish'),
+        viewerOf(req),
+        linksOf(req),
+        message,
+      ),
+      message && !message.ok ? 400 : 200,
+    )
+  }
+
+  scope.get<{ Params: { code: string } }>('/district/departments/:code/items', (req, reply) =>
+    itemsPage(req, reply, req.params.code),
+  )
+
+  for (const verb of ['publish', 'return'] as const) {
+    scope.post<{ Params: { id: string } }>(`/district/items/:id/${verb}`, async (req, reply) => {
+      const id = req.params.id.toLowerCase()
+      const owner = await db
+        .selectFrom('items')
+        .innerJoin('departments', 'departments.id', 'items.department_id')
+        .select('departments.code')
+        .where('items.id', '=', id)
+        .executeTakeFirst()
+      if (!owner) return refuse(reply, 404, '没有找到该条目。')
+      if (!allowed(req, 'publish')) {
+        return refuse(reply, 403, '只有「审核发布」或「管理员」可以登记发布或退回条目。')
+      }
+      const at = clock().toISOString()
+      try {
+        const done =
+          verb === 'publish'
+            ? await publishItem(db, id, field(req, 'url').trim(), at)
+            : await returnItem(db, id, field(req, 'reason'), at)
+        await districtAudit(
+          db,
+          {
+            actor: actorOf(req),
+            action: verb === 'publish' ? 'item.publish' : 'item.return',
+            target: `item:${id}`,
+            detail: {
+              department: owner.code,
+              revision: done.revision,
+              ...(done.url ? { url: done.url } : {}),
+              ...(done.reason ? { reason: done.reason } : {}),
+              changed: done.changed,
+            },
+          },
+          at,
+        )
+        return itemsPage(req, reply, owner.code, {
+          ok: true,
+          text:
+            verb === 'publish'
+              ? '已登记发布，部门下次同步时收到。'
+              : '已退回，部门下次同步时收到退回原因。',
+        })
+      } catch (e) {
+        if (e instanceof AdminError)
+          return itemsPage(req, reply, owner.code, { ok: false, text: e.message })
+        throw e
+      }
+    })
+  }
+}

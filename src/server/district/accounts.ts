@@ -1,0 +1,421 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../core/accounts/password'
+import { newId } from '../../core/ids'
+import { displayNameSchema, passwordSchema } from '../../shared/accounts/schemas'
+import type { DistrictRole, ServerDB } from '../db/schema'
+import { AdminError } from '../departments/departments-service'
+
+/**
+ * District accounts (issue 15): district staff log in to the district pages with a username and a
+ * password (scrypt, the desk's own format and parameters), get a session (cookie, stored as its
+ * SHA-256, idle and absolute expiry), are locked out after repeated wrong passwords, and act with
+ * a role: 查看 reads and exports, 审核发布 also publishes breakdowns and publishes / returns items,
+ * 管理员 also manages accounts and departments (create, rotate token). Every action is audited.
+ */
+
+export const DISTRICT_ROLES: readonly DistrictRole[] = ['viewer', 'publisher', 'admin']
+
+export const ROLE_LABEL: Record<DistrictRole, string> = {
+  viewer: '查看',
+  publisher: '审核发布',
+  admin: '管理员',
+}
+
+/** What a role may do. */
+export type DistrictPermission = 'view' | 'publish' | 'admin'
+
+export function roleAllows(role: DistrictRole, permission: DistrictPermission): boolean {
+  if (permission === 'view') return true
+  if (permission === 'publish') return role === 'publisher' || role === 'admin'
+  return role === 'admin'
+}
+
+/** Wrong passwords in a row before the account locks, and for how long. */
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MINUTES = 15
+/** A session ends after this long without a request, and at the latest after SESSION_HOURS. */
+export const IDLE_MINUTES = 60
+export const SESSION_HOURS = 12
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'dd_district'
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
+const minutes = (n: number) => n * 60_000
+
+/** A logged-in district user, as the pages need them. */
+export interface DistrictUser {
+  id: string
+  username: string
+  displayName: string
+  role: DistrictRole
+}
+
+export interface DistrictSession {
+  user: DistrictUser
+  csrf: string
+}
+
+/** Who did a district action: a user, or the command line. */
+export interface DistrictActor {
+  id: string | null
+  name: string
+}
+
+export const CLI_ACTOR: DistrictActor = { id: null, name: '命令行（server:admin）' }
+
+/** Appends one entry to the district's audit trail. */
+export async function districtAudit(
+  db: Kysely<ServerDB>,
+  entry: {
+    actor: DistrictActor
+    action: string
+    target?: string | null
+    detail?: Record<string, unknown>
+  },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('district_audit')
+    .values({
+      at: now,
+      actor_id: entry.actor.id,
+      actor_name: entry.actor.name,
+      action: entry.action,
+      target: entry.target ?? null,
+      detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    })
+    .execute()
+}
+
+/** The newest audit entries first. */
+export async function listDistrictAudit(db: Kysely<ServerDB>, limit = 200) {
+  const rows = await db
+    .selectFrom('district_audit')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actorName: r.actor_name,
+    action: r.action,
+    target: r.target,
+    detail: r.detail_json ? (JSON.parse(r.detail_json) as Record<string, unknown>) : null,
+  }))
+}
+
+/** True once a district account exists: the pages then require a login. */
+export async function hasDistrictAccounts(db: Kysely<ServerDB>): Promise<boolean> {
+  const row = await db.selectFrom('district_users').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+const USERNAME = /^[A-Za-z0-9._-]{2,40}$/
+
+function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }) {
+  return result.error?.issues[0]?.message ?? '格式不正确'
+}
+
+/** A random password for the first account the CLI creates (shown once). */
+export function generatePassword(): string {
+  // 12 base64url characters plus a digit and a letter, so the desk's strength rule holds.
+  return `${randomBytes(9).toString('base64url')}7a`
+}
+
+/** Creates a district account; refuses a taken username, a weak password, an unknown role. */
+export async function createDistrictUser(
+  db: Kysely<ServerDB>,
+  input: { username: string; displayName: string; role: string; password: string },
+  actor: DistrictActor,
+  now: string,
+): Promise<DistrictUser> {
+  const username = input.username.trim()
+  if (!USERNAME.test(username)) {
+    throw new AdminError('用户名只能包含字母、数字和 ._-，2 至 40 个字符。')
+  }
+  const name = displayNameSchema.safeParse(input.displayName)
+  if (!name.success) throw new AdminError(`姓名：${firstIssue(name)}`)
+  if (!DISTRICT_ROLES.includes(input.role as DistrictRole)) {
+    throw new AdminError('角色只能是 viewer（查看）、publisher（审核发布）或 admin（管理员）。')
+  }
+  const password = passwordSchema.safeParse(input.password)
+  if (!password.success) throw new AdminError(`密码：${firstIssue(password)}`)
+  const taken = await db
+    .selectFrom('district_users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst()
+  if (taken) throw new AdminError(`用户名「${username}」已被使用。`)
+  const user: DistrictUser = {
+    id: newId(),
+    username,
+    displayName: name.data,
+    role: input.role as DistrictRole,
+  }
+  await db
+    .insertInto('district_users')
+    .values({
+      id: user.id,
+      username,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: await hashPassword(password.data),
+      failed_attempts: 0,
+      locked_until: null,
+      disabled_at: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await districtAudit(
+    db,
+    {
+      actor,
+      action: 'account.create',
+      target: `district-user:${username}`,
+      detail: { role: user.role, name: user.displayName },
+    },
+    now,
+  )
+  return user
+}
+
+export async function listDistrictUsers(db: Kysely<ServerDB>, now: Date) {
+  const rows = await db.selectFrom('district_users').selectAll().orderBy('username').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    locked: r.locked_until !== null && Date.parse(r.locked_until) > now.getTime(),
+    disabled: r.disabled_at !== null,
+    lastLoginAt: r.last_login_at,
+  }))
+}
+
+/** The outcome of a login attempt; the message is the same for a wrong password and an unknown user. */
+export type LoginOutcome =
+  { ok: true; token: string; session: DistrictSession } | { ok: false; message: string }
+
+const WRONG = '用户名或密码错误'
+
+/**
+ * Checks a login. An unknown (or disabled) username costs the same time as a real check and gets
+ * the same message; a locked account refuses every password until the lock runs out; the 5th wrong
+ * password in a row locks it for 15 minutes. Success clears the count and starts a session.
+ */
+export async function loginDistrictUser(
+  db: Kysely<ServerDB>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<LoginOutcome> {
+  const at = now.toISOString()
+  const row = await db
+    .selectFrom('district_users')
+    .selectAll()
+    .where('username', '=', username.trim())
+    .executeTakeFirst()
+  if (!row || row.disabled_at !== null) {
+    await burnPasswordCheck(password.slice(0, 128))
+    await districtAudit(
+      db,
+      // What was typed is not kept: a password typed into the username field must not be stored.
+      { actor: { id: null, name: '（未知用户名）' }, action: 'login.failed' },
+      at,
+    )
+    return { ok: false, message: WRONG }
+  }
+  if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()) {
+    const left = Math.max(1, Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60_000))
+    return {
+      ok: false,
+      message: `密码错误次数过多，账户已锁定，请 ${left} 分钟后再试或请管理员解锁`,
+    }
+  }
+  const good = await verifyPassword(password.slice(0, 128), row.password_hash)
+  const actor = { id: row.id, name: row.display_name }
+  if (!good) {
+    // A lock that ran out starts the count again.
+    const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1
+    const locked = failures >= MAX_FAILED_LOGINS
+    await db
+      .updateTable('district_users')
+      .set({
+        failed_attempts: locked ? 0 : failures,
+        locked_until: locked
+          ? new Date(now.getTime() + minutes(LOCKOUT_MINUTES)).toISOString()
+          : null,
+        updated_at: at,
+      })
+      .where('id', '=', row.id)
+      .execute()
+    await districtAudit(
+      db,
+      {
+        actor,
+        action: locked ? 'login.locked' : 'login.failed',
+        target: `district-user:${row.username}`,
+      },
+      at,
+    )
+    return {
+      ok: false,
+      message: locked
+        ? `密码错误次数过多，账户已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试或请管理员解锁`
+        : `${WRONG}，还可尝试 ${MAX_FAILED_LOGINS - failures} 次`,
+    }
+  }
+  const token = randomBytes(32).toString('base64url')
+  const csrf = randomBytes(24).toString('base64url')
+  await db
+    .updateTable('district_users')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: at, updated_at: at })
+    .where('id', '=', row.id)
+    .execute()
+  await db
+    .insertInto('district_sessions')
+    .values({
+      id_hash: sha256(token),
+      user_id: row.id,
+      csrf,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    })
+    .execute()
+  await districtAudit(db, { actor, action: 'login', target: `district-user:${row.username}` }, at)
+  return {
+    ok: true,
+    token,
+    session: {
+      user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+      csrf,
+    },
+  }
+}
+
+/** The session a cookie value stands for, or null (unknown, expired, idle too long, user disabled). */
+export async function districtSession(
+  db: Kysely<ServerDB>,
+  token: string | undefined,
+  now: Date,
+): Promise<DistrictSession | null> {
+  if (!token || token.length > 100) return null
+  const row = await db
+    .selectFrom('district_sessions as s')
+    .innerJoin('district_users as u', 'u.id', 's.user_id')
+    .select([
+      's.id_hash',
+      's.csrf',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.disabled_at',
+    ])
+    .where('s.id_hash', '=', sha256(token))
+    .executeTakeFirst()
+  if (!row) return null
+  const t = now.getTime()
+  if (
+    row.disabled_at !== null ||
+    Date.parse(row.expires_at) <= t ||
+    Date.parse(row.last_seen_at) + minutes(IDLE_MINUTES) <= t
+  ) {
+    await db.deleteFrom('district_sessions').where('id_hash', '=', row.id_hash).execute()
+    return null
+  }
+  // Touch at most once a minute: a page view is not a write each time.
+  if (Date.parse(row.last_seen_at) + 60_000 <= t) {
+    await db
+      .updateTable('district_sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id_hash', '=', row.id_hash)
+      .execute()
+  }
+  return {
+    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    csrf: row.csrf,
+  }
+}
+
+/** Ends the session of `token` (logout). */
+export async function endDistrictSession(
+  db: Kysely<ServerDB>,
+  token: string | undefined,
+  actor: DistrictActor | null,
+  now: string,
+): Promise<void> {
+  if (!token) return
+  await db.deleteFrom('district_sessions').where('id_hash', '=', sha256(token)).execute()
+  if (actor) await districtAudit(db, { actor, action: 'logout' }, now)
+}
+
+/** 管理员: clears a lockout. */
+export async function unlockDistrictUser(
+  db: Kysely<ServerDB>,
+  username: string,
+  actor: DistrictActor,
+  now: string,
+): Promise<void> {
+  const done = await db
+    .updateTable('district_users')
+    .set({ failed_attempts: 0, locked_until: null, updated_at: now })
+    .where('username', '=', username)
+    .executeTakeFirst()
+  if (Number(done.numUpdatedRows) === 0)
+    throw new AdminError(`没有用户名为「${username}」的区级账户。`)
+  await districtAudit(
+    db,
+    { actor, action: 'account.unlock', target: `district-user:${username}` },
+    now,
+  )
+}
+
+/** 管理员: disables (or enables again) an account; its sessions end. An admin cannot disable themself. */
+export async function setDistrictUserDisabled(
+  db: Kysely<ServerDB>,
+  username: string,
+  disabled: boolean,
+  actor: DistrictActor & { username?: string },
+  now: string,
+): Promise<void> {
+  if (disabled && actor.username === username) throw new AdminError('不能停用自己的账户。')
+  const row = await db
+    .selectFrom('district_users')
+    .select(['id', 'role'])
+    .where('username', '=', username)
+    .executeTakeFirst()
+  if (!row) throw new AdminError(`没有用户名为「${username}」的区级账户。`)
+  if (disabled && row.role === 'admin') {
+    const admins = await db
+      .selectFrom('district_users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .execute()
+    if (admins.length <= 1) throw new AdminError('这是唯一的管理员账户，不能停用。')
+  }
+  await db
+    .updateTable('district_users')
+    .set({ disabled_at: disabled ? now : null, updated_at: now })
+    .where('id', '=', row.id)
+    .execute()
+  if (disabled) await db.deleteFrom('district_sessions').where('user_id', '=', row.id).execute()
+  await districtAudit(
+    db,
+    {
+      actor,
+      action: disabled ? 'account.disable' : 'account.enable',
+      target: `district-user:${username}`,
+    },
+    now,
+  )
+}

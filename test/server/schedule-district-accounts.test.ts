@@ -1,0 +1,265 @@
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { BACKENDS, useBackend } from './helpers/backends'
+import { makeItem, newItemId, putBody } from './helpers/payloads'
+import { call, department, NOW, useServers } from './helpers/test-server'
+import { adminCli } from './schedule-helpers'
+
+const HOST = 'district.example'
+const ORIGIN = `http://${HOST}`
+
+/** A browser-like form POST from the district's own page. */
+function post(app: FastifyInstance, url: string, fields: Record<string, string>, cookie?: string) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      host: HOST,
+      origin: ORIGIN,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { cookie } : {}),
+    },
+    payload: new URLSearchParams(fields).toString(),
+  })
+}
+
+const get = (app: FastifyInstance, url: string, cookie?: string) =>
+  app.inject({ method: 'GET', url, headers: { host: HOST, ...(cookie ? { cookie } : {}) } })
+
+/** Logs in and returns the session cookie and the page's CSRF token. */
+async function login(app: FastifyInstance, username: string, password: string) {
+  const res = await post(app, '/district/login', { username, password, next: '/' })
+  expect(res.statusCode).toBe(303)
+  const setCookie = String(res.headers['set-cookie'])
+  expect(setCookie).toMatch(/HttpOnly; SameSite=Strict/)
+  const cookie = setCookie.split(';')[0]!
+  const page = await get(app, '/', cookie)
+  expect(page.statusCode).toBe(200)
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1]
+  expect(csrf).toBeTruthy()
+  return { cookie, csrf: csrf!, page: page.body }
+}
+
+describe.each(BACKENDS)('district accounts (%s)', (kind) => {
+  const backend = useBackend(kind)
+  const server = useServers()
+  /** A fresh database; district accounts are not per department, so cleared too on PostgreSQL. */
+  const fresh = async () => {
+    const database = await backend.fresh()
+    await sql`DELETE FROM district_sessions`.execute(database.db)
+    await sql`DELETE FROM district_users`.execute(database.db)
+    await sql`DELETE FROM district_audit`.execute(database.db)
+    return database
+  }
+
+  it('the first admin from the CLI closes the pages to anyone not logged in, the view password included', async () => {
+    const { db } = await fresh()
+    const app = await server(db, { view: { openWithoutPassword: true, password: '旧的访问密码' } })
+    const basic = `Basic ${Buffer.from('x:旧的访问密码').toString('base64')}`
+    expect(
+      (await app.inject({ method: 'GET', url: '/', headers: { authorization: basic } })).statusCode,
+    ).toBe(200)
+    const run = adminCli(backend)
+    const created = await run('create-district-user', '--username', 'wang', '--name', '王主任')
+    expect(created.code).toBe(0)
+    const password = created.json!.password as string
+    expect(created.json).toMatchObject({ username: 'wang', role: 'admin' })
+    expect(created.out.join('\n')).toContain('初始密码只显示这一次')
+    const stored = await db.selectFrom('district_users').selectAll().executeTakeFirstOrThrow()
+    expect(stored.password_hash).toMatch(/^scrypt\$15\$8\$1\$/)
+    expect(JSON.stringify(stored)).not.toContain(password)
+
+    const closed = await app.inject({
+      method: 'GET',
+      url: '/?year=2026',
+      headers: { authorization: basic },
+    })
+    expect(closed.statusCode).toBe(303)
+    expect(closed.headers.location).toBe('/district/login?next=%2F%3Fyear%3D2026')
+    expect((await get(app, '/district/overview.xlsx')).statusCode).toBe(303)
+    const form = await get(app, '/district/login')
+    expect(form.body).toContain('区级账户登录')
+    const { page } = await login(app, 'wang', password)
+    expect(page).toContain('王主任（管理员）')
+    expect(page).toContain('区级账户')
+  })
+
+  it('locks an account after 5 wrong passwords, tells how many are left, and an admin unlocks it', async () => {
+    const { db } = await fresh()
+    let now = NOW
+    const app = await server(db, { clock: () => now })
+    const run = adminCli(backend)
+    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
+      .json!
+    const clerk = (
+      await run('create-district-user', '--username', 'li', '--name', '李干事', '--role', 'viewer')
+    ).json!
+    for (let i = 1; i <= 4; i++) {
+      const res = await post(app, '/district/login', { username: 'li', password: 'wrong-1234' })
+      expect(res.statusCode).toBe(401)
+      expect(res.body).toContain(`还可尝试 ${5 - i} 次`)
+    }
+    const fifth = await post(app, '/district/login', { username: 'li', password: 'wrong-1234' })
+    expect(fifth.body).toContain('账户已锁定，请 15 分钟后再试')
+    const right = await post(app, '/district/login', {
+      username: 'li',
+      password: clerk.password as string,
+    })
+    expect(right.statusCode).toBe(401)
+    expect(right.body).toContain('账户已锁定')
+    // An unknown name gets the same message as a wrong password, and nothing typed is kept.
+    const unknown = await post(app, '/district/login', {
+      username: 'nobody',
+      password: 'Secret123x',
+    })
+    expect(unknown.body).toContain('用户名或密码错误')
+    const audit = await db.selectFrom('district_audit').selectAll().execute()
+    expect(JSON.stringify(audit)).not.toContain('nobody')
+    expect(JSON.stringify(audit)).not.toContain('Secret123x')
+
+    const { cookie, csrf } = await login(app, 'wang', admin.password as string)
+    const accounts = await get(app, '/district/accounts', cookie)
+    expect(accounts.body).toMatch(/data-username="li"[\s\S]*?已锁定/)
+    expect(
+      (await post(app, '/district/accounts/unlock', { username: 'li' }, cookie)).statusCode,
+    ).toBe(403)
+    const unlocked = await post(app, '/district/accounts/unlock', { username: 'li', csrf }, cookie)
+    expect(unlocked.body).toContain('已解锁「li」')
+    await login(app, 'li', clerk.password as string)
+    // The lock also runs out by itself.
+    for (let i = 0; i < 5; i++)
+      await post(app, '/district/login', { username: 'li', password: 'x' })
+    now = new Date(NOW.getTime() + 16 * 60_000)
+    await login(app, 'li', clerk.password as string)
+  })
+
+  it('roles: 查看 reads only; 审核发布 returns an item with a reason (the department sees it); 管理员 manages accounts and departments; all audited with who', async () => {
+    const { db } = await fresh()
+    const app = await server(db)
+    const run = adminCli(backend)
+    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
+      .json!
+    const { token } = await department(db, 'CZJ', '区财政局')
+    const itemId = newItemId()
+    await call(
+      app,
+      token,
+      'PUT',
+      `/api/v1/items/${itemId}`,
+      putBody(1, makeItem({ title: '预算公开' })),
+    )
+
+    const a = await login(app, 'wang', admin.password as string)
+    const made = await post(
+      app,
+      '/district/accounts',
+      {
+        csrf: a.csrf,
+        username: 'zhao',
+        displayName: '赵审核',
+        role: 'publisher',
+        password: 'Publish123',
+      },
+      a.cookie,
+    )
+    expect(made.body).toContain('已创建区级账户「zhao」')
+    const weak = await post(
+      app,
+      '/district/accounts',
+      { csrf: a.csrf, username: 'qian', displayName: '钱', role: 'viewer', password: 'short' },
+      a.cookie,
+    )
+    expect(weak.statusCode).toBe(400)
+    expect(weak.body).toContain('密码至少 8 位')
+    await post(
+      app,
+      '/district/accounts',
+      {
+        csrf: a.csrf,
+        username: 'sun',
+        displayName: '孙查看',
+        role: 'viewer',
+        password: 'Viewer1234',
+      },
+      a.cookie,
+    )
+    const rotated = await post(
+      app,
+      '/district/departments/rotate-token',
+      { csrf: a.csrf, code: 'CZJ' },
+      a.cookie,
+    )
+    const newToken = /data-testid="secret"\s*>\s*([^<\s]+)/.exec(rotated.body)?.[1]
+    expect(newToken).toMatch(/^ddt_/)
+    expect((await call(app, token, 'GET', `/api/v1/items/${itemId}`)).statusCode).toBe(401)
+
+    const viewer = await login(app, 'sun', 'Viewer1234')
+    expect(viewer.page).toContain('孙查看（查看）')
+    expect(viewer.page).not.toContain('区级账户</a>')
+    expect((await get(app, '/district/accounts', viewer.cookie)).statusCode).toBe(403)
+    const items = await get(app, '/district/departments/CZJ/items', viewer.cookie)
+    expect(items.body).toContain('预算公开')
+    expect(items.body).not.toContain('>退回<')
+    const refused = await post(
+      app,
+      `/district/items/${itemId}/return`,
+      { csrf: viewer.csrf, reason: '缺少附件' },
+      viewer.cookie,
+    )
+    expect(refused.statusCode).toBe(403)
+
+    const publisher = await login(app, 'zhao', 'Publish123')
+    const returned = await post(
+      app,
+      `/district/items/${itemId}/return`,
+      { csrf: publisher.csrf, reason: '附件缺少盖章页' },
+      publisher.cookie,
+    )
+    expect(returned.body).toContain('已退回')
+    const changes = (await call(app, newToken!, 'GET', '/api/v1/changes')).json()
+    expect(changes.changes.at(-1)).toMatchObject({ type: 'returned', reason: '附件缺少盖章页' })
+    expect((await get(app, '/district/audit', publisher.cookie)).statusCode).toBe(403)
+
+    const audit = await get(app, '/district/audit', a.cookie)
+    expect(audit.body).toMatch(/赵审核[\s\S]*?退回条目[\s\S]*?附件缺少盖章页/)
+    expect(audit.body).toMatch(/王主任[\s\S]*?换发部门令牌[\s\S]*?department:CZJ/)
+    expect(audit.body).toMatch(/王主任[\s\S]*?创建区级账户[\s\S]*?district-user:zhao/)
+    expect(audit.body).toMatch(
+      /命令行（server:admin）[\s\S]*?创建区级账户[\s\S]*?district-user:wang/,
+    )
+    expect(audit.body).not.toContain('Publish123')
+  })
+
+  it('a session ends on logout and after an hour without use; a form without its CSRF token or from another site is refused', async () => {
+    const { db } = await fresh()
+    let now = NOW
+    const app = await server(db, { clock: () => now })
+    const run = adminCli(backend)
+    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
+      .json!
+    const s = await login(app, 'wang', admin.password as string)
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/district/accounts/unlock',
+      headers: {
+        host: HOST,
+        origin: 'https://evil.example',
+        cookie: s.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `csrf=${s.csrf}&username=wang`,
+    })
+    expect(foreign.statusCode).toBe(403)
+    const out = await post(app, '/district/logout', { csrf: s.csrf }, s.cookie)
+    expect(out.statusCode).toBe(303)
+    expect((await get(app, '/', s.cookie)).statusCode).toBe(303)
+
+    const t = await login(app, 'wang', admin.password as string)
+    now = new Date(NOW.getTime() + 59 * 60_000)
+    expect((await get(app, '/', t.cookie)).statusCode).toBe(200)
+    now = new Date(now.getTime() + 61 * 60_000)
+    expect((await get(app, '/', t.cookie)).statusCode).toBe(303)
+    expect(await db.selectFrom('district_sessions').selectAll().execute()).toEqual([])
+  })
+})
