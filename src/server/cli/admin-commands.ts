@@ -23,6 +23,7 @@ import {
   parseBreakdownFile,
   publishBreakdown,
 } from '../schedule/breakdown-service'
+import { CONSOLIDATE_USAGE, runConsolidateReport } from '../consolidate/admin'
 
 /** Where the admin CLI writes; tests pass collectors. */
 export interface AdminIo {
@@ -46,6 +47,7 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   create-district-user --username <用户名> --name <姓名> [--role admin|publisher|viewer]
                                                  创建区级账户（默认管理员），随机初始密码只显示一次；
                                                  有区级账户后总览页须登录（--view-password 不再适用）
+${CONSOLIDATE_USAGE}
 --expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
 每个命令的最后一行输出为 JSON。`
@@ -87,6 +89,8 @@ export async function runAdmin(
         year: { type: 'string' },
         username: { type: 'string' },
         role: { type: 'string' },
+        out: { type: 'string' },
+        own: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -111,6 +115,7 @@ export async function runAdmin(
     'list-anchors',
     'publish-breakdown',
     'create-district-user',
+    'consolidate-report',
   ]
   if (!known.includes(command)) {
     io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
@@ -299,6 +304,9 @@ export async function runAdmin(
         io.out(JSON.stringify({ ...done, title: parsed.title, fileName: parsed.fileName }))
         break
       }
+      case 'consolidate-report':
+        if (!(await runConsolidateReport(db, values, io.out))) return 1
+        break
       case 'create-district-user': {
         const password = generatePassword()
         const user = await createDistrictUser(
