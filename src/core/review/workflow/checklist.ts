@@ -1,3 +1,4 @@
+import { noteRequiredFor } from '../../../shared/review/rules'
 import type { Kysely } from 'kysely'
 import type {
   ChecklistAnswerInput,
@@ -157,7 +158,7 @@ export function checkAnswers(
     }
     seen.add(a.questionId)
     const note = a.note?.trim() ?? ''
-    if (entry.q.noteRequiredOn.includes(a.answer) && note === '') {
+    if (noteRequiredFor(entry.q, a.answer) && note === '') {
       problems.push(`第 ${entry.n} 项回答“${CHECKLIST_ANSWER_LABELS[a.answer]}”时须填写说明`)
     }
     clean.push(note === '' ? { questionId: a.questionId, answer: a.answer } : { ...a, note })

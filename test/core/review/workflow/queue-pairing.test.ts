@@ -59,7 +59,7 @@ describe('review queue 已完成 (issue 10)', () => {
     // The submitter took part too.
     await loginAs(t, OFFICER)
     expect((await t.call('review:queue', { scope: 'done-mine' })).length).toBe(2)
-  })
+  }, 30_000)
 
   it('carries the item’s due date from the catalogue 时限 (20 working days when none) and whether it is late', async () => {
     const item = await newItem(t, { title: '有成文日期的通知', signedDate: '2026-11-20' })
@@ -115,7 +115,7 @@ describe('政策文件 and its 政策解读 together (issue 10)', () => {
     expect((await t.call('review:get', { itemId: interp.id })).approvalNotice).toBeNull()
     const done = await approve(t, interp.id)
     expect(done.item.status).toBe('approved')
-  })
+  }, 30_000)
 })
 
 describe('拟公开方式 其他 (issue 9: the rule in the shared schema and in core)', () => {

@@ -69,7 +69,7 @@ export function QueueTable({
           <Table.Th>标题</Table.Th>
           <Table.Th w={88}>类别</Table.Th>
           <Table.Th w={closed ? 150 : 120}>{closed ? '审查结果' : '审查步骤'}</Table.Th>
-          <Table.Th w={112}>公开期限</Table.Th>
+          <Table.Th w={128}>公开期限</Table.Th>
           <Table.Th w={closed ? 124 : 176}>{closed ? '审查单' : '扫描发现'}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -227,7 +227,9 @@ function DueCell({ row }: { row: ReviewQueueRow }) {
   }
   return (
     <Stack gap={2}>
-      <Text fz="sm">{formatDate(row.dueDate)}</Text>
+      <Text fz="sm" className="dd-nowrap">
+        {formatDate(row.dueDate)}
+      </Text>
       {row.late && (
         <PlainBadge size="xs" color="red" style={{ width: 'fit-content' }}>
           逾期

@@ -1,11 +1,14 @@
-import { Paper, Table } from '@mantine/core'
+import { Paper } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { ReviewView } from '../../../../shared/review/types'
 import { CARRIER_FORM_LABELS, publishChannelsText } from '../../../../shared/review/labels'
 import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { formatDate, formatDateTime } from '../../../lib/format'
 
-/** The record fields of the item under review (类别, 索引号, 载体形式, 拟公开方式 …), two per row. */
+/**
+ * The record fields of the item under review (类别, 索引号, 载体形式, 拟公开方式 …): as many pairs per
+ * row as the column has room for (review.css `.dd-review-meta`), so values do not wrap by the character.
+ */
 export function Metadata({ data }: { data: ReviewView }) {
   const { item, review } = data
   const rows: [string, ReactNode][] = [
@@ -34,28 +37,14 @@ export function Metadata({ data }: { data: ReviewView }) {
   ]
   return (
     <Paper withBorder p="sm" component="section" aria-label="元数据">
-      <Table fz="sm" verticalSpacing={3} withRowBorders={false} highlightOnHover={false}>
-        <Table.Tbody>
-          {Array.from({ length: Math.ceil(rows.length / 2) }, (_, i) => (
-            <Table.Tr key={i}>
-              {rows.slice(i * 2, i * 2 + 2).map(([label, value]) => (
-                <FieldCells key={label} label={label} value={value} />
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <dl className="dd-review-meta">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
     </Paper>
-  )
-}
-
-function FieldCells({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <>
-      <Table.Td w={90} c="dimmed" className="dd-nowrap">
-        {label}
-      </Table.Td>
-      <Table.Td>{value}</Table.Td>
-    </>
   )
 }

@@ -4,6 +4,7 @@ import type {
   ChecklistAnswerView,
   ChecklistQuestion,
 } from '../../../../shared/review/types'
+import { checklistGaps, noteRequiredFor, type ChecklistGap } from '../../../../shared/review/rules'
 
 export interface ChecklistEntry {
   answer: ChecklistAnswer | null
@@ -29,21 +30,27 @@ export function checklistFrom(
 }
 
 export function noteRequired(q: ChecklistQuestion, entry: ChecklistEntry | undefined): boolean {
-  return !!entry?.answer && q.noteRequiredOn.includes(entry.answer)
+  return noteRequiredFor(q, entry?.answer)
 }
 
-/** Per question: what is missing (the same rule core checks: every answer, notes where required). */
+const GAP_MESSAGES: Record<ChecklistGap, string> = {
+  unanswered: '请选择“是”“否”或“不适用”',
+  note: '此答案须填写说明',
+}
+
+/** Per question: what is missing — the shared checklistGaps rule core applies (every answer, notes where required). */
 export function checklistErrors(
   questions: ChecklistQuestion[],
   values: ChecklistValues,
 ): Record<string, string> {
-  const errors: Record<string, string> = {}
-  for (const q of questions) {
-    const entry = values[q.id]
-    if (!entry?.answer) errors[q.id] = '请选择“是”“否”或“不适用”'
-    else if (noteRequired(q, entry) && !entry.note.trim()) errors[q.id] = '此答案须填写说明'
-  }
-  return errors
+  const answers = Object.entries(values).map(([questionId, v]) => ({
+    questionId,
+    answer: v.answer,
+    note: v.note,
+  }))
+  return Object.fromEntries(
+    [...checklistGaps(questions, answers)].map(([id, gap]) => [id, GAP_MESSAGES[gap]]),
+  )
 }
 
 export function checklistInput(
