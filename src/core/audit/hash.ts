@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { AuditRow } from '../db/tables/audit'
 
 /** 64 zeros: the `prev_hash` of the first entry in the chain. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -30,18 +31,7 @@ export function stateHash(state: unknown): string {
 }
 
 /** The fields of one audit row that its hash covers (all of them except the hash itself). */
-export interface AuditHashInput {
-  seq: number
-  at: string
-  actor_id: string | null
-  actor_name: string | null
-  action: string
-  target: string | null
-  before_hash: string | null
-  after_hash: string | null
-  detail_json: string | null
-  prev_hash: string
-}
+export type AuditHashInput = Omit<AuditRow, 'hash'>
 
 /**
  * The chain hash of one row: SHA-256 over a JSON array of every field in a fixed order (an array,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { auditEntryHash } from '../audit/hash'
 import type { DB } from '../db/schema'
+import type { AuditRow } from '../db/tables/audit'
 
 /**
  * 恢复前记录: the audit entries the replaced database recorded after the backup was taken. A restore
@@ -11,19 +12,7 @@ import type { DB } from '../db/schema'
  */
 
 /** One audit row as it stood in the replaced database. */
-export interface CarriedRow {
-  seq: number
-  at: string
-  actor_id: string | null
-  actor_name: string | null
-  action: string
-  target: string | null
-  before_hash: string | null
-  after_hash: string | null
-  detail_json: string | null
-  prev_hash: string
-  hash: string
-}
+export type CarriedRow = AuditRow
 
 /**
  * A row inside the section, as a tuple in COLUMNS order: audit details are redacted by key name

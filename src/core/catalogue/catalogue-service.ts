@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { CatalogueEntry } from '../../shared/catalogue/types'
+import type { CatalogueColumn, CatalogueEntry } from '../../shared/catalogue/types'
 import type { Actor } from '../accounts/actor'
 import { appendAudit } from '../audit/append'
 import type { Clock } from '../clock'
@@ -14,18 +14,8 @@ import { describeRule, parseTimeLimit } from './time-limit'
 import { auditActor } from '../accounts/actor'
 
 /** The editable columns of an entry (what the screen and the spreadsheet carry). */
-export interface CatalogueFields {
+export type CatalogueFields = Pick<CatalogueEntry, Exclude<CatalogueColumn, 'seq'>> & {
   seq?: number
-  level1: string
-  level2: string
-  content: string
-  basis: string
-  timeLimit: string
-  subject: string
-  channels: string
-  audience: string
-  method: string
-  level: string
 }
 
 function toEntry(row: CatalogueEntryRow, itemCount: number): CatalogueEntry {
