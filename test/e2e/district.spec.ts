@@ -17,6 +17,7 @@ import { openServerDatabase, type ServerDatabase } from '../../src/server/db/con
 import { createDepartment } from '../../src/server/departments/departments-service'
 import { buildServer } from '../../src/server/http/app'
 import { parseBreakdownFile, publishBreakdown } from '../../src/server/schedule/breakdown-service'
+import { CLI_ACTOR, createDistrictUser } from '../../src/server/district/accounts'
 import type { FastifyInstance } from 'fastify'
 import type { TestCore } from '../helpers/test-core'
 import { makeTempDir } from '../helpers/temp-dir'
@@ -256,6 +257,60 @@ describe('district overview in a real browser', () => {
     expect(own[0]!.progress.map((p) => p.text)).toEqual(['已梳理招商政策清单'])
     await page.goto(`${url}/?year=2026`)
     await expect.poll(() => page.locator('tr[data-code="JYJ"]').innerText()).toMatch(/\b4\b/)
+    await context.close()
+  })
+
+  it('with district accounts: a 审核发布 user logs in, sees the departments, opens a schedule and returns an item with a reason', async () => {
+    // Runs last: once an account exists every page needs a login.
+    await createDistrictUser(
+      database.db,
+      { username: 'zhao', displayName: '赵审核', role: 'publisher', password: 'Publish123' },
+      CLI_ACTOR,
+      NOW.toISOString(),
+    )
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    await page.goto(`${url}/?year=2026`)
+    await page.waitForURL(/\/district\/login/)
+    await page.getByLabel('用户名').fill('zhao')
+    await page.getByLabel('密码').fill('wrong-pass1')
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('还可尝试 4 次')
+    await shot(page, 'login-wrong')
+    await page.getByLabel('密码').fill('Publish123')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\?year=2026/)
+    await expect.poll(() => page.locator('header .who').innerText()).toContain('赵审核（审核发布）')
+    expect(await page.locator('table[aria-labelledby="departments"] tbody tr').count()).toBe(3)
+    await shot(page, 'overview-logged-in')
+
+    await page.getByRole('link', { name: '区教育局' }).click()
+    await page.waitForURL(/departments\/JYJ\/schedule/)
+    expect(await page.locator('main').innerText()).toContain('已梳理招商政策清单')
+
+    await page.goto(`${url}/district/departments/CZJ/items`)
+    await page
+      .getByLabel('「关于政府采购意向的公告」的退回原因')
+      .fill('附件缺少盖章页，请补充后重新报送')
+    await page
+      .locator('tr', { hasText: '关于政府采购意向的公告' })
+      .getByRole('button', { name: '退回' })
+      .click()
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('已退回')
+    expect(await page.locator('tr', { hasText: '关于政府采购意向的公告' }).innerText()).toContain(
+      '附件缺少盖章页，请补充后重新报送',
+    )
+    expect(await scrollsSideways(page)).toBe(false)
+    await shot(page, 'items-returned')
+    const audit = await database.db
+      .selectFrom('district_audit')
+      .selectAll()
+      .where('action', '=', 'item.return')
+      .execute()
+    expect(audit).toEqual([expect.objectContaining({ actor_name: '赵审核' })])
     await context.close()
   })
 })
