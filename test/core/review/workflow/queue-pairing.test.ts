@@ -31,6 +31,7 @@ describe('review queue 已完成 (issue 10)', () => {
     await approve(t, a.id)
     await loginAs(t, LEADER)
     await approve(t, a.id)
+    t.clock.advanceMinutes(5)
     await loginAs(t, REVIEWER)
     await t.call(
       'review:decide',
