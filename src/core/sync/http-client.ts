@@ -162,7 +162,7 @@ export class SyncHttpClient {
     method: SyncMethod,
     path: string,
     body?: unknown,
-    /** The shared wire schema of a 2xx answer (src/shared/sync-wire.ts). */
+    /** The shared wire schema of a 2xx answer (src/shared/sync/wire.ts). */
     schema?: z.ZodType<T>,
     authenticated = true,
   ): Promise<HttpOutcome<T>> {

@@ -4,7 +4,7 @@ import { limitOf } from './schema-limits'
 
 /**
  * A small form-state hook validated by a zod schema (the same schemas core uses, from
- * src/shared/schemas.ts). @mantine/form is not a dependency; this covers what our forms need:
+ * src/shared/<domain>/schemas.ts). @mantine/form is not a dependency; this covers what our forms need:
  * values, per-field errors shown after blur (or live for `liveFields`), text limits from the
  * schema enforced as you type (`maxLength`), and submit.
  */

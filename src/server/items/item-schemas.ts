@@ -6,7 +6,7 @@ import { itemIdSchema, putItemBodySchema, wireContentHash } from '../../shared/s
 import { ApiError } from '../errors'
 import { isPlainSafeBody } from './plain-body'
 
-// The wire format is described once, in src/shared/sync-wire.ts (used by the desk's client too).
+// The wire format is described once, in src/shared/sync/wire.ts (used by the desk's client too).
 export {
   approvedItemSchema,
   batchBodySchema,

@@ -1,6 +1,6 @@
 /**
  * Sync with the district's central server (区级同步): the types and schemas that cross the IPC
- * boundary. Codes are English; their Chinese labels live in labels.ts.
+ * boundary (schemas in ./schemas.ts). Codes are English; their Chinese labels live in ./labels.ts.
  */
 
 /**

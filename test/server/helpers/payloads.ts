@@ -16,7 +16,7 @@ export function makeItem(overrides: Record<string, unknown> = {}): Record<string
 
 /**
  * The wire content hash of `item` (protocol revision 2): RFC 8785 canonical JSON, SHA-256. Computed
- * here with node:crypto, independently of src/shared/sync-wire.ts, so the tests check that one.
+ * here with node:crypto, independently of src/shared/sync/wire.ts, so the tests check that one.
  */
 export function hashOf(item: unknown): string {
   const canonical = canonicalize(item) ?? 'null'

@@ -1,6 +1,6 @@
 import type { ReviewState, ReviewStepStatus } from '../../../../shared/review/types'
 
-/** Badge colours for review states and step statuses (labels come from shared/labels). */
+/** Badge colours for review states and step statuses (labels come from shared/review/labels.ts). */
 export const REVIEW_STATE_COLORS: Record<ReviewState, string> = {
   open: 'blue',
   approved: 'teal',
