@@ -131,6 +131,10 @@ const TOKEN_OF = new Map(KEYWORDS)
 const NOT_THE_FIGURE =
   /增加|减少|增长|下降|同比|较上年|比上年|上升|超过|不足|约|近|多于|少于|以上|以下/
 
+/** At most this many characters between a keyword and its figure (「收到政府信息公开申请，共计258件」). */
+const MAX_GAP = 14
+const OTHER_DOCUMENT = /文件|规章|办法|规定|制度|方案|通知|意见/
+
 /** A figure the text states, resolved to what it should equal. */
 interface Claim {
   what: string
@@ -212,7 +216,8 @@ function claimsOf(tables: ReportTables, sentence: string): Claim[] {
       const t = e.token
       switch (t.kind) {
         case 't3row':
-          if (t.row === 'received' && !mentionsRequests) continue
+          // 「收到」「办结」 also count 人大代表建议 and letters: only a sentence about 申请 is about table 三.
+          if ((t.row === 'received' || t.row === 'total') && !mentionsRequests) continue
           ctx.t3row = t.row
           t3cols = ['total']
           break
@@ -253,7 +258,9 @@ function claimsOf(tables: ReportTables, sentence: string): Claim[] {
     const between = sentence.slice(last.end, q.offset)
     const token = last.token
     last = null
-    if (NOT_THE_FIGURE.test(between)) continue
+    if (NOT_THE_FIGURE.test(between) || between.length > MAX_GAP) continue
+    // 「制发行政规范性文件12件，印发其他文件30件」: a verb naming another kind of document.
+    if (token.kind === 't2action' && OTHER_DOCUMENT.test(between)) continue
     const claim = resolve(tables, token, ctx, t3cols, t4col, q)
     if (claim) claims.push(claim)
   }

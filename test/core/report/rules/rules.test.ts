@@ -287,3 +287,22 @@ describe('report rules (国办公开办函〔2021〕30号 format, 条例第五�
     expect(SAMPLE_OTHER).toContain('实际收取240元')
   })
 })
+
+describe('narrative: numbers about other things are left alone', () => {
+  it('a realistic section 一 and 六 with many unrelated figures gives no false failure', () => {
+    const overview = [
+      SAMPLE_OVERVIEW,
+      '全年召开新闻发布会6场，举办政府开放日活动3次，组织政务公开业务培训2次、培训150人次。',
+      '本年度通过政府门户网站发布政策解读32篇，其中图解15件、视频解读4件。',
+      '依申请公开答复均在法定期限内完成，其中当面申请12件，网上申请200件，信函申请46件。',
+      '制发行政规范性文件12件，印发其他文件30件。',
+      '本年度收到政府信息公开申请258件，同比增长10.3%，较上年增加24件。',
+    ].join('\n')
+    const other = [
+      SAMPLE_OTHER,
+      '全年共办理人大代表建议23件、政协提案15件，办结45件，办结率100%，均已公开办理结果。',
+      '收到群众来信120件，均已按期办理。',
+    ].join('\n')
+    expect(run({ narrative: { ...sampleNarrative(), overview, other } })).toEqual([])
+  })
+})
