@@ -26,6 +26,7 @@ import {
   type ReportTableKey,
   type ReportTables,
 } from '../../shared/report/format'
+import { tableColumnWeights } from '../../shared/report/layout'
 import { cellKey, type ChartDatum } from '../../shared/report/types'
 import { CHART_TITLES, renderCharts } from './charts'
 import { flatCells } from './compile'
@@ -53,13 +54,6 @@ export interface ReportDocumentInput {
 export function figureText(v: CellValue): string {
   if (v === null) return ''
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)))
-}
-
-/** Column weights per table: label columns wider than the figures. */
-function weights(table: ReportTableKey, columns: number): number[] {
-  if (table === 'table3') return [1.5, 1.9, 4.4, ...Array.from({ length: columns - 3 }, () => 1.15)]
-  if (table === 'table2') return [2.2, ...Array.from({ length: columns - 1 }, () => 1.6)]
-  return Array.from({ length: columns }, () => 1)
 }
 
 /** One table as placed cells: labels as printed, values from `tables`. */
@@ -128,7 +122,7 @@ function docGrid(tables: ReportTables, table: ReportTableKey): DocBlock {
   }))
   return {
     kind: 'grid',
-    columns: weights(table, t.columns),
+    columns: tableColumnWeights(table, t.columns),
     rows: t.rows,
     cells,
     headerRows: t.headerRows,

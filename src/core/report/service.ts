@@ -149,6 +149,24 @@ export async function loadReport(db: Kysely<DB>, year: number): Promise<FullRepo
       })
     }
   }
+  // A figure the officer has not entered yet is said once, as what to do (not also as 空白).
+  const missing = new Set(
+    compiled.officerCells
+      .filter((c) => c.mode === 'required' && c.value === null)
+      .map((c) => c.key),
+  )
+  for (let i = problems.length - 1; i >= 0; i--) {
+    const p = problems[i]!
+    if (
+      p.rule === 'BLANK' &&
+      p.table &&
+      p.row &&
+      p.column &&
+      missing.has(`${p.table}.${p.row}.${p.column}`)
+    ) {
+      problems.splice(i, 1)
+    }
+  }
   for (const c of compiled.officerCells) {
     if (c.mode === 'required' && c.value === null) {
       const p = parseCellKey(c.key)!

@@ -10,6 +10,7 @@ import {
   type ReportTableKey,
 } from '../../../shared/report/format'
 import { SOURCE_KIND_LABELS } from '../../../shared/report/labels'
+import { tableColumnWeights } from '../../../shared/report/layout'
 import { cellKey, type ReportProblem, type ReportView } from '../../../shared/report/types'
 import { ReportCharts } from './ReportCharts'
 
@@ -200,6 +201,11 @@ function GridTable({
           tableLayout: 'fixed',
         }}
       >
+        <colgroup>
+          {tableColumnWeights(table, grid.columns).map((w, i, all) => (
+            <col key={i} style={{ width: `${(100 * w) / all.reduce((a, b) => a + b, 0)}%` }} />
+          ))}
+        </colgroup>
         <tbody>
           {grid.rows.map((cells, r) => (
             <tr key={r}>
