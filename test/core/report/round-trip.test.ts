@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -187,6 +187,32 @@ describe('round trip of the exported report', () => {
     const x = await checkReportFile({ bytes: await reportXlsx(view), fileName: 'report.xlsx' })
     expect(x.errors).toBe(0)
     expect(x.tables.table3).toEqual(view.tables.table3)
+  })
+
+  it("next year's first-year entry imports last year's figures from this .xlsx (the 数据 sheet)", async () => {
+    const dir = makeTempDir('report-prior-')
+    try {
+      const file = join(dir.dir, `${view.title}.xlsx`)
+      writeFileSync(file, await reportXlsx(view))
+      t.platform.openAnswers.push(file)
+      const next = await t.call('report:import-prior', { year: YEAR + 1 })
+      expect(next?.prior.origin).toBe('entered')
+      const byKey = Object.fromEntries(next!.prior.cells.map((c) => [c.key, c.value]))
+      expect(byKey['table3.carried_forward.total']).toBe(view.tables.table3.carried_forward!.total)
+      expect(byKey['table2.normative.in_force']).toBe(view.tables.table2.normative!.in_force)
+      expect(byKey['table4.reconsideration.pending']).toBe(
+        view.tables.table4.reconsideration!.pending,
+      )
+      // This year's 上年结转 is counted from the same register: the cross-year rule holds.
+      expect(next!.problems.filter((p) => p.row === 'carried_over')).toEqual([])
+      // A workbook of another year is refused, naming both years.
+      t.platform.openAnswers.push(file)
+      const wrong = await t.send('report:import-prior', { year: YEAR + 2 })
+      expect(wrong.ok).toBe(false)
+      if (!wrong.ok) expect(wrong.error.message).toContain(`${YEAR} 年度`)
+    } finally {
+      dir.cleanup()
+    }
   })
 
   it('CLI report writes .docx, .xlsx and .tables.json; exit 0 when clean, 1 after writing when a rule fails', async () => {

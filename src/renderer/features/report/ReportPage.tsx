@@ -135,6 +135,7 @@ export function ReportPage() {
               variant="default"
               leftSection={<IconFileTypeDocx size={16} />}
               onClick={() => start('docx')}
+              data-primary-action={capabilities.draft ? undefined : true}
               loading={busy && pending?.kind !== 'publish'}
             >
               导出 Word
@@ -147,7 +148,11 @@ export function ReportPage() {
               导出 Excel
             </Button>
             {capabilities.draft && (
-              <Button leftSection={<IconSend size={16} />} onClick={() => start('publish')}>
+              <Button
+                leftSection={<IconSend size={16} />}
+                onClick={() => start('publish')}
+                data-primary-action
+              >
                 生成公开条目
               </Button>
             )}
