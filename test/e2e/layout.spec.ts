@@ -72,6 +72,8 @@ const REPORT_DIR = join(process.cwd(), 'test-results')
 
 /** The ids the param routes are opened with (filled by the seeding). */
 const seeded: Record<string, string> = {}
+/** Seeding steps of other domains that could not run (reported with the page that needed them). */
+const seedProblems: string[] = []
 
 async function call<T>(app: OpenedApp, channel: string, input: unknown): Promise<T> {
   const r = (await app.core.dispatch(channel, input)) as Result<T>
@@ -175,6 +177,29 @@ async function seed(app: OpenedApp): Promise<void> {
     form: '政府开放日',
     content: '邀请人大代表、政协委员、企业和群众代表参观政务服务中心，听取意见建议。',
   })
+  // 意见征集 (ENGAGEMENT): a consultation on a draft, so its detail page has an id.
+  const draft = await call<ItemView>(app, 'items:save', {
+    kind: 'notice',
+    title: '淄博高新区关于进一步规范政府信息依申请公开工作的若干规定（征求意见稿）',
+    bodyHtml: LONG_BODY,
+    issuer: '淄博高新区管委会办公室',
+    signedDate: `${year}-11-20`,
+  })
+  try {
+    const c = await call<{ id: string }>(app, 'engagement:consultation-open', {
+      draftItemId: draft.id,
+      title: '关于《淄博高新区政府信息依申请公开工作若干规定（征求意见稿）》公开征求意见',
+      decisionType: 'normative',
+      startDate: `${year}-12-01`,
+      endDate: `${year}-12-31`,
+      questions: '请围绕申请受理、答复期限、收费标准等内容提出意见建议。',
+      contact: '区党政办公室 张老师 0533-1234567',
+      channels: ['online', 'email'],
+    })
+    seeded['consultation'] = c.id
+  } catch (e) {
+    seedProblems.push(`意见征集未能准备：${(e as Error).message}`)
+  }
   await loginAs(app, admin.username, admin.password)
 }
 
@@ -186,6 +211,7 @@ function concretePath(path: string, links: readonly string[]): string | undefine
     '/drafts/:id': seeded['item'],
     '/review/:itemId': seeded['review'],
     '/requests/:id': seeded['request'],
+    '/engagement/consultations/:id': seeded['consultation'],
   }
   const id = byPrefix[path]
   if (id) return path.replace(/:[A-Za-z]+/, id)
@@ -347,7 +373,7 @@ describe('layout: every page at 1024×700 and 1366×768', () => {
           const where = `${role.key} ${path} ${size.width}×${size.height}`
           if (!concrete) {
             failures.push(
-              `${where}: 没有可打开的编号（在 layout.spec.ts 的 concretePath 里为它准备数据）`,
+              `${where}: 没有可打开的编号（在 layout.spec.ts 的 concretePath 里为它准备数据）${seedProblems.join('；')}`,
             )
             continue
           }

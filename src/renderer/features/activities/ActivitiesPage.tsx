@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Box,
   Button,
   Center,
@@ -22,6 +21,7 @@ import { api, notifySuccess, request } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
+import { StatusBadge } from '../../components/StatusBadge'
 import { formatDate } from '../../lib/format'
 import { thisYear, yearOptions } from '../schedule/year-options'
 import { PlanForm, RecordForm, type PlanInput, type RecordInput } from './ActivityForms'
@@ -192,9 +192,9 @@ export function ActivitiesPage() {
                     <Table.Td>{a.location || '—'}</Table.Td>
                     <Table.Td>{a.heldOn ? `${a.opinions.length} 条` : '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATE_COLORS[a.state]}>
+                      <StatusBadge color={STATE_COLORS[a.state]}>
                         {ACTIVITY_STATE_LABELS[a.state]}
-                      </Badge>
+                      </StatusBadge>
                     </Table.Td>
                   </Table.Tr>
                 ))}

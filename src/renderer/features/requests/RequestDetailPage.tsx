@@ -35,6 +35,7 @@ import type { LetterKind, RequestCaseView, RequestView } from '../../../shared/r
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction, useApiQuery } from '../../api/hooks'
 import { DetailHeader } from '../../components/DetailHeader'
+import { StatusBadge } from '../../components/StatusBadge'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { CALENDAR_PATH } from '../calendar/paths'
 import { CaseModal } from './CaseModal'
@@ -105,9 +106,9 @@ function RequestDetail({
         title={`申请 ${view.no}`}
         badges={
           <Group gap={6} wrap="nowrap">
-            <Badge variant="light" color={STATUS_COLORS[view.status]}>
+            <StatusBadge color={STATUS_COLORS[view.status]}>
               {STATUS_LABELS[view.status]}
-            </Badge>
+            </StatusBadge>
             {view.provisional && (
               <Badge variant="light" color="yellow">
                 期限暂定

@@ -36,6 +36,7 @@ import {
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
+import { StatusBadge } from '../../components/StatusBadge'
 import { formatDate } from '../../lib/format'
 import { CALENDAR_PATH } from '../calendar/paths'
 import { ImportModal } from './ImportModal'
@@ -282,9 +283,7 @@ function RequestTable({ rows, onOpen }: { rows: RequestRow[]; onOpen: (r: Reques
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATUS_COLORS[r.status]}>
-                  {STATUS_LABELS[r.status]}
-                </Badge>
+                <StatusBadge color={STATUS_COLORS[r.status]}>{STATUS_LABELS[r.status]}</StatusBadge>
               </Table.Td>
               <Table.Td>
                 {r.outcome ? (

@@ -47,7 +47,6 @@ export function TemplatesPage() {
   return (
     <Stack gap="md">
       <DetailHeader backTo="/requests" backLabel="返回列表" title="文书模板与设置" />
-      {settings.data && <SettingsPanel settings={settings.data} onSaved={settings.reload} />}
       {!templates.data ? (
         <Center h={160}>
           <Loader size="sm" aria-label="正在加载模板" />
@@ -78,6 +77,8 @@ export function TemplatesPage() {
           </Grid.Col>
         </Grid>
       )}
+      {/* Below the letters: the templates are what this page is for (their 保存 on the first screen). */}
+      {settings.data && <SettingsPanel settings={settings.data} onSaved={settings.reload} />}
     </Stack>
   )
 }
@@ -90,15 +91,43 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplate; onSav
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} fz="md">
-            {templateName(template.key)}
-          </Title>
-          <Text fz="xs" c="dimmed">
-            {template.builtIn
-              ? '使用内置文本'
-              : `${template.updatedByName ?? ''} 修改于 ${template.updatedAt?.slice(0, 10) ?? ''}`}
-          </Text>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Title order={3} fz="md">
+              {templateName(template.key)}
+            </Title>
+            <Text fz="xs" c="dimmed">
+              {template.builtIn
+                ? '使用内置文本'
+                : `${template.updatedByName ?? ''} 修改于 ${template.updatedAt?.slice(0, 10) ?? ''}`}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {!template.builtIn && (
+              <Button
+                variant="default"
+                loading={reset.busy}
+                onClick={() =>
+                  void reset
+                    .run({ key: template.key })
+                    .then((r) => r.ok && (notifySuccess('已恢复内置文本'), onSaved()))
+                }
+              >
+                恢复内置文本
+              </Button>
+            )}
+            <Button
+              data-primary-action
+              loading={save.busy}
+              onClick={() =>
+                void save
+                  .run({ key: template.key, title, body })
+                  .then((r) => r.ok && (notifySuccess('模板已保存'), onSaved()))
+              }
+            >
+              保存模板
+            </Button>
+          </Group>
         </Group>
         <TextInput
           label="标题"
@@ -118,32 +147,6 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplate; onSav
         <Text fz="xs" c="dimmed">
           可用占位符：{PLACEHOLDERS}
         </Text>
-        <Group justify="flex-end">
-          {!template.builtIn && (
-            <Button
-              variant="default"
-              loading={reset.busy}
-              onClick={() =>
-                void reset
-                  .run({ key: template.key })
-                  .then((r) => r.ok && (notifySuccess('已恢复内置文本'), onSaved()))
-              }
-            >
-              恢复内置文本
-            </Button>
-          )}
-          <Button
-            data-primary-action
-            loading={save.busy}
-            onClick={() =>
-              void save
-                .run({ key: template.key, title, body })
-                .then((r) => r.ok && (notifySuccess('模板已保存'), onSaved()))
-            }
-          >
-            保存模板
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   )

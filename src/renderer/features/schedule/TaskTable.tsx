@@ -103,7 +103,7 @@ export function TaskTable({
         <Table.Thead>
           {/* Fixed columns in px, the text columns share the rest: fits 1024×700 without scrolling. */}
           <Table.Tr>
-            <Table.Th w={48}>序号</Table.Th>
+            <Table.Th w={58}>序号</Table.Th>
             <Table.Th w="12%">重点任务</Table.Th>
             <Table.Th>具体任务</Table.Th>
             <Table.Th w={84}>状态</Table.Th>
