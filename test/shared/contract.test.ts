@@ -30,6 +30,7 @@ describe('contract', () => {
       'calendar',
       'catalogue',
       'drafting',
+      'engagement',
       'home',
       'items',
       'requests',
