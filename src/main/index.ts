@@ -6,6 +6,7 @@ import type { AppCore } from '../core/api/types'
 import { createLogger } from '../core/logger'
 import { createOriginPolicy } from './app-origin'
 import { registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol'
+import { installFlushOnClose } from './flush-on-close'
 import { createSenderCheck, registerIpcHandlers } from './ipc'
 import { confirmAndOpenExternal, createElectronPlatform } from './platform'
 import { SECRETS_FILE } from './secret-store'
@@ -42,6 +43,8 @@ function openMainWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
+  // Closing the window or quitting first stores the editors' unsaved edits (issue 10).
+  installFlushOnClose(win, logger)
   win.webContents.on('render-process-gone', (_event, details) => {
     logger.error('界面进程意外退出', { reason: details.reason, exitCode: details.exitCode })
   })

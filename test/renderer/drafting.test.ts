@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DiffRow } from '../../src/shared/items/types'
-import { autosaveDelay } from '../../src/renderer/features/drafting/editor/autosave-timing'
+import { AUTOSAVE_TIMING, AutosaveScheduler, autosaveDelay } from '../../src/shared/items/autosave'
 import {
   contentInput,
   emptyItemForm,
@@ -13,6 +13,8 @@ import {
 } from '../../src/renderer/features/drafting/list/list-query'
 import { foldUnchanged } from '../../src/renderer/features/drafting/revisions/diff-rows'
 import { validateWith } from '../../src/renderer/lib/zod-form'
+import { limitOf } from '../../src/renderer/lib/schema-limits'
+import { itemSaveSchema } from '../../src/shared/items/schemas'
 
 describe('autosave timing', () => {
   const timing = { debounceMs: 2000, maxWaitMs: 5000 }
@@ -27,9 +29,68 @@ describe('autosave timing', () => {
     expect(autosaveDelay(0, 4900, 4900, timing)).toBe(100)
     expect(autosaveDelay(0, 6000, 6000, timing)).toBe(0)
   })
+
+  it('the editor saves within 2 s of idle and at least every 2 s of continuous typing (issue 10)', () => {
+    expect(AUTOSAVE_TIMING.debounceMs).toBeLessThanOrEqual(2000)
+    expect(AUTOSAVE_TIMING.maxWaitMs).toBeLessThanOrEqual(2000)
+    // A keystroke every 100 ms for 10 s: saves come at most maxWaitMs apart.
+    let now = 0
+    const timers: { at: number; fn: () => void; id: number }[] = []
+    let next = 1
+    const saves: number[] = []
+    const scheduler = new AutosaveScheduler(
+      () => {
+        saves.push(now)
+        scheduler.taken()
+      },
+      {
+        now: () => now,
+        set: (fn, ms) => {
+          timers.push({ at: now + ms, fn, id: next })
+          return next++
+        },
+        clear: (id) => {
+          const i = timers.findIndex((t) => t.id === id)
+          if (i >= 0) timers.splice(i, 1)
+        },
+      },
+    )
+    const advanceTo = (t: number) => {
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at)
+        const due = timers[0]
+        if (!due || due.at > t) break
+        timers.shift()
+        now = due.at
+        due.fn()
+      }
+      now = t
+    }
+    for (let t = 0; t < 10_000; t += 100) {
+      advanceTo(t)
+      scheduler.changed()
+    }
+    advanceTo(20_000)
+    expect(saves.length).toBeGreaterThanOrEqual(6)
+    const gaps = saves.slice(1).map((s, i) => s - saves[i]!)
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000)
+    // The last keystroke (t = 9.9 s) is saved within the debounce.
+    expect(saves.at(-1)! - 9900).toBeLessThanOrEqual(AUTOSAVE_TIMING.debounceMs)
+  })
 })
 
 describe('item form', () => {
+  it('takes its limits from the shared schema and enforces them as you type (issue 10)', () => {
+    for (const field of ['title', 'issuer', 'docNumber'] as const) {
+      const max = limitOf(itemFormSchema, field).maxLength
+      expect(max).toBeGreaterThan(0)
+      expect(max).toBe(limitOf(itemSaveSchema, field).maxLength)
+    }
+    expect(limitOf(itemFormSchema, 'title').maxLength).toBe(300)
+    const r = validateWith(itemFormSchema, { ...emptyItemForm(), title: '长'.repeat(5000) })
+    expect(!r.ok && r.errors.title).toBe('标题最多 300 个字符')
+  })
+
   it('checks the 发文字号 with the shared validator', () => {
     const r = validateWith(itemFormSchema, {
       ...emptyItemForm('policy'),

@@ -1,6 +1,7 @@
 import { useIdle } from '@mantine/hooks'
 import { useEffect } from 'react'
 import { api, request } from '../../api/client'
+import { flushPendingEdits } from '../drafting/shared/pending-saves'
 import { useAppState } from '../../app/app-state'
 
 /**
@@ -15,9 +16,12 @@ export function useIdleLock(lockAfterMinutes: number): void {
   })
   useEffect(() => {
     if (!idle) return
-    request(api().auth.lock({}), { notify: false }).then(
-      () => setLocked(true),
-      () => setLocked(true),
-    )
+    // Unsaved edits are stored before the session locks (issue 10).
+    flushPendingEdits()
+      .then(() => request(api().auth.lock({}), { notify: false }))
+      .then(
+        () => setLocked(true),
+        () => setLocked(true),
+      )
   }, [idle, setLocked])
 }

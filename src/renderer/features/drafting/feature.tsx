@@ -2,7 +2,7 @@ import { IconFileDescription } from '@tabler/icons-react'
 import { defineFeature } from '../../app/feature'
 import { TodoCountCard } from '../home/TodoCountCard'
 import { CataloguePage } from './catalogue/CataloguePage'
-import { ItemEditorRoute } from './editor/ItemEditorPage'
+import { ItemEditorRoute } from './editor/ItemEditorRoute'
 import { ItemListPage } from './list/ItemListPage'
 
 /** 起草: items, the catalogue; on the home page the officer's returned and overdue items. */

@@ -19,6 +19,7 @@ import {
 } from '@tabler/icons-react'
 import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import { api, request } from '../../api/client'
+import { flushPendingEdits } from '../drafting/shared/pending-saves'
 import { useAppState, useSession } from '../../app/app-state'
 import { ChangePasswordModal } from '../auth/ChangePasswordModal'
 
@@ -29,16 +30,21 @@ export function UserMenu() {
   const scheme = useComputedColorScheme('light')
   const [passwordOpen, passwordModal] = useDisclosure(false)
 
+  // Unsaved edits are stored first (issue 10: a line typed just before 锁定 was lost).
   const lock = () =>
-    request(api().auth.lock({})).then(
-      () => setLocked(true),
-      () => undefined,
-    )
+    flushPendingEdits()
+      .then(() => request(api().auth.lock({})))
+      .then(
+        () => setLocked(true),
+        () => undefined,
+      )
   const logout = () =>
-    request(api().auth.logout({})).then(
-      () => signedOut(),
-      () => undefined,
-    )
+    flushPendingEdits()
+      .then(() => request(api().auth.logout({})))
+      .then(
+        () => signedOut(),
+        () => undefined,
+      )
 
   return (
     <>

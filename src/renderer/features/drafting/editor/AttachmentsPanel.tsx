@@ -24,11 +24,14 @@ const TEXT_STATUS: Record<AttachmentView['textStatus'], { label: string; color: 
 export function AttachmentsPanel({
   view,
   readOnly,
+  confirmRevision,
   ensureItem,
   onChanged,
 }: {
   view: ItemView | null
   readOnly: boolean
+  /** The officer confirmed starting a 修订稿 / withdrawing the review (sent with the change). */
+  confirmRevision: boolean
   /** Creates the draft first when it was never saved (attachments need an item). */
   ensureItem: () => Promise<ItemView | null>
   onChanged: (item: ItemView) => void
@@ -45,9 +48,15 @@ export function AttachmentsPanel({
       const item = view ?? (await ensureItem())
       if (!item) return
       setRefused(null)
-      const result = await request(api().attachments.add({ itemId: item.id }), {
-        notify: false,
-      }).catch((e: unknown) => {
+      const result = await request(
+        api().attachments.add({
+          itemId: item.id,
+          ...(confirmRevision ? { confirmRevision: true as const } : {}),
+        }),
+        {
+          notify: false,
+        },
+      ).catch((e: unknown) => {
         if (e instanceof ApiError) setRefused(e.message)
         return null
       })
@@ -195,7 +204,11 @@ export function AttachmentsPanel({
           onClose={() => setRemoving(null)}
           onConfirm={async () => {
             const item = await request(
-              api().attachments.remove({ itemId: removing.itemId, attachmentId: removing.id }),
+              api().attachments.remove({
+                itemId: removing.itemId,
+                attachmentId: removing.id,
+                ...(confirmRevision ? { confirmRevision: true as const } : {}),
+              }),
             ).catch(() => null)
             if (item) {
               onChanged(item)

@@ -57,7 +57,20 @@ export function bodyHtml(editor: Editor | null, fallback: string): string {
   return editor.isEmpty ? '' : editor.getHTML()
 }
 
-export function BodyEditor({ editor, readOnly }: { editor: Editor | null; readOnly: boolean }) {
+/**
+ * The body with its toolbar; the toolbar sticks under the app header and the editor's own sticky
+ * header (`--dd-editor-header-h`, measured by the editor), so it stays visible in a long body.
+ */
+export function BodyEditor({
+  editor,
+  readOnly,
+  lockedNote = null,
+}: {
+  editor: Editor | null
+  readOnly: boolean
+  /** Why the body is read-only when the officer may still edit after confirming. */
+  lockedNote?: string | null
+}) {
   return (
     <RichTextEditor
       editor={editor}
@@ -66,7 +79,11 @@ export function BodyEditor({ editor, readOnly }: { editor: Editor | null; readOn
       aria-label="正文"
     >
       {!readOnly && (
-        <RichTextEditor.Toolbar sticky stickyOffset={56}>
+        <RichTextEditor.Toolbar
+          sticky
+          stickyOffset="calc(56px + var(--dd-editor-header-h, 84px))"
+          className="dd-body-toolbar"
+        >
           <RichTextEditor.ControlsGroup>
             <RichTextEditor.H1 />
             <RichTextEditor.H2 />
@@ -106,7 +123,7 @@ export function BodyEditor({ editor, readOnly }: { editor: Editor | null; readOn
       <RichTextEditor.Content />
       {readOnly && (
         <Text fz="xs" c="dimmed" px="sm" pb="xs">
-          只读：您没有修改该条目的权限
+          {lockedNote ?? '只读：您没有修改该条目的权限'}
         </Text>
       )}
     </RichTextEditor>

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ItemView } from '../../../../shared/items/types'
 import { INDEX_NUMBER_PENDING_LABEL } from '../../../../shared/items/labels'
 import { formatDate, formatDateTime } from '../../../lib/format'
-import { StatusBadge, ValidityBadge } from '../shared/StatusBadge'
+import { RevisionStateBadges, ValidityBadge } from '../shared/StatusBadge'
 import { Panel } from './Panel'
 
 /** 索引号, status, revision, who and when — and the warnings core computed for the item. */
@@ -26,7 +26,12 @@ export function ItemInfoPanel({ view }: { view: ItemView | null }) {
     [
       '状态',
       view ? (
-        <StatusBadge status={view.status} size="sm" />
+        <RevisionStateBadges
+          status={view.status}
+          revision={view.revision}
+          liveRevision={view.liveRevision}
+          size="sm"
+        />
       ) : (
         <Text fz="sm" c="dimmed" span>
           未保存

@@ -1,4 +1,6 @@
 import { ActionIcon, Grid, Group, Select, Text, TextInput, Tooltip } from '@mantine/core'
+import { limitOf } from '../../../lib/schema-limits'
+import { itemFormSchema } from './item-form'
 import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CatalogueEntry, Taxonomy, TopicNode } from '../../../../shared/catalogue/types'
@@ -68,6 +70,8 @@ export function MetadataForm(p: MetadataFormProps) {
             placeholder="如：关于做好2025年度政府信息公开工作的通知"
             value={values.title}
             onChange={(e) => set('title', e.currentTarget.value)}
+            {...limitOf(itemFormSchema, 'title')}
+            description={lengthNote(values.title, 'title')}
             onBlur={p.onTitleBlur}
             error={p.titleError}
             readOnly={readOnly}
@@ -80,6 +84,8 @@ export function MetadataForm(p: MetadataFormProps) {
             placeholder="如：淄博高新区管委会办公室"
             value={values.issuer}
             onChange={(e) => set('issuer', e.currentTarget.value)}
+            {...limitOf(itemFormSchema, 'issuer')}
+            description={lengthNote(values.issuer, 'issuer')}
             readOnly={readOnly}
           />
         </Grid.Col>
@@ -87,6 +93,7 @@ export function MetadataForm(p: MetadataFormProps) {
           <DocNumberInput
             value={values.docNumber}
             onChange={(v) => set('docNumber', v)}
+            {...limitOf(itemFormSchema, 'docNumber')}
             readOnly={readOnly}
           />
         </Grid.Col>
@@ -225,4 +232,11 @@ function DueDateLine({ entry, view }: { entry: CatalogueEntry; view: ItemView | 
       时限：{entry.timeLimit || '未填写'}（{entry.ruleText}） · 公开到期日：{due}
     </Text>
   )
+}
+
+/** 「已输入 280 / 300 字」 once a text field is near its limit (the input stops at the limit). */
+function lengthNote(value: string, field: 'title' | 'issuer'): string | undefined {
+  const max = limitOf(itemFormSchema, field).maxLength
+  if (max === undefined || value.length < max * 0.8) return undefined
+  return `已输入 ${value.length} / ${max} 字`
 }

@@ -6,6 +6,8 @@ import { VALIDITY_LABELS } from '../../../../shared/items/labels'
 import { api, notifySuccess, request } from '../../../api/client'
 import { ItemPicker } from '../shared/ItemPicker'
 import { ItemRefLine } from '../shared/ItemRefLine'
+import { ConfirmModal } from '../shared/confirm'
+import { editConfirmQuestion, needsEditConfirm } from '../../../../shared/items/revision-state'
 import { Panel } from './Panel'
 
 interface Props {
@@ -91,20 +93,41 @@ export function InterpretationPanel({ view, kind, readOnly, run }: Props) {
 export function SupersedesPanel({ view, readOnly, run }: Omit<Props, 'kind'>) {
   const [picked, setPicked] = useState<string | null>(null)
   const [relation, setRelation] = useState<'amended' | 'repealed'>('amended')
+  /** 修订稿 (issue 10): the earlier item is 已通过/已同步 — its 有效性 changes as a 修订稿, asked first. */
+  const [asking, setAsking] = useState<{ earlier: ItemView; go: () => Promise<void> } | null>(null)
 
+  /** Changes the earlier item's 有效性, asking first when that starts its 修订稿. */
+  const change = async (
+    earlierId: string,
+    validity: 'amended' | 'repealed' | 'valid',
+    done: (earlier: ItemView) => void,
+  ) => {
+    const go = (confirmRevision: boolean) =>
+      run(async () => {
+        const earlier = await request(
+          api().items.setValidity({
+            id: earlierId,
+            validity,
+            ...(validity === 'valid' ? {} : { byItemId: view.id }),
+            ...(confirmRevision ? { confirmRevision: true as const } : {}),
+          }),
+        )
+        done(earlier)
+      })
+    const current = await request(api().items.get({ id: earlierId })).catch(() => null)
+    if (!current) return
+    if (needsEditConfirm(current.status)) setAsking({ earlier: current, go: () => go(true) })
+    else await go(false)
+  }
   const mark = (earlierId: string) =>
-    run(async () => {
-      const earlier = await request(
-        api().items.setValidity({ id: earlierId, validity: relation, byItemId: view.id }),
-      )
+    change(earlierId, relation, (earlier) => {
       notifySuccess(`《${earlier.title}》的有效性已改为「${VALIDITY_LABELS[earlier.validity]}」`)
       setPicked(null)
     })
   const undo = (earlierId: string) =>
-    run(async () => {
-      const earlier = await request(api().items.setValidity({ id: earlierId, validity: 'valid' }))
-      notifySuccess(`《${earlier.title}》已恢复为「${VALIDITY_LABELS.valid}」`)
-    })
+    change(earlierId, 'valid', (earlier) =>
+      notifySuccess(`《${earlier.title}》已恢复为「${VALIDITY_LABELS.valid}」`),
+    )
 
   return (
     <Panel label="立改废" title="立改废">
@@ -166,6 +189,20 @@ export function SupersedesPanel({ view, readOnly, run }: Omit<Props, 'kind'>) {
           </>
         )}
       </Stack>
+      {asking && (
+        <ConfirmModal
+          title={`变更《${asking.earlier.title}》的有效性？`}
+          confirmLabel="开始修订稿"
+          onClose={() => setAsking(null)}
+          onConfirm={async () => {
+            const go = asking.go
+            setAsking(null)
+            await go()
+          }}
+        >
+          {editConfirmQuestion(asking.earlier.status, asking.earlier.revision)}
+        </ConfirmModal>
+      )}
     </Panel>
   )
 }

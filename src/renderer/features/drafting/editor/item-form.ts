@@ -1,23 +1,23 @@
 import { z } from 'zod'
 import { checkDocNumber } from '../../../../shared/doc-number'
+import { itemAutosaveSchema } from '../../../../shared/items/schemas'
 import { ITEM_KINDS, type ItemKind, type ItemView } from '../../../../shared/items/types'
 
+const shared = itemAutosaveSchema.shape
+
 /**
- * The editor's metadata form. Validation mirrors core's `items:save` (title required, 发文字号
- * by the shared validator); core checks again on every save.
+ * The editor's metadata form. The text fields are core's own schemas (src/shared/items/schemas,
+ * limits and messages included); the form adds what an explicit save needs (title required,
+ * 发文字号 by the shared validator). Core checks again on every save.
  */
 export const itemFormSchema = z.object({
   kind: z.enum(ITEM_KINDS),
-  title: z.string().trim().min(1, '请填写标题').max(300, '标题最多 300 个字符'),
-  issuer: z.string().trim().max(100, '发文机关最多 100 个字符'),
-  docNumber: z
-    .string()
-    .trim()
-    .max(60, '发文字号最多 60 个字符')
-    .superRefine((v, ctx) => {
-      const check = checkDocNumber(v)
-      if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
-    }),
+  title: shared.title.min(1, '请填写标题'),
+  issuer: shared.issuer.unwrap(),
+  docNumber: shared.docNumber.unwrap().superRefine((v, ctx) => {
+    const check = checkDocNumber(v)
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
+  }),
   signedDate: z.string().nullable(),
   plannedPublishDate: z.string().nullable(),
   topicId: z.string().nullable(),

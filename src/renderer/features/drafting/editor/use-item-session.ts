@@ -2,8 +2,9 @@ import dayjs from 'dayjs'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ItemView } from '../../../../shared/items/types'
 import { api, ApiError, request } from '../../../api/client'
-import { trackSave } from '../shared/pending-saves'
-import { autosaveDelay } from './autosave-timing'
+import { AutosaveScheduler } from '../../../../shared/items/autosave'
+import { needsEditConfirm } from '../../../../shared/items/revision-state'
+import { registerFlush, trackSave } from '../shared/pending-saves'
 import { contentInput, type ItemFormValues } from './item-form'
 
 export type SaveState =
@@ -32,8 +33,11 @@ interface Options {
 
 /**
  * One editor session: the item as core last returned it, the revision the editor is based on,
- * and the save queue. Autosaves (debounced, see autosave-timing) and saves run one at a time, in
- * order, so a save never races an autosave with a stale base revision.
+ * and the save queue. Autosaves (debounce + throttle, see shared/items/autosave) and saves run one
+ * at a time, in order, so a save never races an autosave with a stale base revision. Unsaved edits
+ * are flushed before 锁定 / 退出登录 / closing (registerFlush). An item that is 待审查 / 已通过 /
+ * 已同步 is read-only until the officer confirms the question (`confirmEdit`); the confirmation
+ * travels with the next save as `confirmRevision` (core refuses the change without it).
  */
 export function useItemSession({ initial, getContent, onCreated, onStored, onConflict }: Options) {
   const [view, setView] = useState<ItemView | null>(initial)
@@ -42,21 +46,37 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
   const base = useRef(initial ? { revision: initial.revision, hash: initial.contentHash } : null)
   const changeSeq = useRef(0)
   const savedSeq = useRef(0)
-  const firstChangeAt = useRef<number | null>(null)
-  const lastChangeAt = useRef(0)
-  const timer = useRef<number | undefined>(undefined)
+  const scheduler = useRef<AutosaveScheduler | null>(null)
+  const [confirmed, setConfirmed] = useState(false)
+  const confirmedRef = useRef(false)
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const callbacks = useRef({ getContent, onCreated, onStored, onConflict })
   useEffect(() => {
     callbacks.current = { getContent, onCreated, onStored, onConflict }
   })
 
-  const readOnly = view !== null && !view.canEdit
+  /** The item is 待审查 / 已通过 / 已同步 and the officer has not confirmed editing it yet. */
+  const needsConfirm = view !== null && view.canEdit && needsEditConfirm(view.status) && !confirmed
+  const readOnly = (view !== null && !view.canEdit) || needsConfirm
+
+  /** Confirmed and still needed: sent with attachment changes and restores too. */
+  const confirmRevision = confirmed && view !== null && needsEditConfirm(view.status)
+
+  /** The officer answered the question: editable now; the next save says so to core. */
+  const confirmEdit = useCallback(() => {
+    confirmedRef.current = true
+    setConfirmed(true)
+  }, [])
 
   /** Takes core's answer as the new base (and the new view for everything but the form). */
   const adopt = useCallback((next: ItemView) => {
     viewRef.current = next
     base.current = { revision: next.revision, hash: next.contentHash }
+    // Submitted or approved again: the next edit must be asked again.
+    if (needsEditConfirm(next.status) && changeSeq.current === savedSeq.current) {
+      confirmedRef.current = false
+      setConfirmed(false)
+    }
     setView(next)
   }, [])
 
@@ -74,9 +94,15 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
 
   const identity = () => {
     const current = viewRef.current
-    return current && base.current
-      ? { id: current.id, baseRevision: base.current.revision, baseContentHash: base.current.hash }
-      : {}
+    if (!current || !base.current) return {}
+    return {
+      id: current.id,
+      baseRevision: base.current.revision,
+      baseContentHash: base.current.hash,
+      ...(confirmedRef.current && needsEditConfirm(current.status)
+        ? { confirmRevision: true as const }
+        : {}),
+    }
   }
 
   const failed = useCallback((e: unknown) => {
@@ -87,9 +113,7 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
 
   const autosave = useCallback(
     (snapshot?: ItemContentSnapshot) => {
-      window.clearTimeout(timer.current)
-      timer.current = undefined
-      firstChangeAt.current = null
+      scheduler.current?.taken()
       const captured = snapshot ?? callbacks.current.getContent()
       return enqueue(async () => {
         const seq = changeSeq.current
@@ -120,26 +144,27 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
     [adopt, enqueue, failed],
   )
 
+  const autosaveRef = useRef(autosave)
+  useEffect(() => {
+    autosaveRef.current = autosave
+  })
+
   /** Call on every change of the form or the body. */
   const markChanged = useCallback(() => {
     if (readOnly) return
     changeSeq.current++
-    const now = Date.now()
-    firstChangeAt.current ??= now
-    lastChangeAt.current = now
     setSaveState((s) => (s.kind === 'saving' ? s : { kind: 'dirty' }))
-    window.clearTimeout(timer.current)
-    timer.current = window.setTimeout(
-      () => void autosave(),
-      autosaveDelay(firstChangeAt.current, lastChangeAt.current, now),
-    )
-  }, [autosave, readOnly])
+    scheduler.current ??= new AutosaveScheduler(() => void autosaveRef.current(), {
+      set: (fn, ms) => window.setTimeout(fn, ms),
+      clear: (handle) => window.clearTimeout(handle as number),
+      now: () => Date.now(),
+    })
+    scheduler.current.changed()
+  }, [readOnly])
 
   /** An explicit save: a real revision; resolves to the stored view, or null when refused. */
   const save = useCallback(() => {
-    window.clearTimeout(timer.current)
-    timer.current = undefined
-    firstChangeAt.current = null
+    scheduler.current?.taken()
     const captured = callbacks.current.getContent()
     return enqueue(async (): Promise<ItemView | null> => {
       const seq = changeSeq.current
@@ -174,21 +199,22 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
 
   /** Forget local changes (after a conflict the officer chose to reload). */
   const discardChanges = useCallback(() => {
-    window.clearTimeout(timer.current)
+    scheduler.current?.taken()
     savedSeq.current = changeSeq.current
-    firstChangeAt.current = null
     setSaveState({ kind: 'idle' })
   }, [])
 
   const isDirty = () => changeSeq.current !== savedSeq.current
 
-  // Leaving the editor (or closing the window) saves what was typed.
+  // Leaving the editor saves what was typed; 锁定, 退出登录, the idle lock and main's close / quit
+  // wait for the same through flushPendingEdits().
   useEffect(() => {
-    const onUnload = () => {
-      if (changeSeq.current !== savedSeq.current) void autosave()
-    }
+    const flush = () => (changeSeq.current !== savedSeq.current ? autosave() : queue.current)
+    const unregister = registerFlush(flush)
+    const onUnload = () => void flush()
     window.addEventListener('beforeunload', onUnload)
     return () => {
+      unregister()
       window.removeEventListener('beforeunload', onUnload)
       onUnload()
     }
@@ -199,6 +225,9 @@ export function useItemSession({ initial, getContent, onCreated, onStored, onCon
     base,
     saveState,
     readOnly,
+    needsConfirm,
+    confirmEdit,
+    confirmRevision,
     adopt,
     refreshView,
     markChanged,
