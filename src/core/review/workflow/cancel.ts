@@ -9,9 +9,7 @@ import type { EventPayload } from '../../events/bus'
  * Listener of 'item.changed' (registered in core/events/listeners.ts): when an existing item's
  * content changed, its open review is void — in the same transaction as the edit.
  */
-export async function cancelReviewsOnContentChange(
-  e: EventPayload<'item.changed'>,
-): Promise<void> {
+export async function cancelReviewsOnContentChange(e: EventPayload<'item.changed'>): Promise<void> {
   if (e.change !== 'content' || !e.contentChanged || e.before === null || e.actor === null) return
   await cancelOpenReviews(e.db, e.itemId, e.actor, e.clock)
 }
