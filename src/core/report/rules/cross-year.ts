@@ -24,6 +24,7 @@ export function crossYearRules(
   return [
     ...carryOver(tables, prior),
     ...inForceContinuity(tables, prior),
+    ...trialFormatContinuity(tables, prior),
     ...pendingCases(tables, prior),
   ]
 }
@@ -82,6 +83,54 @@ function inForceContinuity(tables: ReportTables, prior: ReportTables): RuleFailu
         expected,
       },
     })
+  }
+  return out
+}
+
+/**
+ * The 2019 trial format's running totals (soft): 对外公开总数量 = last year's + 本年新公开数量 (table 二
+ * （一）), and 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (（五）（六）（八）).
+ */
+function trialFormatContinuity(tables: ReportTables, prior: ReportTables): RuleFailure[] {
+  if (tables.format !== '2019' || prior.format !== '2019') return []
+  const out: RuleFailure[] = []
+  const check = (row: string, column: string, expected: number, parts: string, cols: string[]) => {
+    const now = tables.table2[row]?.[column] ?? null
+    if (now === null || now === expected) return
+    out.push({
+      rule: 'X-TRIAL-TOTAL',
+      severity: 'warning',
+      message: `${cellName(tables.format, 'table2', row, column)}为 ${fmt(now)}，但${parts} = ${fmt(expected)}，相差 ${fmt(Math.abs(expected - now))}`,
+      table: 'table2',
+      row,
+      column,
+      cells: cols.map((c) => ({ table: 'table2' as const, row, column: c })),
+      numbers: { thisYear: now, expected },
+    })
+  }
+  for (const row of ['rules', 'normative']) {
+    const last = prior.table2[row]?.total_published ?? null
+    if (last === null) continue
+    const added = num(tables.table2[row]?.new_published)
+    check(
+      row,
+      'total_published',
+      last + added,
+      `上年对外公开总数量 ${fmt(last)} + 本年新公开数量 ${fmt(added)}`,
+      ['total_published', 'new_published'],
+    )
+  }
+  for (const row of ['licensing', 'other_services', 'punishment', 'enforcement', 'fees']) {
+    const last = prior.table2[row]?.last_year_items ?? null
+    const change = prior.table2[row]?.change ?? null
+    if (last === null || change === null) continue
+    check(
+      row,
+      'last_year_items',
+      last + change,
+      `上年报告的上一年项目数量 ${fmt(last)} + 本年增/减 ${fmt(change)}`,
+      ['last_year_items'],
+    )
   }
   return out
 }

@@ -306,3 +306,22 @@ describe('narrative: numbers about other things are left alone', () => {
     expect(run({ narrative: { ...sampleNarrative(), overview, other } })).toEqual([])
   })
 })
+
+describe('cross-year rules of the 2019 trial format (国办公开办函〔2019〕60号)', () => {
+  it('对外公开总数量 and 上一年项目数量 carry on from last year’s report (soft)', () => {
+    const prior = sampleTables('2019')
+    prior.table2.normative = { new_made: 10, new_published: 10, total_published: 33 }
+    prior.table2.licensing = { last_year_items: 125, change: -2, decisions: 1400 }
+    const tables = sampleTables('2019')
+    const found = runReportRules({ tables, prior }).filter((f) => f.rule === 'X-TRIAL-TOTAL')
+    // rules 2 + 0 = 2 ✓, normative 33 + 12 = 45 ✓, punishment 300 + 0 ✓, fees 5 + 0 ✓;
+    // licensing 125 − 2 = 123 ≠ 120, other_services 30 + 2 = 32 ≠ 30, enforcement 20 + 1 = 21 ≠ 20.
+    expect(found.map((f) => [f.row, f.numbers])).toEqual([
+      ['licensing', { thisYear: 120, expected: 123 }],
+      ['other_services', { thisYear: 30, expected: 32 }],
+      ['enforcement', { thisYear: 20, expected: 21 }],
+    ])
+    expect(found[0]!.message).toContain('上年报告的上一年项目数量 125 + 本年增/减 -2 = 123')
+    expect(found.every((f) => f.severity === 'warning')).toBe(true)
+  })
+})
