@@ -4,6 +4,7 @@ import type { RuleFailure } from '../../../../src/core/report/rules'
 import {
   buildReportDocx,
   buildReportHtml,
+  buildReportXls,
   buildReportXlsx,
   documentXml,
   type HandReport,
@@ -133,6 +134,15 @@ describe('check-report reads reports this app did not write (国办公开办函�
       expect(result.tables.table3['6']!.total).toBe(10)
       expect(result.tables.table2.licensing!.change).toBe(-3)
     })
+
+  it('an old .xls workbook (BIFF8, WPS 表格 / Excel 2003) with merged cells reads the same', async () => {
+    const r = report()
+    const bytes = await buildReportXls(r)
+    expect([...bytes.slice(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0])
+    const result = await checkReportFile({ bytes, fileName: '报告.xls' })
+    expect(result.failures).toEqual([])
+    expect(result.tables).toEqual(r.tables)
+  })
 
   it('a 2024 report in the 2019 layout is told it uses the old format', async () => {
     const result = await checkReportFile(
