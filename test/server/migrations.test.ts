@@ -17,6 +17,7 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
       'changes',
       'departments',
       'district_audit',
+      'district_calendar',
       'district_sessions',
       'district_users',
       'item_revisions',

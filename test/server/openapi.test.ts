@@ -15,6 +15,7 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit-anchors',
+      '/calendar',
       '/changes',
       '/health',
       '/items/batch',

@@ -1,3 +1,4 @@
+import { calendarSyncExtension } from '../calendar/sync-extension'
 import { engagementSyncExtension } from '../engagement/sync-extension'
 import { reportSyncExtension } from '../report/sync-extension'
 import { scheduleSyncExtension } from '../schedule/sync-extension'
@@ -8,6 +9,7 @@ import type { SyncExtension } from './extensions'
  * domain, e.g. `scheduleSyncExtension,` imported from src/core/schedule/sync-extension.ts).
  */
 export const SYNC_EXTENSIONS: readonly SyncExtension[] = [
+  calendarSyncExtension,
   scheduleSyncExtension,
   engagementSyncExtension,
   reportSyncExtension,

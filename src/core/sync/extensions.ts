@@ -38,6 +38,13 @@ export interface SyncExtensionDeps {
 }
 
 /**
+ * How an extension's run ended: PhaseOutcome, or done with a `notice` — something the department
+ * should know that is not a failure (e.g. the district's holiday calendar differs from the one
+ * entered here); the 同步 page shows it until a later run ends without it.
+ */
+export type ExtensionOutcome = PhaseOutcome | { kind: 'done'; notice: string }
+
+/**
  * A domain's part of a sync run (schedule tables, report tables, consultation comments …). Runs
  * after the items are pushed and the changes feed is read, one extension after another in list
  * order (extensions-list.ts); a failure is shown by `label` on the 同步 page and never fails the
@@ -48,10 +55,13 @@ export interface SyncExtension {
   name: string
   /** Chinese, for the 同步 page, e.g. `工作配档表`. */
   label: string
-  run(d: SyncExtensionDeps): Promise<PhaseOutcome>
+  run(d: SyncExtensionDeps): Promise<ExtensionOutcome>
 }
 
-type StoredResults = Record<string, { ok: boolean; message: string | null; at: string }>
+type StoredResults = Record<
+  string,
+  { ok: boolean; message: string | null; notice?: string | null; at: string }
+>
 
 async function readResults(db: Kysely<DB>): Promise<StoredResults> {
   const raw = await readSyncValue(db, SYNC_KEYS.extensionResults)
@@ -73,7 +83,16 @@ export async function extensionStatuses(
   const out: SyncExtensionStatus[] = []
   for (const ext of extensions) {
     const r = stored[ext.name]
-    if (r) out.push({ name: ext.name, label: ext.label, ok: r.ok, message: r.message, at: r.at })
+    if (r) {
+      out.push({
+        name: ext.name,
+        label: ext.label,
+        ok: r.ok,
+        message: r.message,
+        notice: r.notice ?? null,
+        at: r.at,
+      })
+    }
   }
   return out
 }
@@ -97,7 +116,7 @@ export async function runExtensions(
 ): Promise<StoredResults> {
   const results: StoredResults = {}
   for (const ext of extensions) {
-    let outcome: PhaseOutcome
+    let outcome: ExtensionOutcome
     try {
       outcome = await ext.run({
         db: d.db(),
@@ -115,7 +134,7 @@ export async function runExtensions(
     const at = d.clock().toISOString()
     results[ext.name] =
       outcome.kind === 'done'
-        ? { ok: true, message: null, at }
+        ? { ok: true, message: null, notice: 'notice' in outcome ? outcome.notice : null, at }
         : {
             ok: false,
             message: outcome.kind === 'unauthorized' ? SYNC_TOKEN_REFUSED_MESSAGE : outcome.message,

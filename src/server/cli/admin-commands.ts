@@ -18,6 +18,7 @@ import {
   generatePassword,
   ROLE_LABEL,
 } from '../district/accounts'
+import { publishCalendarNotice } from '../calendar/calendar-service'
 import {
   BreakdownFileError,
   parseBreakdownFile,
@@ -44,6 +45,8 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   publish-breakdown --year <年度> <分解表.xlsx>   发布该年度的重点工作分解表（.xlsx/.xls/.csv），
                                                  各部门下次同步时收到，责任单位写明本部门的任务标为本部门任务；
                                                  再次发布修正后的表格时就地更新，保留部门的措施和进展
+  publish-calendar [--year <年度>] <通知.txt>      发布国务院节假日安排通知（原文粘贴成的文本文件），
+                                                 各部门下次同步时收到；部门自行录入的年度有差异时会收到提示
   create-district-user --username <用户名> --name <姓名> [--role admin|publisher|viewer]
                                                  创建区级账户（默认管理员），随机初始密码只显示一次；
                                                  有区级账户后总览页须登录（--view-password 不再适用）
@@ -100,7 +103,7 @@ export async function runAdmin(
   }
   const { values, positionals } = parsed
   const command = positionals[0]
-  const positionalCount = command === 'publish-breakdown' ? 2 : 1
+  const positionalCount = command === 'publish-breakdown' || command === 'publish-calendar' ? 2 : 1
   if (values.help || !command || positionals.length !== positionalCount) {
     ;(values.help ? io.out : io.err)(ADMIN_USAGE)
     return values.help ? 0 : 2
@@ -115,6 +118,7 @@ export async function runAdmin(
     'list-anchors',
     'publish-breakdown',
     'create-district-user',
+    'publish-calendar',
     'consolidate-report',
   ]
   if (!known.includes(command)) {
@@ -307,6 +311,37 @@ export async function runAdmin(
       case 'consolidate-report':
         if (!(await runConsolidateReport(db, values, io.out))) return 1
         break
+      case 'publish-calendar': {
+        const path = positionals[1] as string
+        let text: string
+        try {
+          text = readFileSync(path, 'utf8')
+        } catch {
+          throw new AdminError(`无法读取文件「${path}」，请检查路径。`)
+        }
+        const year = values.year === undefined ? undefined : Number(values.year)
+        if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
+          throw new AdminError('--year 应为 2000 至 2100 之间的年度，例如 --year 2027。')
+        }
+        const done = await publishCalendarNotice(db, text, year, CLI_ACTOR.name, at)
+        await districtAudit(
+          db,
+          {
+            actor: CLI_ACTOR,
+            action: 'calendar.publish',
+            target: `calendar:${done.year}`,
+            detail: { version: done.version, holidays: done.holidays, changed: done.changed },
+          },
+          at,
+        )
+        io.out(
+          done.changed
+            ? `已发布 ${done.year} 年节假日安排（第 ${done.version} 版：放假 ${done.holidays} 天，调休上班 ${done.workdays} 天），各部门下次同步时收到。`
+            : `${done.year} 年节假日安排与已发布的第 ${done.version} 版相同，未作更改。`,
+        )
+        io.out(JSON.stringify(done))
+        break
+      }
       case 'create-district-user': {
         const password = generatePassword()
         const user = await createDistrictUser(

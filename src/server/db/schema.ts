@@ -230,6 +230,21 @@ export interface DistrictAuditTable {
   detail_json: string | null
 }
 
+/** `district_calendar` (migration 0152): the holiday calendar the district publishes, per year. */
+export interface DistrictCalendarTable {
+  year: number
+  version: number
+  title: string
+  /** JSON string[] of `YYYY-MM-DD` days off / 调休 working days; JSON Record<date, festival>. */
+  holidays_json: string
+  workdays_json: string
+  names_json: string
+  /** The notice as pasted (kept for the record). */
+  notice_text: string
+  published_at: string
+  published_by: string
+}
+
 /** The kysely database interface of the server. */
 export interface ServerDB {
   departments: DepartmentsTable
@@ -250,6 +265,7 @@ export interface ServerDB {
   district_users: DistrictUsersTable
   district_sessions: DistrictSessionsTable
   district_audit: DistrictAuditTable
+  district_calendar: DistrictCalendarTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

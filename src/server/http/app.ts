@@ -16,6 +16,7 @@ import { registerPublicRoutes } from './routes/health-routes'
 import { registerItemRoutes } from './routes/items-routes'
 import { registerConsultationPages, registerConsultationRoutes } from '../consultations/routes'
 import { registerScheduleRoutes } from '../schedule/schedule-routes'
+import { registerCalendarRoutes } from '../calendar/calendar-routes'
 import { registerReportRoutes } from '../reports/report-routes'
 import {
   capConnectionsPerAddress,
@@ -122,6 +123,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         registerAuditAnchorRoutes(scope, options.db, clock)
         registerConsultationRoutes(scope, options.db, clock)
         registerScheduleRoutes(scope, options.db, clock)
+        registerCalendarRoutes(scope, options.db, clock)
         registerReportRoutes(scope, options.db, clock)
         // Schedule tables, activity plans and annual reports get their own route files here.
       })

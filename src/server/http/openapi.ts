@@ -14,6 +14,7 @@ import {
   scheduleTableReceiptSchema,
   scheduleTableStoredSchema,
 } from '../../shared/schedule/wire'
+import { districtCalendarSchema } from '../../shared/calendar/wire'
 
 /** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
 const body = (schema: z.ZodType) => ({
@@ -204,6 +205,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             },
           ],
           responses: { '200': json('{changes, nextCursor, hasMore}'), ...common },
+        },
+      },
+      '/calendar': {
+        get: {
+          summary: '区级发布的节假日安排（各年度的放假日、调休上班日、版本号）',
+          responses: { '200': json('{years}', answer(districtCalendarSchema)), ...common },
         },
       },
       '/schedule/breakdowns': {

@@ -23,6 +23,7 @@ const ACTION_LABEL: Record<string, string> = {
   'item.publish': '登记条目已发布',
   'item.return': '退回条目',
   'breakdown.publish': '发布重点工作分解表',
+  'calendar.publish': '发布节假日安排',
 }
 
 const csrfField = (csrf: string) => html`<input type="hidden" name="csrf" value="${csrf}" />`

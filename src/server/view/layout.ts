@@ -68,7 +68,7 @@ export interface Viewer {
 }
 
 /** The pages of the district nav. */
-export type DistrictNav = 'overview' | 'breakdowns' | 'accounts' | 'audit' | 'none'
+export type DistrictNav = 'overview' | 'breakdowns' | 'calendar' | 'accounts' | 'audit' | 'none'
 
 /** A whole district page: header with the nav, then `body`. */
 export function districtPage(
@@ -98,6 +98,7 @@ export function districtPage(
           <nav aria-label="区级页面">
             ${link('/', 'overview', '各部门总览')}
             ${link('/district/breakdowns', 'breakdowns', '重点工作分解表')}
+            ${link('/district/calendar', 'calendar', '节假日日历')}
             ${
               links.accounts
                 ? html`${link('/district/accounts', 'accounts', '区级账户')}

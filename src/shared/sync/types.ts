@@ -67,6 +67,8 @@ export interface SyncExtensionStatus {
   ok: boolean
   /** Why it failed (Chinese); null when it went well. */
   message: string | null
+  /** What the department should know although it went well (Chinese), e.g. a calendar difference. */
+  notice: string | null
   at: string
 }
 

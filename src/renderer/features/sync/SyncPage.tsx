@@ -104,6 +104,19 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
         </Alert>
       )}
       {status.extensions
+        .filter((e) => e.ok && e.notice)
+        .map((e) => (
+          <Alert
+            key={e.name}
+            color="yellow"
+            mt="md"
+            title={`「${e.label}」请注意`}
+            data-testid={`sync-extension-notice-${e.name}`}
+          >
+            {e.notice}
+          </Alert>
+        ))}
+      {status.extensions
         .filter((e) => !e.ok)
         .map((e) => (
           <Alert

@@ -5,6 +5,7 @@ import * as m0090 from './2026_12_01_0090_audit_anchors'
 import * as m0100 from './2026_12_01_0100_audit_anchor_epochs'
 import * as m0150 from './2026_12_01_0150_schedule'
 import * as m0151 from './2026_12_01_0151_district_accounts'
+import * as m0152 from './2026_12_01_0152_district_calendar'
 import * as m0170 from './2026_12_01_0170_reports'
 import * as m0200 from './2026_12_01_0200_consultations'
 
@@ -19,6 +20,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0100_audit_anchor_epochs': m0100,
   '2026_12_01_0150_schedule': m0150,
   '2026_12_01_0151_district_accounts': m0151,
+  '2026_12_01_0152_district_calendar': m0152,
   '2026_12_01_0170_reports': m0170,
   '2026_12_01_0200_consultations': m0200,
 }

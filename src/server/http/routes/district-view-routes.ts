@@ -19,6 +19,7 @@ import {
 import { renderDistrictOverview } from '../../view/district-page'
 import { escapeHtml } from '../../view/html'
 import { FormBodyError, parseMultipart, parseUrlEncoded, type FormBody } from '../../view/form-body'
+import { registerDistrictCalendarPages } from '../../calendar/calendar-pages'
 import { registerDistrictAccountRoutes } from '../../district/account-routes'
 import {
   districtAudit,
@@ -187,6 +188,7 @@ export function registerDistrictView(
     })
 
     registerDistrictAccountRoutes(scope, db, clock, { refuse, headers: PAGE_HEADERS })
+    registerDistrictCalendarPages(scope, db, clock, PAGE_HEADERS)
 
     scope.get('/', async (req, reply) => {
       const now = clock()
