@@ -9,7 +9,7 @@ import {
   type CaseOutcome,
   type RequestOutcome,
 } from '../../../src/shared/requests/types'
-import type { ItemKind } from '../../../src/shared/items/types'
+import { ITEM_KINDS, type ItemKind } from '../../../src/shared/items/types'
 
 /**
  * A year of generated records with known answers for every cell the store fills: requests over
@@ -60,18 +60,7 @@ export interface GenerateOptions {
   seed?: number
 }
 
-const KINDS: ItemKind[] = [
-  'policy',
-  'interpretation',
-  'notice',
-  'news',
-  'data',
-  'consultation',
-  'permit',
-  'penalty',
-  'enforcement',
-  'other',
-]
+const KINDS: readonly ItemKind[] = ITEM_KINDS
 
 /** Writes the records in a few large transactions; returns what every store cell must be. */
 export async function generateYear(db: Kysely<DB>, o: GenerateOptions): Promise<Expected> {

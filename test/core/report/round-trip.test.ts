@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Store } from '../../../src/core/db/database'
+import { compileAnnualReport } from '../../../src/core/report/compile'
 import { reportDocx, reportXlsx } from '../../../src/core/report/export'
 import { checkReportFile } from '../../../src/core/report/check'
 import { loadReport } from '../../../src/core/report/service'
@@ -151,6 +152,24 @@ describe('round trip of the exported report', () => {
       rowSpan: 3,
       colSpan: 3,
     })
+  })
+
+  it('the 2019 trial format (years up to 2020) round-trips too: its table 二 and the single （六） row', async () => {
+    const { compiled } = await loadReport(store.db, YEAR)
+    const v2019 = { ...view, format: '2019' as const }
+    v2019.tables = (await compileAnnualReport(store.db, YEAR, { format: '2019' })).tables
+    expect(compiled.format).toBe('2021')
+    const xml = await new JSZip()
+      .loadAsync(await reportDocx(v2019))
+      .then((z) => z.file('word/document.xml')!.async('string'))
+    const tables = docxTables(xml)
+    TABLES.forEach((table, i) => {
+      const got = [...tables[i]!].sort((a, b) => a.row - b.row || a.col - b.col)
+      const want = expectedCells(v2019.tables, table).sort((a, b) => a.row - b.row || a.col - b.col)
+      expect(got, table).toEqual(want)
+    })
+    expect(tables[0]!.some((c) => c.text === '政府集中采购')).toBe(true)
+    expect(tables[1]!.some((c) => c.text === '（六）其他处理' && c.colSpan === 2)).toBe(true)
   })
 
   it('.xlsx: the same labels and numbers, merged as published; the 数据 sheet lists every cell', async () => {
