@@ -226,6 +226,11 @@ describe('保密审查: scan, self-check, return, mask, approve through the chai
       el.querySelectorAll('.mantine-ScrollArea-viewport').forEach((v) => v.scrollTo(0, 0)),
     )
     await shot(app, 'self-check')
+    // 拟公开方式 其他 must name the way (the shared schema's rule, as core applies it).
+    await dialog.getByRole('checkbox', { name: '其他', exact: true }).check()
+    await dialog.getByRole('button', { name: '提交', exact: true }).click()
+    await dialog.getByText('选择“其他”公开方式时，请填写具体方式').waitFor()
+    await field(dialog, '其他公开方式').fill('社区公开栏')
     await dialog.getByRole('button', { name: '提交', exact: true }).click()
     await dialog.waitFor({ state: 'detached' })
     await page.locator('.dd-editor-sticky').getByText('待审查').waitFor()
@@ -258,6 +263,7 @@ describe('保密审查: scan, self-check, return, mask, approve through the chai
       .locator('mark.dd-finding[data-severity="high"]', { hasText: ID })
     await mark.waitFor()
     await page.getByRole('button', { name: '同意公开', exact: true }).waitFor()
+    await page.getByRole('region', { name: '元数据' }).getByText('其他（社区公开栏）').waitFor()
     await shot(app!, 'review-screen')
 
     await page.getByRole('button', { name: '退回修改', exact: true }).click()
