@@ -134,6 +134,7 @@ const NOT_THE_FIGURE =
 /** At most this many characters between a keyword and its figure (「收到政府信息公开申请，共计258件」). */
 const MAX_GAP = 14
 const OTHER_DOCUMENT = /文件|规章|办法|规定|制度|方案|通知|意见/
+const NOT_DECISIONS = /公示|信息|事项|目录|清单|栏目|专栏/
 
 /** A figure the text states, resolved to what it should equal. */
 interface Claim {
@@ -261,6 +262,8 @@ function claimsOf(tables: ReportTables, sentence: string): Claim[] {
     if (NOT_THE_FIGURE.test(between) || between.length > MAX_GAP) continue
     // 「制发行政规范性文件12件，印发其他文件30件」: a verb naming another kind of document.
     if (token.kind === 't2action' && OTHER_DOCUMENT.test(between)) continue
+    // 「行政许可公示18条」「行政处罚信息37条」: items published about decisions, not the decisions.
+    if (token.kind === 't2decisions' && NOT_DECISIONS.test(between)) continue
     const claim = resolve(tables, token, ctx, t3cols, t4col, q)
     if (claim) claims.push(claim)
   }
