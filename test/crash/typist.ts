@@ -13,10 +13,12 @@ import { createStubPlatform } from '../helpers/stub-platform'
 
 const TYPE_INTERVAL_MS = 40
 
-const [dataDir, itemId, username, password, char = '字'] = process.argv.slice(2)
-if (!dataDir || !itemId || !username || !password) {
+const [dataArg, idArg, username, password, char = '字'] = process.argv.slice(2)
+if (!dataArg || !idArg || !username || !password) {
   throw new Error('usage: typist <dataDir> <itemId> <user> <password> [char]')
 }
+const dataDir: string = dataArg
+const itemId: string = idArg
 
 async function main(): Promise<void> {
   const core = await createAppCore({
