@@ -8,6 +8,7 @@ import { createTestCore, type TestCore } from '../../helpers/test-core'
 import {
   RENDER_ROOT,
   renderDocxToPng,
+  renderXlsxToPng,
   renderedPages,
   renderedText,
 } from '../../helpers/render-docx'
@@ -56,7 +57,16 @@ describe('the annual report .docx in the official layout (rendered with LibreOff
     ]) {
       expect(text).toContain(h)
     }
-    const xlsx = await reportXlsx(view)
-    expect(xlsx.byteLength).toBeGreaterThan(1000)
+  }, 180_000)
+
+  it('the .xlsx prints the same tables (rendered: test-results/documents/annual-report-xlsx)', async () => {
+    const { view } = await loadReport(store.db, YEAR)
+    const out = join(RENDER_ROOT, 'annual-report-xlsx')
+    const pages = await renderXlsxToPng(await reportXlsx(view), out)
+    expect(pages.length).toBeGreaterThanOrEqual(4)
+    const text = (await renderedText(out, 'sheet.pdf')).replace(/\s+/g, '')
+    expect(text).toContain('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')
+    expect(text).toContain('未经复议直接起诉')
+    expect(text).toContain('第二十条第（八）项')
   }, 180_000)
 })
