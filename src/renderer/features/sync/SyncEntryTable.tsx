@@ -2,6 +2,7 @@ import { Badge, Button, Table, Text } from '@mantine/core'
 import { SYNC_OP_LABELS } from '../../../shared/sync/labels'
 import type { SyncEntryView } from '../../../shared/sync/types'
 import { formatDateTime } from '../../lib/format'
+import { RevisionStateNote } from './RevisionStateNote'
 
 /** Outbox entries (waiting, failed or conflicting) with the reason in Chinese. */
 export function SyncEntryTable({
@@ -40,7 +41,10 @@ export function SyncEntryTable({
         <Table.Tbody>
           {entries.map((e) => (
             <Table.Tr key={e.seq}>
-              <Table.Td>{e.title}</Table.Td>
+              <Table.Td>
+                {e.title}
+                <RevisionStateNote text={e.revisionState} />
+              </Table.Td>
               <Table.Td>{SYNC_OP_LABELS[e.op]}</Table.Td>
               <Table.Td className="dd-nowrap">第 {e.revision} 版</Table.Td>
               <Table.Td>{e.attempts}</Table.Td>

@@ -22,6 +22,7 @@ import { useApiAction, useApiQuery } from '../../api/hooks'
 import { useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
 import { formatDate, formatDateTime } from '../../lib/format'
+import { RevisionStateNote } from './RevisionStateNote'
 import { SyncBadge } from './SyncBadge'
 import { SyncEntryTable } from './SyncEntryTable'
 import { useSyncStatus } from './use-sync-status'
@@ -68,6 +69,7 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
           </Text>
         </Stack>
         <Button
+          data-primary-action
           leftSection={<IconRefresh size={16} aria-hidden />}
           onClick={async () => {
             const r = await run.run({})
@@ -181,6 +183,7 @@ function RecentTable({
                 <Anchor component={Link} to={`/drafts/${r.itemId}`} fz="sm">
                   {r.title}
                 </Anchor>
+                <RevisionStateNote text={r.revisionState} />
               </Table.Td>
               <Table.Td>
                 <SyncBadge state={r.state} size="sm" />

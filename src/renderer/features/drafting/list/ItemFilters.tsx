@@ -60,7 +60,7 @@ export function ItemFilters({
     JSON.stringify({ ...value, sort: 'updated', order: 'desc' }) !== JSON.stringify(EMPTY_FILTERS)
   return (
     <Paper withBorder p="sm" mb="sm">
-      <Group gap="sm" align="flex-end" wrap="nowrap">
+      <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           aria-label="搜索"
           placeholder="搜索标题、正文、附件文字"
@@ -79,7 +79,7 @@ export function ItemFilters({
           }
           value={value.text}
           onChange={(e) => set('text', e.currentTarget.value)}
-          style={{ flex: 1, minWidth: 220 }}
+          style={{ flex: 1, minWidth: 200 }}
           maxLength={100}
         />
         <MultiSelect
@@ -89,7 +89,7 @@ export function ItemFilters({
           value={value.statuses}
           onChange={(v) => set('statuses', v as ItemStatus[])}
           clearable
-          w={200}
+          w={170}
         />
         <MultiSelect
           aria-label="类别"
@@ -98,7 +98,7 @@ export function ItemFilters({
           value={value.kinds}
           onChange={(v) => set('kinds', v as ItemKind[])}
           clearable
-          w={220}
+          w={170}
         />
         <Select
           aria-label="排序"

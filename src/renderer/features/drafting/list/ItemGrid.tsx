@@ -1,13 +1,16 @@
-import { Badge, Skeleton, Text, Tooltip } from '@mantine/core'
+import { Badge, Group, Skeleton, Text, Tooltip } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ItemSearchRow } from '../../../../shared/items/types'
 import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/items/labels'
 import { formatDate } from '../../../lib/format'
-import { StatusBadge } from '../shared/StatusBadge'
+import { RevisionStateBadges, StatusBadge } from '../shared/StatusBadge'
 import { SyncBadge, syncSaidByStatus } from '../../sync/SyncBadge'
 import dayjs from 'dayjs'
+
+/** Columns shown only when the list is wide enough (hidden below 1280 px, see drafting.css). */
+const WIDE_ONLY = new Set(['发文字号', '更新时间'])
 
 const COLUMNS = [
   '标题',
@@ -47,15 +50,28 @@ function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
         </Text>
       </div>
       <div role="gridcell" className="dd-cell">
-        <StatusBadge status={row.status} size="sm" />
-        {/* The sync badge (待同步/已送达/冲突/失败…) unless the status already says it. */}
-        {row.syncState && !syncSaidByStatus(row) && (
-          <SyncBadge state={row.syncState} size="sm" ml={4} />
+        {row.liveRevision ? (
+          // 修订稿: both states, stacked — 「已通过 第 3 版」 over 「修订中 第 4 版」 (issue 10).
+          <RevisionStateBadges
+            status={row.status}
+            revision={row.revision}
+            liveRevision={row.liveRevision}
+            size="xs"
+            stacked
+          />
+        ) : (
+          <Group gap={4} wrap="nowrap">
+            <StatusBadge status={row.status} size="sm" />
+            {/* The sync badge (待同步/已送达/冲突/失败…) unless the status already says it. */}
+            {row.syncState && !syncSaidByStatus(row) && (
+              <SyncBadge state={row.syncState} size="sm" />
+            )}
+          </Group>
         )}
       </div>
       <div role="gridcell" className="dd-cell">
         {row.indexNumber ? (
-          <Text fz="xs" className="dd-mono" truncate>
+          <Text fz="xs" className="dd-mono" truncate title={row.indexNumber}>
             {row.indexNumber}
           </Text>
         ) : (
@@ -64,7 +80,7 @@ function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
           </Text>
         )}
       </div>
-      <div role="gridcell" className="dd-cell">
+      <div role="gridcell" className="dd-cell dd-col-wide">
         <Text fz="sm" truncate title={row.docNumber}>
           {row.docNumber || '—'}
         </Text>
@@ -72,7 +88,7 @@ function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
       <div role="gridcell" className="dd-cell">
         <Text fz="sm">{row.signedDate ?? '—'}</Text>
       </div>
-      <div role="gridcell" className="dd-cell">
+      <div role="gridcell" className="dd-cell dd-col-wide">
         <Text fz="sm" c="dimmed">
           {updated(row.updatedAt)}
         </Text>
@@ -80,7 +96,12 @@ function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
       <div role="gridcell" className="dd-cell dd-cell-flags">
         {row.late && (
           <Tooltip label={`应于 ${formatDate(row.dueDate)} 前公开`}>
-            <Badge color="red" size="sm" variant="filled">
+            <Badge
+              color="red"
+              size="sm"
+              variant="filled"
+              style={{ flexShrink: 0, minWidth: 'max-content' }}
+            >
               逾期
             </Badge>
           </Tooltip>
@@ -200,7 +221,11 @@ export function ItemGrid({
     >
       <div role="row" className="dd-grid-row dd-grid-head" aria-rowindex={1}>
         {COLUMNS.map((c) => (
-          <div key={c} role="columnheader" className="dd-cell">
+          <div
+            key={c}
+            role="columnheader"
+            className={WIDE_ONLY.has(c) ? 'dd-cell dd-col-wide' : 'dd-cell'}
+          >
             {c}
           </div>
         ))}

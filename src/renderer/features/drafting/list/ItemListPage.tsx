@@ -76,6 +76,7 @@ export function ItemListPage() {
             )}
             {canEdit && (
               <Button
+                data-primary-action
                 leftSection={<IconPlus size={16} />}
                 onClick={() => void navigate('/drafts/new')}
               >

@@ -28,20 +28,26 @@ export function RevisionStateBadges({
   revision,
   liveRevision,
   size,
+  stacked = false,
 }: {
   status: ItemStatus
   revision: number
   liveRevision: LiveRevision | null | undefined
   size?: BadgeProps['size']
+  /** One badge above the other (a narrow list cell). */
+  stacked?: boolean
 }) {
   if (!liveRevision || !isWorkingStatus(status)) {
     return <StatusBadge status={status} {...(size ? { size } : {})} />
   }
   return (
     <Group
-      gap={4}
+      gap={stacked ? 2 : 4}
       wrap="nowrap"
-      style={{ flexShrink: 0 }}
+      style={{
+        flexShrink: 0,
+        ...(stacked ? { flexDirection: 'column', alignItems: 'flex-start' } : {}),
+      }}
       aria-label={revisionStateText(status, revision, liveRevision)}
       data-revision-state={revisionStateText(status, revision, liveRevision)}
     >
