@@ -8,7 +8,7 @@ import {
   type CheckReportResult,
 } from '../core/report/check'
 import type { RuleFailure } from '../core/report/rules'
-import { REPORT_FORMAT_LABELS } from '../shared/report/format'
+import { REPORT_FORMAT_LABELS, REPORT_SECTION_HEADINGS } from '../shared/report/format'
 import type { CliEnv } from './commands'
 import { INTERNAL_MESSAGE } from '../core/errors'
 import { createLogger } from '../core/logger'
@@ -49,9 +49,12 @@ function describeFailure(f: RuleFailure): string[] {
   const mark = f.severity === 'error' ? '✗ 错误' : '△ 提示'
   const lines = [`${mark} [${f.rule}] ${f.message}`]
   const where: string[] = []
-  if (f.table && f.row) where.push(`单元格 ${f.table}.${f.row}${f.column ? `.${f.column}` : ''}`)
+  if (f.table && f.row)
+    where.push(`单元格编号 ${f.table}.${f.row}${f.column ? `.${f.column}` : ''}`)
   if (f.section && f.offset !== undefined)
-    where.push(`${f.section} 第 ${f.offset + 1} 字起，共 ${f.length ?? 0} 字`)
+    where.push(
+      `“${REPORT_SECTION_HEADINGS[f.section]}”第 ${f.offset + 1} 字起，共 ${f.length ?? 0} 字`,
+    )
   if (f.numbers)
     where.push(
       Object.entries(f.numbers)

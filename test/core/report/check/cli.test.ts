@@ -61,8 +61,9 @@ describe('npm run cli -- check-report (条例第五十条, 国办公开办函〔
     expect(r.stdout).toContain(
       '✗ 错误 [T3-ROW-SUM] 表三 “三、本年度办理结果 › （一）予以公开” 行 “总计” 列为 130，但 自然人 101',
     )
-    expect(r.stdout).toContain('单元格 table3.1.total；总计 130，各项之和 131')
+    expect(r.stdout).toContain('单元格编号 table3.1.total；总计 130，各项之和 131')
     expect(r.stdout).toContain('[N-TABLE]')
+    expect(r.stdout).toMatch(/“一、总体情况”第 \d+ 字起，共 \d+ 字；文中数字 15，表中数字 13/)
     expect(r.stdout).toContain(
       '称上年结转申请 15件，但表三 “二、上年结转政府信息公开申请数量” 行 “总计” 列为 13',
     )
