@@ -340,7 +340,7 @@ describe('保密审查: scan, self-check, return, mask, approve through the chai
     expect(app!.problems).toEqual([])
   })
 
-  it('the officer sees 已通过 and the 索引号; editing sends the item back to 草稿', async () => {
+  it('the officer sees 已通过 and the 索引号; an edit asks first and starts a 修订稿 beside the approved revision', async () => {
     const { page } = app!
     await switchUser(page, LEADER, OFFICER)
     await nav(page, '起草').click()
@@ -367,13 +367,24 @@ describe('保密审查: scan, self-check, return, mask, approve through the chai
     await page.getByRole('button', { name: '打开条目' }).click()
     await header.getByText('已通过').waitFor()
 
+    // 修订稿 (issue 10): the approved item is locked; 「修改」 asks first, then a working revision
+    // starts while the approved one stays in force (and the review says so).
+    const approvedRevision = (await dispatch<ItemView>(app!, 'items:get', { id: itemId })).revision
+    await page.getByRole('button', { name: '修改（开始修订稿）' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '开始修订稿' }).click()
     await body(page).click()
     await page.keyboard.press('Control+End')
     await page.keyboard.type('（联系人：住房保障科）')
     await page.getByRole('button', { name: /^保存/ }).click()
-    await header.getByText('草稿').waitFor()
-    await page.getByTestId('review-stale').waitFor()
-    expect((await dispatch<ItemView>(app!, 'items:get', { id: itemId })).status).toBe('draft')
+    await header.getByText(`已通过 第 ${approvedRevision} 版`).waitFor()
+    await header.getByText(`修订中 第 ${approvedRevision + 1} 版`).waitFor()
+    await page
+      .getByTestId('review-stale')
+      .filter({ hasText: `已通过的第 ${approvedRevision} 版继续生效` })
+      .waitFor()
+    const edited = await dispatch<ItemView>(app!, 'items:get', { id: itemId })
+    expect(edited.status).toBe('draft')
+    expect(edited.liveRevision).toEqual({ revision: approvedRevision, status: 'approved' })
     expect(app!.problems).toEqual([])
   })
 

@@ -124,7 +124,9 @@ export function ReviewStatusPanel({ view }: { view: ItemView }) {
         {(r.state === 'approved' || r.state === 'withheld') &&
           data.item.contentHash !== r.contentHash && (
             <Text fz="sm" c="orange.8" data-testid="review-stale">
-              审查后内容又有修改，本次审查结论不再适用，发布前须重新提交审查。
+              {data.item.liveRevision
+                ? `已通过的第 ${data.item.liveRevision.revision} 版继续生效；修订稿（第 ${data.item.revision} 版）须提交审查，通过后替换。`
+                : '审查后内容又有修改，本次审查结论不再适用，发布前须重新提交审查。'}
             </Text>
           )}
         {approved && (
