@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { districtOverview, parseOverviewQuery } from '../../src/server/overview/district-overview'
 import type { PutScheduleTableBody } from '../../src/shared/schedule/wire'
+import { emptyReportTables } from '../../src/shared/report/format'
 import { readSpreadsheet } from '../../src/core/spreadsheet'
 import type { TestCore } from '../helpers/test-core'
 import { BACKENDS, useBackend } from './helpers/backends'
@@ -315,5 +316,74 @@ describe.each(BACKENDS)('工作配档表 on the district server (%s)', (kind) =>
       payload: body,
     })
     expect([401, 415]).toContain(api.statusCode)
+  })
+
+  it('the overview shows last year’s annual report (received and checked, or missing) and open consultations', async () => {
+    const { db } = await fresh()
+    const app = await server(db)
+    const a = await department(db, 'CZJ', '区财政局')
+    const b = await department(db, 'JYJ', '区教育局')
+    await department(db, 'RSJ', '区人社局')
+    const zeros = () => {
+      const tables = emptyReportTables('2021')
+      for (const t of ['table2', 'table3', 'table4'] as const)
+        for (const row of Object.values(tables[t])) for (const k of Object.keys(row)) row[k] = 0
+      return tables
+    }
+    const body = (tables: ReturnType<typeof zeros>) => ({
+      title: '2025年政府信息公开工作年度报告',
+      tables,
+      narrative: { overview: '', problems: '', other: '本年度未发出收费通知，未收取信息处理费。' },
+      itemId: null,
+    })
+    expect(
+      (await call(app, a.token, 'PUT', '/api/v1/reports/2025', body(zeros()))).statusCode,
+    ).toBe(201)
+    const wrong = zeros()
+    wrong.table3.received!.natural = 5 // total left at 0: the row sum rule fails
+    expect((await call(app, b.token, 'PUT', '/api/v1/reports/2025', body(wrong))).statusCode).toBe(
+      201,
+    )
+    const jyj = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('code', '=', 'JYJ')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('consultations')
+      .values({
+        id: '0190a3b2-1c2d-7e3f-8a4b-5c6d7e8f9a77',
+        department_id: jyj.id,
+        notice_item_id: '0190a3b2-1c2d-7e3f-8a4b-5c6d7e8f9a78',
+        notice_revision: 1,
+        title: '关于征求《教育收费管理办法（征求意见稿）》意见的公告',
+        draft_title: '教育收费管理办法（征求意见稿）',
+        decision_type: 'normative',
+        start_date: '2026-11-20',
+        end_date: '2026-12-20',
+        short_reason: '',
+        questions: '',
+        contact: '',
+        channels_json: '[]',
+        paragraphs_json: '[]',
+        attachments_json: '[]',
+        content_hash: 'sha256:' + '0'.repeat(64),
+        received_at: NOW.toISOString(),
+        updated_at: NOW.toISOString(),
+      })
+      .execute()
+
+    const overview = await districtOverview(db, NOW, parseOverviewQuery({ year: '2026' }, NOW))
+    const row = (code: string) => overview.rows.find((r) => r.code === code)!
+    expect(row('CZJ').report).toMatchObject({ year: 2025, errors: 0 })
+    expect(row('JYJ').report!.errors).toBeGreaterThan(0)
+    expect(row('RSJ').report).toBeNull()
+    expect(row('JYJ').openConsultations).toBe(1)
+    expect(row('CZJ').openConsultations).toBe(0)
+    const page = await app.inject({ method: 'GET', url: '/?year=2026&only=report' })
+    expect(page.body).toContain('2025 年度报告')
+    expect(page.body).not.toContain('data-code="CZJ"')
+    expect(page.body).toMatch(/data-code="JYJ"[\s\S]*?已收到，\d+ 处错误/)
+    expect(page.body).toMatch(/data-code="RSJ"[\s\S]*?未收到/)
   })
 })

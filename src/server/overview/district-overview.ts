@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { PutScheduleTableBody } from '../../shared/schedule/wire'
 import type { ServerDB } from '../db/schema'
+import { runReportRules } from '../../core/report/rules'
 import { ApiError } from '../errors'
+import { listDepartmentReports } from '../reports/report-service'
 import { DEFAULT_LATE_RULE, getOverview, type LateRule } from './overview-service'
 
 /** A department's 工作配档表 figures for the year, as the district sees them. */
@@ -37,6 +39,10 @@ export interface DistrictRow {
   rebasedAt: string | null
   /** null: no table received for the year. */
   schedule: ScheduleFigures | null
+  /** The annual report of the year before (due by 31 March): missing, or received with its check. */
+  report: { year: number; receivedAt: string; errors: number; warnings: number } | null
+  /** Consultations (意见征集) open today. */
+  openConsultations: number
 }
 
 /** An overdue task of some department. */
@@ -63,12 +69,14 @@ export const OVERVIEW_SORTS = [
   'completion',
   'overdue',
   'evidence',
+  'report',
+  'consultations',
   'lastPushAt',
 ] as const
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number]
 
 /** The filters (query `only`). */
-export const OVERVIEW_FILTERS = ['', 'overdue', 'late', 'missing'] as const
+export const OVERVIEW_FILTERS = ['', 'overdue', 'late', 'missing', 'report'] as const
 export type OverviewFilter = (typeof OVERVIEW_FILTERS)[number]
 
 export interface OverviewQuery {
@@ -132,6 +140,11 @@ function sortValue(row: DistrictRow, sort: OverviewSort): string | number {
       return s?.overdue ?? -1
     case 'evidence':
       return s?.evidence ?? -1
+    case 'report':
+      // Missing first when ascending, then the most errors.
+      return row.report === null ? -1 : row.report.errors
+    case 'consultations':
+      return row.openConsultations
     case 'lastPushAt':
       return row.lastPushAt ?? ''
     default:
@@ -169,6 +182,26 @@ export async function districtOverview(
     .execute()
   const overdueBy = new Map(overdueCounts.map((r) => [r.department_id, num(r.n)]))
   const tableBy = new Map(tables.map((t) => [t.department_id, t]))
+  // The report of the year before the schedule year (a department reports year Y by 31 March Y+1).
+  const reportYear = query.year - 1
+  const reportBy = new Map<string, NonNullable<DistrictRow['report']>>()
+  for (const r of await listDepartmentReports(db, reportYear)) {
+    const failures = runReportRules({ tables: r.tables, narrative: r.narrative })
+    reportBy.set(r.departmentCode, {
+      year: reportYear,
+      receivedAt: r.receivedAt,
+      errors: failures.filter((f) => f.severity === 'error').length,
+      warnings: failures.filter((f) => f.severity === 'warning').length,
+    })
+  }
+  const open = await db
+    .selectFrom('consultations')
+    .select((eb) => ['department_id', eb.fn.countAll<number | string>().as('n')])
+    .where('start_date', '<=', today)
+    .where('end_date', '>=', today)
+    .groupBy('department_id')
+    .execute()
+  const openBy = new Map(open.map((r) => [r.department_id, num(r.n)]))
   const lateBy = new Map<string, number>()
   for (const l of items.late) lateBy.set(l.departmentCode, (lateBy.get(l.departmentCode) ?? 0) + 1)
 
@@ -188,6 +221,8 @@ export async function districtOverview(
       late: lateBy.get(d.code) ?? 0,
       lastPushAt: d.lastPushAt,
       rebasedAt: d.rebasedAt,
+      report: reportBy.get(d.code) ?? null,
+      openConsultations: openBy.get(id) ?? 0,
       schedule: t
         ? {
             tasks,
@@ -210,6 +245,7 @@ export async function districtOverview(
       if (query.only === 'overdue') return (r.schedule?.overdue ?? 0) > 0
       if (query.only === 'late') return r.late > 0
       if (query.only === 'missing') return r.schedule === null
+      if (query.only === 'report') return r.report === null || r.report.errors > 0
       return true
     })
   const factor = query.dir === 'desc' ? -1 : 1

@@ -21,6 +21,7 @@ const FILTER_LABEL: Record<OverviewFilter, string> = {
   overdue: '有逾期任务',
   late: '有逾期条目',
   missing: '未报送配档表',
+  report: '年度报告未收到或有错误',
 }
 
 /** The query string of the overview with `change` applied (defaults left out). */
@@ -59,7 +60,7 @@ function departmentRow(r: DistrictRow, year: number): SafeHtml {
   const scheduleHref = `/district/departments/${encodeURIComponent(r.code)}/schedule?year=${year}`
   return html`<tr data-code="${r.code}">
     <td class="nowrap">${r.code}</td>
-    <td><a href="${scheduleHref}">${r.name}</a></td>
+    <td class="dept"><a href="${scheduleHref}">${r.name}</a></td>
     <td class="n">
       <a
         href="/district/departments/${encodeURIComponent(r.code)}/items"
@@ -81,8 +82,18 @@ function departmentRow(r: DistrictRow, year: number): SafeHtml {
     </td>
     <td class="n ${s && s.overdue > 0 ? 'late' : ''}">${s ? s.overdue : '—'}</td>
     <td class="n">${s ? html`${s.evidencePublished}/${s.evidence}` : '—'}</td>
-    <td class="nowrap">${s ? when(s.receivedAt) : html`<span class="bad">未报送</span>`}</td>
-    <td class="nowrap">${when(r.lastPushAt)}</td>
+    <td>${s ? when(s.receivedAt) : html`<span class="bad">未报送</span>`}</td>
+    <td>
+      ${
+        r.report
+          ? r.report.errors > 0
+            ? html`<span class="bad">已收到，${r.report.errors} 处错误</span>`
+            : html`<span class="ok">已收到，校验通过</span>`
+          : html`<span class="bad">未收到</span>`
+      }
+    </td>
+    <td class="n">${r.openConsultations}</td>
+    <td>${when(r.lastPushAt)}</td>
     <td>${r.rebasedAt ? `已从备份恢复（${when(r.rebasedAt)}）` : '—'}</td>
   </tr>`
 }
@@ -186,6 +197,8 @@ export function renderDistrictOverview(
                 ${sortHeader(query, 'overdue', '逾期任务', true)}
                 ${sortHeader(query, 'evidence', '佐证（已公开/全部）', true)}
                 <th scope="col">配档表报送</th>
+                ${sortHeader(query, 'report', `${query.year - 1} 年度报告`)}
+                ${sortHeader(query, 'consultations', '征集中', true)}
                 ${sortHeader(query, 'lastPushAt', '最近报送条目')}
                 <th scope="col">审计链</th>
               </tr>
