@@ -1,5 +1,9 @@
-import { CONSULTATION_CHANNEL_LABELS, DECISION_TYPE_LABELS } from '../../shared/engagement/labels'
-import { CONTACT_NOT_PUBLISHED } from '../../shared/engagement/labels'
+import {
+  CONSULTATION_CHANNEL_LABELS,
+  CONTACT_NOT_PUBLISHED,
+  DECISION_TYPE_LABELS,
+  draftCitation,
+} from '../../shared/engagement/labels'
 import type {
   ConsultationChannel,
   DecisionType,
@@ -51,7 +55,7 @@ export function noticeHtml(n: NoticeInput): string {
   const start = chineseDate(n.startDate) ?? n.startDate
   const end = chineseDate(n.endDate) ?? n.endDate
   return [
-    `<p>${escapeText(`为广泛听取社会各界意见，现将《${n.draftTitle}》（征求意见稿）全文公布，公开征求意见。`)}</p>`,
+    `<p>${escapeText(`为广泛听取社会各界意见，现将${draftCitation(n.draftTitle)}全文公布，公开征求意见。`)}</p>`,
     `<h2>征集主题</h2><p>${escapeText(n.title)}</p>`,
     `<p>${escapeText(`文件类型：${DECISION_TYPE_LABELS[n.decisionType]}`)}</p>`,
     `<h2>征集时间</h2><p>${escapeText(`${start}至${end}（共 ${n.calendarDays} 日）`)}</p>`,
@@ -72,7 +76,7 @@ export function noticeHtml(n: NoticeInput): string {
     `</ul>`,
     `<h2>联系方式</h2><p>${escapeText(n.contact)}</p>`,
     `<p>${escapeText(CONTACT_NOT_PUBLISHED)}</p>`,
-    `<h2>${escapeText(`《${n.draftTitle}》（征求意见稿）`)}</h2>`,
+    `<h2>${escapeText(`${draftCitation(n.draftTitle)}`)}</h2>`,
     n.paragraphs.map((p) => `<p>${escapeText(`【第${p.no}段】${p.text}`)}</p>`).join(''),
   ].join('')
 }

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
-import { COMMENT_DECISION_LABELS, COMMENTER_TYPE_LABELS } from '../../shared/engagement/labels'
+import {
+  COMMENT_DECISION_LABELS,
+  COMMENTER_TYPE_LABELS,
+  draftCitation,
+} from '../../shared/engagement/labels'
 import {
   COMMENT_DECISIONS,
   COMMENTER_TYPES,
@@ -111,7 +115,7 @@ export function resultHtml(input: {
   const p = (t: string) => `<p>${escapeText(t)}</p>`
   if (f.total === 0) {
     return [
-      p(`${start}至${end}，我单位就《${input.draftTitle}》（征求意见稿）公开征求社会各界意见。`),
+      p(`${start}至${end}，我单位就${draftCitation(input.draftTitle)}公开征求社会各界意见。`),
       '<h2>意见收集情况</h2>',
       p('征求意见期间未收到意见建议。'),
     ].join('')
@@ -119,7 +123,7 @@ export function resultHtml(input: {
   const lines = opinionLines(input.rows)
   return [
     p(
-      `${start}至${end}，我单位就《${input.draftTitle}》（征求意见稿）公开征求社会各界意见，现将意见采纳情况说明如下。`,
+      `${start}至${end}，我单位就${draftCitation(input.draftTitle)}公开征求社会各界意见，现将意见采纳情况说明如下。`,
     ),
     '<h2>意见收集情况</h2>',
     p(

@@ -3,6 +3,7 @@ import {
   CONSULTATION_CHANNEL_LABELS,
   CONTACT_NOT_PUBLISHED,
   DECISION_TYPE_LABELS,
+  draftCitation,
 } from '../../shared/engagement/labels'
 import type { ConsultationChannel, DecisionType } from '../../shared/engagement/types'
 import { html, SafeHtml } from '../view/html'
@@ -170,7 +171,7 @@ ${form.body}</textarea>
         <p>${c.contact}</p>
       </div>
       <div class="box">
-        <h2>《${c.draftTitle}》（征求意见稿）</h2>
+        <h2>${draftCitation(c.draftTitle)}</h2>
         ${c.paragraphs.map(
           (p) =>
             html`<div class="para" id="p${p.no}">

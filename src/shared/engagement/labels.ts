@@ -132,3 +132,8 @@ export const ENGAGEMENT_AUDIT_TARGET_LABELS: Record<string, string> = {
   engagement_trainings: '培训记录',
   qa: '政策问答',
 }
+
+/** 《title》（征求意见稿）, without doubling 征求意见稿 when the draft's title already says it. */
+export function draftCitation(title: string): string {
+  return /征求意见稿/.test(title) ? `《${title}》` : `《${title}》（征求意见稿）`
+}

@@ -63,12 +63,12 @@ export function CommentTable({
       <Table striped data-testid="comment-table" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={110}>分组</Table.Th>
-            <Table.Th w={80}>段落</Table.Th>
+            <Table.Th w={96}>分组</Table.Th>
+            <Table.Th w={64}>段落</Table.Th>
             <Table.Th>意见内容</Table.Th>
-            <Table.Th w={150}>意见人</Table.Th>
-            <Table.Th w={170}>处理</Table.Th>
-            {mayDecide && <Table.Th w={76} />}
+            <Table.Th w={140}>意见人</Table.Th>
+            <Table.Th w={130}>处理</Table.Th>
+            {mayDecide && <Table.Th w={64} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -103,10 +103,14 @@ export function CommentTable({
                 <Text fz="sm" truncate>
                   {c.commenterName || '（未留名）'}
                 </Text>
-                <Text fz="xs" c="dimmed" truncate>
+                <Text fz="xs" c="dimmed">
                   {COMMENTER_TYPE_LABELS[c.commenterType]}
-                  {c.contactMasked && ` · ${c.contactMasked}`}
                 </Text>
+                {c.contactMasked && (
+                  <Text fz="xs" c="dimmed" truncate title={c.contactMasked}>
+                    {c.contactMasked}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {c.decision ? (
