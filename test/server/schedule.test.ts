@@ -256,6 +256,23 @@ describe.each(BACKENDS)('工作配档表 on the district server (%s)', (kind) =>
     expect(search.body).toContain('data-code="JYJ"')
     expect(search.body).not.toContain('data-code="CZJ"')
 
+    // What a department sends is text: escaped on the district's pages, never markup.
+    const evil = tableBody('<img src=x onerror=alert(1)>')
+    evil.tasks[0]!.requirement = '<script>alert(1)</script>'
+    await call(app, a.token, 'PUT', `/api/v1/schedule/tables/${YEAR}`, evil)
+    const schedulePage = await app.inject({
+      method: 'GET',
+      url: '/district/departments/CZJ/schedule?year=2026',
+    })
+    expect(schedulePage.body).not.toContain('<script>alert(1)')
+    expect(schedulePage.body).not.toContain('<img src=x')
+    expect(schedulePage.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    const overdueList = await app.inject({ method: 'GET', url: '/?year=2026' })
+    expect(overdueList.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(
+      (await app.inject({ method: 'GET', url: '/district/departments/%3Cb%3E/schedule' })).body,
+    ).not.toContain('<b>')
+
     const xlsx = await app.inject({
       method: 'GET',
       url: '/district/overview.xlsx?year=2026&sort=overdue&dir=desc',
@@ -268,7 +285,7 @@ describe.each(BACKENDS)('工作配档表 on the district server (%s)', (kind) =>
     expect(sheet.rows[header + 1]!.slice(0, 2)).toEqual(['CZJ', '区财政局'])
     expect(sheet.rows[header + 2]!.slice(0, 2)).toEqual(['JYJ', '区教育局'])
     expect(sheet.rows[header + 1]![9]).toBe('1')
-    expect(book.sheets[1]!.rows.some((r) => r.includes('做好扩大有效投资政策公开'))).toBe(true)
+    expect(book.sheets[1]!.rows.some((r) => r.includes('<script>alert(1)</script>'))).toBe(true)
   })
 
   it('the upload form publishes a breakdown; a form from another site is refused', async () => {
