@@ -201,7 +201,7 @@ export function receiptPage(c: LiveConsultation, receiptNo: string, at: Date): s
         <p>回执号：</p>
         <p class="receipt" id="receipt">${receiptNo}</p>
         <p class="meta">
-          提交时间：${when(at.toISOString())}。请保存回执号，以便查询意见处理情况；意见采纳情况将在征集结束后公布。
+          提交时间：${when(at.toISOString())}。请保存回执号，就本意见与我们联系时请提供；意见采纳情况将在征集结束后公布。
         </p>
         <p><a href="/consultations/${c.id}">返回意见征集页面</a></p>
       </div>`,
