@@ -60,6 +60,9 @@ interface RouteLike {
   path: string
 }
 async function routesFor(roles: readonly Role[]): Promise<string[]> {
+  // Renderer modules may touch \`window\` when loaded (a hook installed at import); only the static
+  // route paths are read here, so a bare global stands in for the browser's.
+  ;(globalThis as Record<string, unknown>)['window'] ??= globalThis
   const { FEATURES } = (await import(/* @vite-ignore */ REGISTRY)) as { FEATURES: unknown[] }
   const { routesOf } = (await import(/* @vite-ignore */ REGISTRY_FNS)) as {
     routesOf: (features: unknown[], caps: ReturnType<typeof capabilitiesOf>) => RouteLike[]
