@@ -33,11 +33,13 @@ import {
   type RequestStatus,
   type RequestTab,
 } from '../../../shared/requests/types'
+import { requestListSchema } from '../../../shared/requests/schemas'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatDate } from '../../lib/format'
+import { limitOf } from '../../lib/schema-limits'
 import { CALENDAR_PATH } from '../calendar/paths'
 import { ImportModal } from './ImportModal'
 import { RegisterRequestModal } from './RegisterRequestModal'
@@ -153,6 +155,7 @@ export function RequestsPage() {
         <TextInput
           placeholder="编号或申请内容"
           aria-label="搜索编号或申请内容"
+          {...limitOf(requestListSchema, 'text')}
           leftSection={<IconSearch size={16} />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}

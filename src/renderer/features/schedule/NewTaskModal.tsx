@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { scheduleTaskCreateSchema } from '../../../shared/schedule/schemas'
 import type { ScheduleTaskView } from '../../../shared/schedule/types'
 import { api, request } from '../../api/client'
+import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
 
 const blank = { number: '', category: '', requirement: '', leadUnit: '', districtDeadline: '' }
@@ -23,6 +24,7 @@ export function NewTaskModal({
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const field = (k: keyof typeof blank) => ({
+    ...limitOf(scheduleTaskCreateSchema, k),
     value: v[k],
     error: errors[k],
     onChange: (e: { currentTarget: { value: string } }) => {
