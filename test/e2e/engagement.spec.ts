@@ -258,6 +258,14 @@ describe('政民互动: a consultation from draft to adoption result, on both si
       .getByText('关于《淄博高新区小微企业发展补贴办法（征求意见稿）》征求意见采纳情况的说明')
       .waitFor()
     await shots(app, page, 'record')
+
+    // The home page: no training recorded this year — from October that is warned about.
+    await nav(page, '首页').click()
+    const card = page.getByTestId('engagement-home-card')
+    if (Number(beijingDay().slice(5, 7)) >= 10) {
+      await card.getByText('尚未登记政务公开专题培训', { exact: false }).waitFor()
+    }
+    await app.screenshot('home-card')
     expect(app.problems.filter((p) => !p.includes('blocked request'))).toEqual([])
   })
 })
