@@ -75,6 +75,25 @@ describe('consolidated district report (issue 15; 条例第四十九条, 国办�
     expect(r.departments[1]!.failures.map((f) => f.rule)).toContain('T3-ROW-SUM')
     expect(r.departments[2]!.failures[0]!.rule).toBe('C-FORMAT')
     expect(r.tables.table3.received!.total).toBe(516)
+    // Fees as sections 六 state them (the 2019-format report is not summed): 2 × (3 notices, 360 billed, 240 collected).
+    expect(r.fees).toEqual({ notices: 6, billed: 720, collected: 480, unstated: [] })
+  })
+
+  it('a department whose section 六 states no fee figure is named', () => {
+    const silent = {
+      ...report('B', '区财政局'),
+      narrative: { ...sampleNarrative(), other: '本年度无其他需要报告的事项。' },
+    }
+    const free = {
+      ...report('C', '区民政局'),
+      narrative: { ...sampleNarrative(), other: '本年度未收取信息处理费。' },
+    }
+    const r = consolidate({
+      year: 2024,
+      departments: [],
+      reports: [report('A', '区教育局'), silent, free],
+    })
+    expect(r.fees).toEqual({ notices: 3, billed: 360, collected: 240, unstated: ['区财政局'] })
   })
 })
 
@@ -132,6 +151,10 @@ describe.each(BACKENDS)('server:admin consolidate-report (%s)', (kind) => {
       expect(checked.failures).toEqual([])
       expect(checked.tables).toEqual(done.result.tables)
       expect(checked.narrative.other).toContain('区民政局尚未报送年度报告')
+      // Two departments and the district office's own report, each 3 notices / 360 / 240.
+      expect(checked.narrative.other).toContain(
+        '全区共发出收费通知9件，应收信息处理费1080元，实际收取720元。',
+      )
       const xlsx = await checkReportFile({
         bytes: new Uint8Array(readFileSync(done.files.xlsx)),
         fileName: 'c.xlsx',

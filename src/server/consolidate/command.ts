@@ -9,7 +9,12 @@ import { basename, join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
 import { checkReportFile, ReportReadError } from '../../core/report/check'
 import { reportDocx, reportXlsx } from '../../core/report/export'
-import { reportTitle, table3OutcomeRows, type ReportTables } from '../../shared/report/format'
+import {
+  reportTitle,
+  table3OutcomeRows,
+  type NarrativeSectionKey,
+  type ReportTables,
+} from '../../shared/report/format'
 import type { ServerDB } from '../db/schema'
 import { listDepartments } from '../departments/departments-service'
 import { consolidate, type ConsolidatedReport, type DepartmentReport } from './consolidate'
@@ -66,6 +71,7 @@ export async function consolidateReport(
   const reports = await source(db, year)
   const priorReports = await source(db, year - 1)
   let own: ReportTables | null = null
+  let ownNarrative: Partial<Record<NarrativeSectionKey, string>> | undefined
   let ownFailures = 0
   if (options.own !== undefined) {
     let bytes: Uint8Array
@@ -77,6 +83,7 @@ export async function consolidateReport(
     try {
       const checked = await checkReportFile({ bytes, fileName: basename(options.own) })
       own = checked.tables
+      ownNarrative = checked.narrative
       ownFailures = checked.errors
       if (checked.errors > 0)
         log(
@@ -87,7 +94,7 @@ export async function consolidateReport(
       throw e
     }
   }
-  const result = consolidate({ year, departments, reports, priorReports, own })
+  const result = consolidate({ year, departments, reports, priorReports, own, ownNarrative })
   if (result.departments.length === 0 && own === null) {
     throw new ConsolidateError(`${year} 年度还没有任何部门报送年度报告，无法汇总。`)
   }

@@ -4,7 +4,7 @@
  * figures, summed cell by cell per the national format; the departments that have not submitted;
  * and the report checker run on each department's report. Pure: data in, result out.
  */
-import { runReportRules } from '../../core/report/rules'
+import { runReportRules, statedFees } from '../../core/report/rules'
 import type { RuleFailure } from '../../core/report/rules/types'
 import {
   emptyReportTables,
@@ -46,6 +46,11 @@ export interface ConsolidatedReport {
   missing: { code: string; name: string }[]
   /** The district office's own figures were added. */
   ownIncluded: boolean
+  /**
+   * 信息处理费 as the included departments' sections 六 state them, summed (yuan); `unstated`: the
+   * departments whose text gives no figure.
+   */
+  fees: { notices: number; billed: number; collected: number; unstated: string[] }
   /** The rules on the summed tables (they pass when every part does). */
   failures: RuleFailure[]
 }
@@ -80,6 +85,8 @@ export function consolidate(input: {
   /** Last year's reports, for each department's cross-year rules. */
   priorReports?: DepartmentReport[]
   own?: ReportTables | null
+  /** The district office's own report text (its section 六 states its own fees). */
+  ownNarrative?: Partial<Record<NarrativeSectionKey, string>>
 }): ConsolidatedReport {
   const format = formatForYear(input.year)
   const byCode = new Map(
@@ -119,6 +126,22 @@ export function consolidate(input: {
     .filter((d) => !byCode.has(d.code))
     .map((d) => ({ code: d.code, name: d.name }))
   const tables = sumTables(format, parts)
+  const fees = { notices: 0, billed: 0, collected: 0, unstated: [] as string[] }
+  for (const check of checks) {
+    if (!check.included) continue
+    const stated = statedFees(tables, byCode.get(check.code)?.narrative?.other ?? '')
+    if (stated.feesBilled === undefined && stated.feesCollected === undefined)
+      fees.unstated.push(check.name)
+    fees.notices += stated.feeNotices ?? 0
+    fees.billed += stated.feesBilled ?? 0
+    fees.collected += stated.feesCollected ?? 0
+  }
+  if (own && own.format === format && input.ownNarrative?.other !== undefined) {
+    const stated = statedFees(tables, input.ownNarrative.other)
+    fees.notices += stated.feeNotices ?? 0
+    fees.billed += stated.feesBilled ?? 0
+    fees.collected += stated.feesCollected ?? 0
+  }
   return {
     year: input.year,
     format,
@@ -126,6 +149,7 @@ export function consolidate(input: {
     departments: checks,
     missing,
     ownIncluded: own !== null && own.format === format,
+    fees,
     failures: parts.length === 0 ? [] : runReportRules({ tables }),
   }
 }

@@ -14,6 +14,15 @@ function rowSum(tables: ReportTables, prefix: string): number {
     .reduce((s, [, cols]) => s + n(cols.total), 0)
 }
 
+/** 六 must state the 信息处理费 (《政府信息公开信息处理费管理办法》): the departments' own statements, summed. */
+function feeSentence(r: ConsolidatedReport): string {
+  const f = r.fees
+  const total = `据各部门报告，全区共发出收费通知${f.notices}件，应收信息处理费${f.billed}元，实际收取${f.collected}元。`
+  return f.unstated.length > 0
+    ? `${total}${f.unstated.join('、')}的报告未说明信息处理费收取情况，未计入。`
+    : total
+}
+
 export function consolidatedNarrative(
   districtName: string,
   r: ConsolidatedReport,
@@ -39,7 +48,7 @@ export function consolidatedNarrative(
     r.missing.length > 0
       ? `截至汇总时，${r.missing.map((m) => m.name).join('、')}尚未报送年度报告，未计入本报告。`
       : '本区各部门均已报送年度报告。',
-    '各部门信息处理费的收取情况见各部门年度报告。',
+    feeSentence(r),
   ].join('\n')
   return { overview, problems, other }
 }

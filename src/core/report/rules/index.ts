@@ -12,7 +12,7 @@ import type { RuleFailure, RuleInput } from './types'
 export type { CellRef, ReportRecords, RuleFailure, RuleInput, RuleSeverity } from './types'
 export { arithmeticRules, FORMAT_SOURCE } from './arithmetic'
 export { crossYearRules } from './cross-year'
-export { narrativeRules, splitSentences } from './narrative'
+export { narrativeRules, splitSentences, statedFees } from './narrative'
 export { reconcileRules } from './reconcile'
 export { findQuantities, parseChineseNumeral, parseNumberText } from './numbers'
 

@@ -382,6 +382,31 @@ function sumCells(tables: ReportTables, cells: CellRef[]): CellValue {
 
 const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 58)}……` : s)
 
+/**
+ * The 信息处理费 figures a text states (section 六: 「发出收费通知3件，应收信息处理费360元，实际收取240元」),
+ * the first of each; 「未收取信息处理费」 states 0 collected. For the district's consolidated report.
+ */
+export function statedFees(
+  tables: ReportTables,
+  text: string,
+): Partial<Record<'feesBilled' | 'feesCollected' | 'feeNotices', number>> {
+  const out: Partial<Record<'feesBilled' | 'feesCollected' | 'feeNotices', number>> = {}
+  for (const s of splitSentences(text)) {
+    for (const claim of claimsOf(tables, s.text)) {
+      const key = claim.record?.key
+      if (key === 'feesBilled' || key === 'feesCollected' || key === 'feeNotices')
+        out[key] ??= claim.quantity.value
+    }
+    if (NO_FEE.test(s.text) && findQuantities(s.text).every((q) => q.kind !== 'money')) {
+      out.feesCollected ??= 0
+      out.feesBilled ??= 0
+    }
+  }
+  return out
+}
+
+const NO_FEE = /(未|没有|无|不)(收取|收缴|产生|发生|收)(任何)?(政府信息公开)?信息处理费/
+
 /** Narrative sections the numbers are read from (sections 一 and 六). */
 const CHECKED_SECTIONS: NarrativeSectionKey[] = ['overview', 'other']
 
@@ -433,7 +458,7 @@ export function narrativeRules(
         }
       }
       // 「本年度未收取信息处理费」 states 0 without a number.
-      if (/(未|没有|无|不)(收取|收缴|产生|发生|收)(任何)?(政府信息公开)?信息处理费/.test(s.text)) {
+      if (NO_FEE.test(s.text)) {
         const collected = records?.feesCollected
         const noNumber = findQuantities(s.text).every((q) => q.kind !== 'money')
         if (noNumber && collected !== undefined && collected > 0) {
