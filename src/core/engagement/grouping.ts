@@ -102,7 +102,10 @@ export function groupComments(comments: readonly GroupInput[]): string[][] {
     const rb = find(b)
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
-  const checked = new Set<string>()
+  // Pairs whose Jaccard fell short (a pair may share several bands); united pairs need no memory:
+  // the find() check skips them, which keeps a 3,000-letter campaign near-linear per band.
+  const failed = new Set<number>()
+  const n = comments.length
   const buckets = new Map<string, number[]>()
   sets.forEach((set, i) => {
     if (set.size === 0) return
@@ -115,10 +118,11 @@ export function groupComments(comments: readonly GroupInput[]): string[][] {
         continue
       }
       for (const j of bucket) {
-        const pair = `${j}:${i}`
-        if (checked.has(pair)) continue
-        checked.add(pair)
-        if (find(i) !== find(j) && jaccard(sets[i]!, sets[j]!) >= SIMILARITY) union(i, j)
+        if (find(i) === find(j)) continue
+        const pair = j * n + i
+        if (failed.has(pair)) continue
+        if (jaccard(sets[i]!, sets[j]!) >= SIMILARITY) union(i, j)
+        else failed.add(pair)
       }
       bucket.push(i)
     }
