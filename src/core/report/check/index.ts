@@ -114,7 +114,14 @@ export async function checkReportFile(input: {
     prior: input.prior ?? null,
     narrative: sections.narrative,
   })
-  const all = [...issues, ...rules]
+  // A cell with text such as 「—」 is said once (READ-CELL names the text), not also as blank.
+  const oddCells = new Set(
+    issues.filter((f) => f.rule === 'READ-CELL').map((f) => `${f.table}.${f.row}.${f.column}`),
+  )
+  const all = [
+    ...issues,
+    ...rules.filter((f) => f.rule !== 'BLANK' || !oddCells.has(`${f.table}.${f.row}.${f.column}`)),
+  ]
   const failures = [
     ...all.filter((f) => f.severity === 'error'),
     ...all.filter((f) => f.severity === 'warning'),

@@ -168,6 +168,7 @@ describe('check-report reads reports this app did not write (国办公开办函�
     const odd = result.failures.find((f) => f.rule === 'READ-CELL')
     expect(odd).toMatchObject({ table: 'table2', row: 'enforcement', column: 'decisions' })
     expect(odd!.message).toContain('“—”')
+    expect(result.failures.filter((f) => f.rule === 'BLANK')).toEqual([])
   })
 
   it('a report whose table 四 is a picture says the table is missing', async () => {
