@@ -282,6 +282,16 @@ describe('修订稿: an edit of an approved item is asked first (issue 10)', () 
     expect(after.publishedDate).toBe('2026-11-26')
   })
 
+  it('an interpretation may be approved while its policy is in revision: the policy’s approved revision is in force (政策解读 rule)', async () => {
+    const policy = await approvedItem()
+    await t.call('items:save', { ...fieldsOf(policy), title: '政策修订稿', confirmRevision: true })
+    const interpretation = await newItem(t, { kind: 'interpretation', title: '关于实施意见的解读' })
+    await t.call('items:link', { policyId: policy.id, interpretationId: interpretation.id })
+    const linked = await t.call('items:get', { id: interpretation.id })
+    const done = await approveThroughChain(linked)
+    expect(done.status).toBe('approved')
+  })
+
   it('撤回 of an item in revision withdraws the approved revision in force and keeps the 修订稿', async () => {
     const approved = await approvedItem()
     const working = await t.call('items:save', {

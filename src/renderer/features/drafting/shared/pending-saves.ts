@@ -35,4 +35,6 @@ export async function flushPendingEdits(): Promise<void> {
 }
 
 // Main asks for the same before it closes the window or quits (src/main/flush-on-close.ts).
-;(window as unknown as Record<string, unknown>)[FLUSH_EDITS_HOOK] = flushPendingEdits
+if (typeof window !== 'undefined') {
+  ;(window as unknown as Record<string, unknown>)[FLUSH_EDITS_HOOK] = flushPendingEdits
+}
