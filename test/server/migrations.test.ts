@@ -17,6 +17,8 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
       'changes',
       'consultation_comments',
       'consultations',
+      'department_report_cells',
+      'department_reports',
       'departments',
       'district_audit',
       'district_calendar',
