@@ -15,6 +15,7 @@ export const MASKABLE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
   'person-name',
   'license-plate',
   'email',
+  'address',
 ])
 
 /**
@@ -71,6 +72,15 @@ export function maskValue(kind: FindingKind, value: string): string | null {
       const at = value.indexOf('@')
       if (at < 1) return null
       return `${value[0]}***${value.slice(at)}`
+    }
+    case 'address': {
+      // Down to the village / community (or the district when neither is named): 淄博市张店区****.
+      const m =
+        /^.*(?:村(?![镇乡])|社区|居委会)/.exec(value) ??
+        /^.*?[区县](?![域])/.exec(value) ??
+        /^.*?市/.exec(value)
+      const kept = m ? m[0] : value.slice(0, Math.min(6, value.length))
+      return kept.length >= value.length ? null : `${kept}****`
     }
     default:
       return null

@@ -7,6 +7,7 @@ import { detectNumberRuns } from './detectors/number-runs'
 import { detectEmail } from './detectors/email'
 import { detectLicensePlate } from './detectors/license-plate'
 import { detectPersonName } from './detectors/person-name'
+import { detectAddress } from './detectors/address'
 import { detectProcessHint } from './detectors/process-hint'
 import { detectKeywords } from './detectors/keywords'
 
@@ -21,6 +22,7 @@ export const DETECTORS: readonly Detector[] = [
   detectEmail,
   detectLicensePlate,
   detectPersonName,
+  detectAddress,
   detectProcessHint,
   detectKeywords,
 ]

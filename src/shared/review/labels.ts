@@ -25,6 +25,7 @@ export const FINDING_KIND_LABELS: Record<ReviewFindingKind, string> = {
   email: '电子邮箱',
   'license-plate': '车牌号',
   'person-name': '姓名',
+  address: '住址',
   'process-hint': '过程性信息',
   keyword: '部门敏感词',
   'document-metadata': '文档属性',

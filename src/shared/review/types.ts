@@ -23,6 +23,7 @@ export const REVIEW_FINDING_KINDS = [
   'email',
   'license-plate',
   'person-name',
+  'address',
   'process-hint',
   'keyword',
   'document-metadata',

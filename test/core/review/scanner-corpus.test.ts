@@ -5,9 +5,11 @@ import { loadPublishedCorpus } from './helpers/published-corpus'
 
 /**
  * Recall per detector on the labelled corpus before the context rules of issue 10 (restricted
- * label as instruction, office contacts, legal representatives): the new rules may not lose any.
+ * label as instruction, office contacts, legal representatives; `address` is new with them): the
+ * new rules may not lose any.
  */
 const RECALL_BASELINE: Partial<Record<FindingKind, number>> = {
+  address: 1,
   'bank-card': 1,
   'classification-marking': 1,
   email: 1,
