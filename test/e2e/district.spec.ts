@@ -79,7 +79,7 @@ beforeAll(async () => {
   await publishBreakdown(
     database.db,
     parseBreakdownFile(file, '2026年分解表.xlsx', 2026),
-    '区政务公开办',
+    { id: null, name: '区政务公开办' },
     at,
   )
 

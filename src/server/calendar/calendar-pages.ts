@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { ServerDB } from '../db/schema'
 import { AdminError } from '../departments/departments-service'
-import { districtAudit } from '../district/accounts'
 import { actorOf, allowed, linksOf, viewerOf } from '../district/request-context'
 import type { FormBody } from '../view/form-body'
 import { html } from '../view/html'
@@ -111,17 +110,7 @@ ${text}</textarea>
     const actor = actorOf(req)
     const at = clock().toISOString()
     try {
-      const done = await publishCalendarNotice(db, text, undefined, actor.name, at)
-      await districtAudit(
-        db,
-        {
-          actor,
-          action: 'calendar.publish',
-          target: `calendar:${done.year}`,
-          detail: { version: done.version, holidays: done.holidays, changed: done.changed },
-        },
-        at,
-      )
+      const done = await publishCalendarNotice(db, text, undefined, actor, at)
       return render(req, reply, {
         ok: true,
         text: done.changed

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors'
 import type { DistrictCalendarYear } from '../../shared/calendar/wire'
 import type { ServerDB } from '../db/schema'
 import { AdminError } from '../departments/departments-service'
+import { districtAudit, type DistrictActor } from '../district/accounts'
 
 /** What publishing a year did. */
 export interface CalendarPublishOutcome {
@@ -26,7 +27,7 @@ export async function publishCalendarNotice(
   db: Kysely<ServerDB>,
   text: string,
   year: number | undefined,
-  by: string,
+  actor: DistrictActor,
   now: string,
 ): Promise<CalendarPublishOutcome> {
   let parsed
@@ -52,9 +53,20 @@ export async function publishCalendarNotice(
     names_json: JSON.stringify(clean.names),
     notice_text: text.slice(0, 20_000),
     published_at: now,
-    published_by: by,
+    published_by: actor.name,
   }
   return db.transaction().execute(async (trx) => {
+    const audit = (done: CalendarPublishOutcome) =>
+      districtAudit(
+        trx,
+        {
+          actor,
+          action: 'calendar.publish',
+          target: `calendar:${done.year}`,
+          detail: { version: done.version, holidays: done.holidays, changed: done.changed },
+        },
+        now,
+      )
     const current = await trx
       .selectFrom('district_calendar')
       .select(['version', 'holidays_json', 'workdays_json'])
@@ -70,7 +82,9 @@ export async function publishCalendarNotice(
       current.holidays_json === row.holidays_json &&
       current.workdays_json === row.workdays_json
     ) {
-      return { ...outcome, version: Number(current.version), changed: false }
+      const same = { ...outcome, version: Number(current.version), changed: false }
+      await audit(same)
+      return same
     }
     const version = current ? Number(current.version) + 1 : 1
     await trx
@@ -78,7 +92,9 @@ export async function publishCalendarNotice(
       .values({ ...row, version })
       .onConflict((oc) => oc.column('year').doUpdateSet({ ...row, version }))
       .execute()
-    return { ...outcome, version, changed: true }
+    const done = { ...outcome, version, changed: true }
+    await audit(done)
+    return done
   })
 }
 

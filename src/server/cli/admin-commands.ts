@@ -284,22 +284,7 @@ export async function runAdmin(
           throw new AdminError(`无法读取文件「${path}」，请检查路径。`)
         }
         const parsed = parseBreakdownFile(bytes, basename(path), year)
-        const done = await publishBreakdown(db, parsed, CLI_ACTOR.name, at)
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'breakdown.publish',
-            target: `breakdown:${year}`,
-            detail: {
-              file: parsed.fileName,
-              version: done.version,
-              tasks: done.taskCount,
-              changed: done.changed,
-            },
-          },
-          at,
-        )
+        const done = await publishBreakdown(db, parsed, CLI_ACTOR, at)
         io.out(
           done.changed
             ? `已发布 ${year} 年重点工作分解表「${parsed.title}」（第 ${done.version} 版，${done.taskCount} 项任务），各部门下次同步时收到。`
@@ -323,17 +308,7 @@ export async function runAdmin(
         if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) {
           throw new AdminError('--year 应为 2000 至 2100 之间的年度，例如 --year 2027。')
         }
-        const done = await publishCalendarNotice(db, text, year, CLI_ACTOR.name, at)
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'calendar.publish',
-            target: `calendar:${done.year}`,
-            detail: { version: done.version, holidays: done.holidays, changed: done.changed },
-          },
-          at,
-        )
+        const done = await publishCalendarNotice(db, text, year, CLI_ACTOR, at)
         io.out(
           done.changed
             ? `已发布 ${done.year} 年节假日安排（第 ${done.version} 版：放假 ${done.holidays} 天，调休上班 ${done.workdays} 天），各部门下次同步时收到。`

@@ -5,6 +5,7 @@ import type { BreakdownTaskWire, BreakdownWire } from '../../shared/schedule/wir
 import { breakdownTaskWireSchema, MAX_SCHEDULE_TASKS } from '../../shared/schedule/wire'
 import { wireContentHash } from '../../shared/sync/wire'
 import type { ScheduleBreakdownsTable, ServerDB } from '../db/schema'
+import { districtAudit, type DistrictActor } from '../district/accounts'
 import { ApiError } from '../errors'
 import { createHash } from 'node:crypto'
 
@@ -105,24 +106,26 @@ export interface PublishOutcome {
 export async function publishBreakdown(
   db: Kysely<ServerDB>,
   breakdown: ParsedBreakdownFile,
-  by: string,
+  actor: DistrictActor,
   now: string,
 ): Promise<PublishOutcome> {
   const contentHash = await wireContentHash({ title: breakdown.title, tasks: breakdown.tasks })
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('schedule_breakdowns')
       .select(['version', 'content_hash', 'published_at'])
       .where('year', '=', breakdown.year)
       .executeTakeFirst()
     if (current && current.content_hash === contentHash) {
-      return {
+      const same = {
         year: breakdown.year,
         version: Number(current.version),
         taskCount: breakdown.tasks.length,
         changed: false,
         publishedAt: current.published_at,
       }
+      await audit(trx, same)
+      return same
     }
     const row: ScheduleBreakdownsTable = {
       year: breakdown.year,
@@ -134,7 +137,7 @@ export async function publishBreakdown(
       tasks_json: JSON.stringify(breakdown.tasks),
       task_count: breakdown.tasks.length,
       published_at: now,
-      published_by: by,
+      published_by: actor.name,
     }
     await trx
       .insertInto('schedule_breakdowns')
@@ -153,14 +156,36 @@ export async function publishBreakdown(
         }),
       )
       .execute()
-    return {
+    const done = {
       year: row.year,
       version: row.version,
       taskCount: row.task_count,
       changed: true,
       publishedAt: now,
     }
+    await audit(trx, done)
+    return done
   })
+  return outcome
+
+  /** Every publication (also one that changed nothing) is audited with who did it. */
+  async function audit(trx: Kysely<ServerDB>, done: PublishOutcome) {
+    await districtAudit(
+      trx,
+      {
+        actor,
+        action: 'breakdown.publish',
+        target: `breakdown:${breakdown.year}`,
+        detail: {
+          file: breakdown.fileName,
+          version: done.version,
+          tasks: done.taskCount,
+          changed: done.changed,
+        },
+      },
+      now,
+    )
+  }
 }
 
 /** Every published year, newest first, without the tasks. */

@@ -21,12 +21,7 @@ import { escapeHtml } from '../../view/html'
 import { FormBodyError, parseMultipart, parseUrlEncoded, type FormBody } from '../../view/form-body'
 import { registerDistrictCalendarPages } from '../../calendar/calendar-pages'
 import { registerDistrictAccountRoutes } from '../../district/account-routes'
-import {
-  districtAudit,
-  districtSession,
-  hasDistrictAccounts,
-  SESSION_COOKIE,
-} from '../../district/accounts'
+import { districtSession, hasDistrictAccounts, SESSION_COOKIE } from '../../district/accounts'
 import {
   accessOf,
   actorOf,
@@ -290,22 +285,7 @@ export function registerDistrictView(
         const parsed = parseBreakdownFile(file.bytes, file.fileName || '分解表.xlsx', year)
         const actor = actorOf(req)
         const at = clock().toISOString()
-        const done = await publishBreakdown(db, parsed, actor.name, at)
-        await districtAudit(
-          db,
-          {
-            actor,
-            action: 'breakdown.publish',
-            target: `breakdown:${year}`,
-            detail: {
-              file: parsed.fileName,
-              version: done.version,
-              tasks: done.taskCount,
-              changed: done.changed,
-            },
-          },
-          at,
-        )
+        const done = await publishBreakdown(db, parsed, actor, at)
         return send(
           200,
           true,
