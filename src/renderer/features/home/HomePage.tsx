@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Fragment } from 'react'
 import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import { api } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -54,8 +55,9 @@ export function HomePage() {
           </SimpleGrid>
         </div>
       )}
+      {/* No wrapper: a card with nothing to show renders nothing, and leaves no gap. */}
       {panels.map((c) => (
-        <div key={c.id}>{c.render(ctx)}</div>
+        <Fragment key={c.id}>{c.render(ctx)}</Fragment>
       ))}
       <Text fz="xs" c="dimmed">
         程序版本 {state.appVersion}
