@@ -26,6 +26,7 @@ import { engagementHome } from './home'
 import { checkPeriod } from './period'
 import { getQa, listQa, removeQa, reviewQa, saveQa, submitQa } from './qa'
 import {
+  createAttendanceDraft,
   listAttendance,
   listSupervisors,
   listTrainings,
@@ -115,6 +116,10 @@ export function engagementHandlers(ctx: CoreContext): Pick<HandlerTable, Engagem
     'engagement:attendance-remove': withActor(ctx, async (actor, input) => {
       await removeRecord(db(), actor, 'engagement_attendance', input.id, clock)
       return null
+    }),
+    'engagement:attendance-draft': withActor(ctx, async (actor, input) => {
+      const itemId = await createAttendanceDraft(db(), actor, input.id, clock, ctx.ids, ctx.events)
+      return loadItemView(db(), actor, itemId, clock)
     }),
     'engagement:trainings': withActor(ctx, (_a, input) => listTrainings(db(), input.year)),
     'engagement:training-save': withActor(ctx, (actor, input) =>

@@ -11,6 +11,13 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
+import type { EventBus } from '../events/bus'
+import { getDepartment } from '../accounts/department'
+import { chineseDate } from '../documents'
+import { saveItem } from '../items/save-item'
+import { ATTENDEE_TYPE_LABELS } from '../../shared/engagement/labels'
+import { ATTENDEE_TYPES } from '../../shared/engagement/types'
+import { escapeText, textParagraphs } from './notice'
 import type { AuditAction } from '../../shared/audit/labels'
 
 /**
@@ -292,4 +299,74 @@ export async function saveTraining(
     },
   )
   return (await listTrainings(db, Number(input.heldOn.slice(0, 4)))).find((t) => t.id === id)!
+}
+
+/**
+ * A disclosure draft (工作动态) from a 列席 record: the plan asks that what those attending said and
+ * how it was adopted be made public. Made through the items service, so it is an ordinary draft
+ * that passes 保密审查 (attendees are named as the officer typed them; the reviewer decides).
+ * Returns the item id.
+ */
+export async function createAttendanceDraft(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  clock: Clock,
+  ids: IdSource,
+  events: EventBus,
+): Promise<string> {
+  requireRole(actor, 'officer')
+  await exists(db, 'engagement_attendance', id)
+  const row = await db
+    .selectFrom('engagement_attendance')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const attendees = JSON.parse(row.attendees_json) as Attendee[]
+  const department = (await getDepartment(db))?.name ?? ''
+  const byType = ATTENDEE_TYPES.map((t) => ({
+    label: ATTENDEE_TYPE_LABELS[t],
+    names: attendees.filter((a) => a.type === t).map((a) => a.name),
+  })).filter((g) => g.names.length > 0)
+  const when = chineseDate(row.held_on) ?? row.held_on
+  const body = [
+    `<p>${escapeText(`${when}，${department}召开${row.meeting}，邀请${byType.map((g) => `${g.label}${g.names.length}名`).join('、')}列席会议。`)}</p>`,
+    '<h2>列席人员</h2>',
+    `<p>${escapeText(byType.map((g) => `${g.label}：${g.names.join('、')}`).join('；'))}</p>`,
+    '<h2>列席人员意见建议</h2>',
+    row.opinions.trim() ? textParagraphs(row.opinions) : '<p>列席人员未提出意见建议。</p>',
+    '<h2>采纳情况</h2>',
+    row.handling.trim() ? textParagraphs(row.handling) : '<p>（待补充）</p>',
+  ].join('')
+  const itemId = await saveItem(
+    db,
+    actor,
+    {
+      kind: 'news',
+      title: `${row.meeting}邀请利益相关方和公众代表列席情况`,
+      bodyHtml: body,
+      issuer: department,
+      docNumber: '',
+      signedDate: row.held_on,
+      plannedPublishDate: null,
+      topicId: null,
+      genreId: null,
+      catalogueEntryId: null,
+    },
+    'save',
+    clock,
+    ids,
+    events,
+  )
+  await appendAudit(
+    db,
+    {
+      actor: auditActor(actor),
+      action: 'attendance.draft',
+      target: `attendance:${id}`,
+      detail: { name: row.meeting, item: itemId },
+    },
+    clock,
+  )
+  return itemId
 }

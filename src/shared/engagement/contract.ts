@@ -64,6 +64,8 @@ export const engagementContract = {
     output: out<AttendanceView>(),
   },
   'engagement:attendance-remove': { input: s.engagementIdSchema, output: out<null>() },
+  /** A disclosure draft from a 列席 record (what attendees said and how it was adopted). */
+  'engagement:attendance-draft': { input: s.engagementIdSchema, output: out<ItemView>() },
   'engagement:trainings': { input: s.engagementYearSchema, output: out<TrainingView[]>() },
   'engagement:training-save': { input: s.trainingSaveSchema, output: out<TrainingView>() },
   'engagement:training-remove': { input: s.engagementIdSchema, output: out<null>() },

@@ -111,6 +111,7 @@ export const ENGAGEMENT_AUDIT_LABELS = {
   'supervisor.save': '保存监督员',
   'attendance.save': '保存列席记录',
   'attendance.remove': '删除列席记录',
+  'attendance.draft': '生成列席情况公开草稿',
   'training.save': '保存培训记录',
   'trainings.remove': '删除培训记录',
   'qa.save': '保存政策问答',

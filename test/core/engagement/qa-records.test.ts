@@ -172,6 +172,13 @@ describe('监督员、列席和培训 records', () => {
     expect(figures.supervisors).toBe(1)
     expect(figures.trainings).toEqual({ count: 1, participants: 20, hours: 2.5 })
     expect(figures.sources.trainings).toContain('培训记录')
+    // What attendees said and how it was adopted is published: a draft through the items service.
+    const draft = await t.call('engagement:attendance-draft', { id: meeting.id })
+    expect(draft.kind).toBe('news')
+    expect(draft.status).toBe('draft')
+    expect(draft.bodyHtml).toContain('监督员：周监督')
+    expect(draft.bodyHtml).toContain('建议补贴申请全程网办。')
+    expect(draft.bodyHtml).toContain('已采纳，纳入办法第五条。')
     await t.call('engagement:attendance-remove', { id: meeting.id })
     expect((await t.call('engagement:figures', { year: 2026 })).attendance.meetings).toBe(0)
     // Only officers change records.

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
+import { useNavigate } from 'react-router'
 import { ATTENDEE_TYPE_LABELS } from '../../../shared/engagement/labels'
 import { api, notifySuccess, request } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
@@ -47,6 +48,7 @@ function Section({
 
 /** 政务公开监督员, 列席 records and trainings of a year; the year's figures feed the report's section 一. */
 export function RecordsTab() {
+  const navigate = useNavigate()
   const { capabilities } = useSession()
   const may = capabilities.draft
   const [year, setYear] = useState(thisYear())
@@ -191,7 +193,7 @@ export function RecordsTab() {
               <Table.Th>会议</Table.Th>
               <Table.Th>列席人员</Table.Th>
               <Table.Th>意见及采纳情况</Table.Th>
-              <Table.Th w={70} />
+              <Table.Th w={90} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -211,6 +213,24 @@ export function RecordsTab() {
                   </Text>
                 </Table.Td>
                 <Table.Td>
+                  {may && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      title="生成公开信息草稿（列席意见及采纳情况）"
+                      onClick={() =>
+                        void request(api().engagement.attendanceDraft({ id: a.id })).then(
+                          (item) => {
+                            notifySuccess('已生成公开信息草稿，请补充后提交保密审查')
+                            void navigate(`/drafts/${item.id}`)
+                          },
+                          () => undefined,
+                        )
+                      }
+                    >
+                      生成公开
+                    </Button>
+                  )}
                   {del(
                     () =>
                       void remove(
