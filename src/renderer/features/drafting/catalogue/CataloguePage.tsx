@@ -96,7 +96,11 @@ export function CataloguePage() {
             >
               导出 .xlsx
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            <Button
+              data-primary-action
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setEditing('new')}
+            >
               新增事项
             </Button>
           </>
@@ -109,21 +113,20 @@ export function CataloguePage() {
         </Alert>
       )}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={1300} type="native">
+        {/* Fits 1024×700 without sideways scroll (issue 10): 主体/渠道/对象/方式/层级 share one cell. */}
+        <Table.ScrollContainer minWidth={740} type="native">
           <Table aria-label="公开事项目录" fz="sm" verticalSpacing={8} striped="even" stickyHeader>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={52}>{L.seq}</Table.Th>
-                <Table.Th w={110}>{L.level1}</Table.Th>
-                <Table.Th w={120}>{L.level2}</Table.Th>
-                <Table.Th w={180}>{L.content}</Table.Th>
-                <Table.Th w={150}>{L.basis}</Table.Th>
-                <Table.Th w={170}>{L.timeLimit}</Table.Th>
-                <Table.Th w={100}>{L.subject}</Table.Th>
-                <Table.Th w={120}>{L.channels}</Table.Th>
-                <Table.Th w={72}>{L.audience}</Table.Th>
-                <Table.Th w={64}>{L.method}</Table.Th>
-                <Table.Th w={64}>{L.level}</Table.Th>
+                <Table.Th w={44}>{L.seq}</Table.Th>
+                <Table.Th w={96}>{L.level1}</Table.Th>
+                <Table.Th w={96}>{L.level2}</Table.Th>
+                <Table.Th>{L.content}</Table.Th>
+                <Table.Th>{L.basis}</Table.Th>
+                <Table.Th w={130}>{L.timeLimit}</Table.Th>
+                <Table.Th w={150}>
+                  {L.subject} · {L.method}
+                </Table.Th>
                 <Table.Th w={52} ta="right">
                   条目
                 </Table.Th>
@@ -144,11 +147,15 @@ export function CataloguePage() {
                       {e.ruleText}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{clamp(e.subject)}</Table.Td>
-                  <Table.Td>{clamp(e.channels)}</Table.Td>
-                  <Table.Td>{e.audience || '—'}</Table.Td>
-                  <Table.Td>{e.method || '—'}</Table.Td>
-                  <Table.Td>{e.level || '—'}</Table.Td>
+                  <Table.Td>
+                    {clamp(e.subject)}
+                    <Text fz="xs" c="dimmed" lineClamp={2} title={e.channels}>
+                      {L.channels}：{e.channels || '—'}
+                    </Text>
+                    <Text fz="xs" c="dimmed">
+                      {[e.audience, e.method, e.level].filter(Boolean).join(' · ') || '—'}
+                    </Text>
+                  </Table.Td>
                   <Table.Td ta="right">{e.itemCount}</Table.Td>
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">

@@ -1,4 +1,5 @@
-import { Button, Kbd } from '@mantine/core'
+import { ActionIcon, Button, Kbd, Tooltip } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { IconDeviceFloppy, IconHistory } from '@tabler/icons-react'
 import type { ItemView } from '../../../../shared/items/types'
 import type { ReviewView } from '../../../../shared/review/types'
@@ -28,6 +29,8 @@ export function EditorHeader({
   onStored: (next: ItemView) => void
 }) {
   const { view, readOnly } = session
+  // At 1024 px (a 1366 laptop at 125 %) the actions shrink so the title keeps its room (issue 10).
+  const compact = useMediaQuery('(max-width: 1279px)') ?? false
   return (
     <DetailHeader
       backTo="/drafts"
@@ -39,21 +42,41 @@ export function EditorHeader({
             status={view.status}
             revision={view.revision}
             liveRevision={view.liveRevision}
+            {...(compact ? { size: 'xs' as const, stacked: true } : {})}
           />
         )
       }
       actions={
         <>
-          <SaveStatus state={session.saveState} revision={view?.revision ?? null} />
-          <Button
-            variant="default"
-            leftSection={<IconHistory size={16} />}
-            disabled={!view}
-            onClick={onRevisions}
-            {...(readOnly ? { 'data-primary-action': true } : {})}
-          >
-            版本
-          </Button>
+          <SaveStatus
+            state={session.saveState}
+            revision={view?.revision ?? null}
+            compact={compact}
+          />
+          {compact ? (
+            <Tooltip label="版本">
+              <ActionIcon
+                variant="default"
+                size={36}
+                aria-label="版本"
+                disabled={!view}
+                onClick={onRevisions}
+                {...(readOnly ? { 'data-primary-action': true } : {})}
+              >
+                <IconHistory size={18} />
+              </ActionIcon>
+            </Tooltip>
+          ) : (
+            <Button
+              variant="default"
+              leftSection={<IconHistory size={16} />}
+              disabled={!view}
+              onClick={onRevisions}
+              {...(readOnly ? { 'data-primary-action': true } : {})}
+            >
+              版本
+            </Button>
+          )}
           {view && (
             <SubmitReviewButton
               view={view}
@@ -72,9 +95,11 @@ export function EditorHeader({
               onClick={onSave}
               loading={session.saveState.kind === 'saving' && !session.saveState.auto}
               rightSection={
-                <Kbd size="xs" className="dd-kbd">
-                  Ctrl+S
-                </Kbd>
+                compact ? undefined : (
+                  <Kbd size="xs" className="dd-kbd">
+                    Ctrl+S
+                  </Kbd>
+                )
               }
             >
               保存

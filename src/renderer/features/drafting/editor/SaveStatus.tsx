@@ -3,7 +3,16 @@ import { IconAlertCircle, IconCircleCheck, IconPencil } from '@tabler/icons-reac
 import type { SaveState } from './use-item-session'
 
 /** 「已自动保存 HH:mm:ss」/「保存中…」/ the error, next to the save button. */
-export function SaveStatus({ state, revision }: { state: SaveState; revision: number | null }) {
+export function SaveStatus({
+  state,
+  revision,
+  compact = false,
+}: {
+  state: SaveState
+  revision: number | null
+  /** A narrow header (1024 px): cut to one short line, whole in the tooltip and for readers. */
+  compact?: boolean
+}) {
   const body = (() => {
     switch (state.kind) {
       case 'idle':
@@ -57,9 +66,22 @@ export function SaveStatus({ state, revision }: { state: SaveState; revision: nu
         )
     }
   })()
-  return (
-    <Group gap={4} wrap="nowrap" role="status" aria-live="polite" data-testid="save-status">
+  const status = (
+    <Group
+      gap={4}
+      wrap="nowrap"
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={compact ? 'dd-save-status-compact' : undefined}
+    >
       {body}
     </Group>
+  )
+  if (!compact || state.kind === 'error') return status
+  return (
+    <Tooltip label={<Group gap={4}>{body}</Group>} openDelay={300}>
+      {status}
+    </Tooltip>
   )
 }
