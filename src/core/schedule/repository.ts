@@ -9,6 +9,7 @@ import type { DB } from '../db/schema'
 import type { ScheduleTaskRow } from '../db/tables/schedule'
 import { AppError } from '../errors'
 import { readDeadlineLenient } from './deadline-text'
+import { liveRevisionOf } from '../items/working-revision'
 import { completedLate, deriveTaskStatus, evidenceState } from './status'
 
 /** The 完成时限 text that applies: the department's own, else the district's. */
@@ -86,6 +87,8 @@ export async function taskViews(
       'e.item_id',
       'i.title',
       'i.status',
+      'i.live_revision',
+      'i.live_status',
       'i.published_date',
       'i.index_number',
     ])
@@ -115,8 +118,9 @@ export async function taskViews(
     id: x.id,
     itemId: x.item_id,
     title: x.title,
-    itemStatus: x.status,
-    state: evidenceState(x.status),
+    // 修订稿: while a working revision is edited, the approved one stays in force (and published).
+    itemStatus: liveRevisionOf(x)?.status ?? x.status,
+    state: evidenceState(liveRevisionOf(x)?.status ?? x.status),
     publishedDate: x.published_date,
     indexNumber: x.index_number,
   }))

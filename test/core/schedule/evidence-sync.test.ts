@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../sync/helpers'
 import { syncDesk } from '../sync/sync-setup'
 import { breakdownXlsx } from './breakdown-fixtures'
 import { importThroughUi } from './schedule-helpers'
+import { fieldsOf } from '../items/helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -80,6 +81,41 @@ describe('佐证材料 follow their item through the item-change hook', () => {
         state: 'withdrawn',
         withdrawnAt: desk.t.clock.clock().toISOString(),
       })
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('修订稿: while a published item is revised, its link stays 已公开 (the approved revision stays in force)', async () => {
+    const desk = await syncDesk(server, { sync: { extensions: [scheduleSyncExtension] } })
+    try {
+      const bytes = await breakdownXlsx((rows) => {
+        rows[5]![5] = '2026年12月底前'
+      })
+      expect((await importThroughUi(desk.t, '分解表.xlsx', bytes, 2026)).result?.ok).toBe(true)
+      const [task] = await desk.t.call('schedule:list', { year: 2026 })
+      const item = await desk.approvedItem('关于消费支持政策的公告')
+      await desk.t.call('schedule:link-evidence', { taskId: task!.id, itemId: item.id })
+      expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+      await publishItem(
+        server.db(),
+        item.id,
+        'https://www.example.gov.cn/zwgk/2.html',
+        desk.t.clock.clock().toISOString(),
+      )
+      expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+      const published = await desk.t.call('items:get', { id: item.id })
+      await desk.t.call('items:save', {
+        ...fieldsOf(published),
+        title: '关于消费支持政策的公告（修订）',
+        confirmRevision: true,
+      })
+      expect((await desk.t.call('items:get', { id: item.id })).status).toBe('draft')
+      const view = await desk.t.call('schedule:get', { id: task!.id })
+      expect(view.evidence.map((e) => [e.state, e.itemStatus])).toEqual([['published', 'synced']])
+      expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+      const sent = (await districtTable(desk.token)).table.tasks.find((t) => t.id === task!.id)!
+      expect(sent.evidence[0]).toMatchObject({ state: 'published' })
     } finally {
       await desk.close()
     }
