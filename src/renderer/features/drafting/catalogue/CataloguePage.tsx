@@ -1,36 +1,19 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  Paper,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core'
-import { IconEdit, IconFileExport, IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react'
+import { Alert, Anchor, Breadcrumbs, Button, Paper, Text } from '@mantine/core'
+import { IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { CatalogueEntry, CatalogueImportResult } from '../../../../shared/catalogue/types'
-import { CATALOGUE_COLUMN_LABELS as L } from '../../../../shared/catalogue/labels'
 import { api, ApiError, notifySuccess, request } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { PageHeader } from '../../../components/PageHeader'
 import { ConfirmModal } from '../shared/confirm'
 import { CatalogueEntryModal } from './CatalogueEntryModal'
+import { CatalogueTable } from './CatalogueTable'
 
 type Outcome =
   | { kind: 'imported'; result: CatalogueImportResult }
   | { kind: 'exported'; file: string; count: number }
   | { kind: 'error'; title: string; message: string }
-
-const clamp = (text: string, lines = 2) => (
-  <Text fz="sm" lineClamp={lines} title={text}>
-    {text || '—'}
-  </Text>
-)
 
 /** 目录管理: the department's 主动公开事项目录 (standard columns), with .xlsx import/export. */
 export function CataloguePage() {
@@ -113,78 +96,7 @@ export function CataloguePage() {
         </Alert>
       )}
       <Paper withBorder>
-        {/* Fits 1024×700 without sideways scroll (issue 10): 主体/渠道/对象/方式/层级 share one cell. */}
-        <Table.ScrollContainer minWidth={740} type="native">
-          <Table aria-label="公开事项目录" fz="sm" verticalSpacing={8} striped="even" stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={44}>{L.seq}</Table.Th>
-                <Table.Th w={96}>{L.level1}</Table.Th>
-                <Table.Th w={96}>{L.level2}</Table.Th>
-                <Table.Th>{L.content}</Table.Th>
-                <Table.Th>{L.basis}</Table.Th>
-                <Table.Th w={130}>{L.timeLimit}</Table.Th>
-                <Table.Th w={150}>
-                  {L.subject} · {L.method}
-                </Table.Th>
-                <Table.Th w={52} ta="right">
-                  条目
-                </Table.Th>
-                <Table.Th w={72} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data?.map((e) => (
-                <Table.Tr key={e.id} aria-label={`${e.level1} ${e.level2}`.trim()}>
-                  <Table.Td c="dimmed">{e.seq}</Table.Td>
-                  <Table.Td fw={500}>{e.level1}</Table.Td>
-                  <Table.Td>{e.level2 || '—'}</Table.Td>
-                  <Table.Td>{clamp(e.content)}</Table.Td>
-                  <Table.Td>{clamp(e.basis)}</Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{e.timeLimit || '—'}</Text>
-                    <Text fz="xs" c={e.rule ? 'dimmed' : 'orange.7'}>
-                      {e.ruleText}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {clamp(e.subject)}
-                    <Text fz="xs" c="dimmed" lineClamp={2} title={e.channels}>
-                      {L.channels}：{e.channels || '—'}
-                    </Text>
-                    <Text fz="xs" c="dimmed">
-                      {[e.audience, e.method, e.level].filter(Boolean).join(' · ') || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{e.itemCount}</Table.Td>
-                  <Table.Td>
-                    <Group gap={2} wrap="nowrap">
-                      <Tooltip label="编辑">
-                        <ActionIcon
-                          variant="subtle"
-                          onClick={() => setEditing(e)}
-                          aria-label={`编辑：${e.level1} ${e.level2}`}
-                        >
-                          <IconEdit size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="删除">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setDeleting(e)}
-                          aria-label={`删除：${e.level1} ${e.level2}`}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CatalogueTable entries={entries.data ?? []} onEdit={setEditing} onDelete={setDeleting} />
         {entries.data?.length === 0 && (
           <Text c="dimmed" ta="center" p="lg" fz="sm">
             目录为空。可「新增事项」逐条录入，或「导入 .xlsx」导入区里下发的标准目录。

@@ -1,13 +1,8 @@
-import { Badge, Group, Skeleton, Text, Tooltip } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import { Skeleton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ItemSearchRow } from '../../../../shared/items/types'
-import { INDEX_NUMBER_PENDING_LABEL, ITEM_KIND_LABELS } from '../../../../shared/items/labels'
-import { formatDate } from '../../../lib/format'
-import { RevisionStateBadges, StatusBadge } from '../shared/StatusBadge'
-import { SyncBadge, syncSaidByStatus } from '../../sync/SyncBadge'
-import dayjs from 'dayjs'
+import { Cells } from './ItemGridCells'
 
 /** Columns shown only when the list is wide enough (hidden below 1280 px, see drafting.css). */
 const WIDE_ONLY = new Set(['发文字号', '更新时间'])
@@ -25,105 +20,6 @@ const COLUMNS = [
 
 const ROW = 40
 const ROW_WITH_SNIPPET = 58
-
-const updated = (iso: string) => {
-  const d = dayjs(iso)
-  return d.isSame(dayjs(), 'day') ? `今天 ${d.format('HH:mm')}` : d.format('YYYY-MM-DD HH:mm')
-}
-
-function Cells({ row, searching }: { row: ItemSearchRow; searching: boolean }) {
-  return (
-    <>
-      <div role="gridcell" className="dd-cell dd-cell-title">
-        <Text fz="sm" fw={500} truncate title={row.title}>
-          {row.title || '（无标题）'}
-        </Text>
-        {searching && row.snippet && (
-          <Text fz="xs" c="dimmed" truncate title={row.snippet} className="dd-snippet">
-            {row.snippet}
-          </Text>
-        )}
-      </div>
-      <div role="gridcell" className="dd-cell">
-        <Text fz="sm" truncate>
-          {ITEM_KIND_LABELS[row.kind]}
-        </Text>
-      </div>
-      <div role="gridcell" className="dd-cell">
-        {row.liveRevision ? (
-          // 修订稿: both states, stacked — 「已通过 第 3 版」 over 「修订中 第 4 版」 (issue 10).
-          <RevisionStateBadges
-            status={row.status}
-            revision={row.revision}
-            liveRevision={row.liveRevision}
-            size="xs"
-            stacked
-          />
-        ) : (
-          <Group gap={4} wrap="nowrap">
-            <StatusBadge status={row.status} size="sm" />
-            {/* The sync badge (待同步/已送达/冲突/失败…) unless the status already says it. */}
-            {row.syncState && !syncSaidByStatus(row) && (
-              <SyncBadge state={row.syncState} size="sm" />
-            )}
-          </Group>
-        )}
-      </div>
-      <div role="gridcell" className="dd-cell">
-        {row.indexNumber ? (
-          <Text fz="xs" className="dd-mono" truncate title={row.indexNumber}>
-            {row.indexNumber}
-          </Text>
-        ) : (
-          <Text fz="sm" c="dimmed">
-            {INDEX_NUMBER_PENDING_LABEL}
-          </Text>
-        )}
-      </div>
-      <div role="gridcell" className="dd-cell dd-col-wide">
-        <Text fz="sm" truncate title={row.docNumber}>
-          {row.docNumber || '—'}
-        </Text>
-      </div>
-      <div role="gridcell" className="dd-cell">
-        <Text fz="sm">{row.signedDate ?? '—'}</Text>
-      </div>
-      <div role="gridcell" className="dd-cell dd-col-wide">
-        <Text fz="sm" c="dimmed">
-          {updated(row.updatedAt)}
-        </Text>
-      </div>
-      <div role="gridcell" className="dd-cell dd-cell-flags">
-        {row.late && (
-          <Tooltip label={`应于 ${formatDate(row.dueDate)} 前公开`}>
-            <Badge
-              color="red"
-              size="sm"
-              variant="filled"
-              style={{ flexShrink: 0, minWidth: 'max-content' }}
-            >
-              逾期
-            </Badge>
-          </Tooltip>
-        )}
-        {row.warnings && row.warnings.length > 0 && (
-          <Tooltip
-            label={row.warnings.join('\n')}
-            multiline
-            maw={360}
-            style={{ whiteSpace: 'pre-line' }}
-          >
-            <IconAlertTriangle
-              size={18}
-              color="var(--mantine-color-orange-6)"
-              aria-label={`${row.warnings.length} 条提示`}
-            />
-          </Tooltip>
-        )}
-      </div>
-    </>
-  )
-}
 
 /**
  * The virtual item grid: only the rows on screen exist in the DOM; the rows' pages load as they
