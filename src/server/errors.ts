@@ -14,10 +14,16 @@ export const API_ERROR_STATUS = {
   STALE_REVISION: 409,
   ANCHOR_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** An upload would take the department over its attachment quota (protocol v2 uploads). */
+  QUOTA_EXCEEDED: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   CONTENT_HASH_MISMATCH: 422,
   /** The body is not in the sanitiser's form (the desk only sends sanitised HTML): not stored. */
   UNSAFE_BODY: 422,
+  /** An upload chunk whose bytes do not hash to the SHA-256 sent with it. */
+  CHUNK_HASH_MISMATCH: 422,
+  /** The assembled upload does not hash to the file's SHA-256: its chunks are discarded. */
+  FILE_HASH_MISMATCH: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -24,12 +24,16 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
       'district_calendar',
       'district_sessions',
       'district_users',
+      'item_attachments',
       'item_revisions',
       'items',
       'qa_entries',
       'schedule_breakdowns',
       'schedule_table_tasks',
       'schedule_tables',
+      'upload_blobs',
+      'upload_chunks',
+      'upload_sessions',
     ])
     await migrateServerDatabase(db)
     const applied = await sql<{

@@ -4,6 +4,12 @@ import type {
   ServerConsultationsTable,
   ServerQaEntriesTable,
 } from '../consultations/tables'
+import type {
+  ItemAttachmentsTable,
+  UploadBlobsTable,
+  UploadChunksTable,
+  UploadSessionsTable,
+} from '../uploads/tables'
 
 /**
  * The central server's tables. Timestamps are UTC ISO-8601 text in both SQLite and PostgreSQL so
@@ -266,6 +272,10 @@ export interface ServerDB {
   district_sessions: DistrictSessionsTable
   district_audit: DistrictAuditTable
   district_calendar: DistrictCalendarTable
+  upload_sessions: UploadSessionsTable
+  upload_chunks: UploadChunksTable
+  upload_blobs: UploadBlobsTable
+  item_attachments: ItemAttachmentsTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -1,3 +1,4 @@
+import { attachmentProgress } from '../uploads/uploads-service'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { publishItem, returnItem } from '../changes/district-actions'
@@ -242,6 +243,10 @@ export function registerDistrictAccountRoutes(
       .orderBy('approved_at', 'desc')
       .limit(500)
       .execute()
+    const files = await attachmentProgress(
+      db,
+      rows.map((r) => r.id),
+    )
     return html(
       reply,
       renderDepartmentItems(
@@ -255,6 +260,7 @@ export function registerDistrictAccountRoutes(
           statusAt: r.status_at,
           statusReason: r.status_reason,
           publishedUrl: r.published_url,
+          attachments: files.get(r.id) ?? null,
         })),
         allowed(req, 'publish'),
         viewerOf(req),

@@ -18,6 +18,8 @@ import { registerConsultationPages, registerConsultationRoutes } from '../consul
 import { registerScheduleRoutes } from '../schedule/schedule-routes'
 import { registerCalendarRoutes } from '../calendar/calendar-routes'
 import { registerReportRoutes } from '../reports/report-routes'
+import { registerUploadRoutes } from '../uploads/routes'
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/uploads-service'
 import {
   capConnectionsPerAddress,
   DEFAULT_TIMEOUTS,
@@ -53,6 +55,8 @@ export interface BuildServerOptions {
    * (review finding 8). Default false.
    */
   trustProxy?: TrustProxy
+  /** Attachment uploads (protocol v2): file size limit, per-department quota, chunk size. */
+  uploads?: Partial<UploadLimits>
 }
 
 /** The proxies to believe: addresses / CIDRs (proxy-addr syntax), or none. */
@@ -125,6 +129,10 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         registerScheduleRoutes(scope, options.db, clock)
         registerCalendarRoutes(scope, options.db, clock)
         registerReportRoutes(scope, options.db, clock)
+        registerUploadRoutes(scope, options.db, clock, {
+          ...DEFAULT_UPLOAD_LIMITS,
+          ...options.uploads,
+        })
         // Schedule tables, activity plans and annual reports get their own route files here.
       })
     },

@@ -10,6 +10,7 @@ import {
   insertRevisions,
   updateItem,
 } from './items-repo'
+import { recordItemAttachments } from '../uploads/uploads-service'
 
 /** What a push did to one entry. */
 export type IntakeOutcome =
@@ -82,8 +83,11 @@ export async function putItems(
         trx,
         fresh.map((i) => rows[i]!.change),
       )
-      for (const i of fresh)
+      for (const i of fresh) {
         outcomes[i] = { status: 201, result: 'created', revision: entries[i]!.revision }
+        // Protocol v2: the item is complete only once every file it names has arrived.
+        await recordItemAttachments(trx, entries[i]!.id, entries[i]!.item.attachments ?? [])
+      }
       for (const i of chunk) {
         if (!created.has(entries[i]!.id))
           outcomes[i] = await applyToExisting(trx, departmentId, entries[i]!, rows[i]!)
@@ -173,6 +177,7 @@ async function applyToExisting(
   const { id: _id, department_id: _d, first_received_at: _f, ...latest } = rows.item
   await insertRevisions(trx, [rows.revision])
   await updateItem(trx, entry.id, latest)
+  await recordItemAttachments(trx, entry.id, entry.item.attachments ?? [])
   await insertChanges(trx, [rows.change])
   return { status: 200, result: 'updated', revision: entry.revision }
 }

@@ -334,6 +334,15 @@ export interface ItemRow {
   statusAt: string
   statusReason: string | null
   publishedUrl: string | null
+  /** Files the item names / not yet arrived (protocol v2 uploads); null: none named. */
+  attachments?: { total: number; missing: number } | null
+}
+
+/** 「附件未到齐（已到 1/3）」 under the status of an item whose files have not all arrived. */
+function pendingFiles(files: ItemRow['attachments']) {
+  if (!files || files.missing === 0) return ''
+  const text = `附件未到齐（已到 ${files.total - files.missing}/${files.total}）`
+  return html`<br /><span class="attachments-pending" data-attachments-pending>${text}</span>`
 }
 
 const ITEM_STATUS: Record<ItemRow['status'], string> = {
@@ -376,7 +385,7 @@ export function renderDepartmentItems(
             html`<tr data-item="${i.id}">
               <td>${i.title}</td>
               <td class="n">${i.revision}</td>
-              <td class="nowrap">${ITEM_STATUS[i.status]}</td>
+              <td class="nowrap">${ITEM_STATUS[i.status]} ${pendingFiles(i.attachments)}</td>
               <td class="nowrap">${when(i.approvedAt)}</td>
               <td>${i.status === 'published' ? (i.publishedUrl ?? '') : (i.statusReason ?? '')}</td>
               ${

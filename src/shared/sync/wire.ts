@@ -44,9 +44,19 @@ const optionalText = (max: number) =>
 /** `YYYY-MM-DD`, or null when not filled in. */
 const isoDate = z.iso.date().nullable()
 
-/** One attachment as the desk describes it: name, SHA-256 and size (the bytes are not sent). */
+/**
+ * An attachment's name is a label only — the server never uses it as a path — and a name shaped
+ * like one (`../x`, `a/b`, `C:\\x`) or holding control characters is refused (protocol v2).
+ */
+const attachmentNameSchema = text(255).refine(
+  // eslint-disable-next-line no-control-regex
+  (s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..',
+  { message: '附件名不能包含路径分隔符（/ \\）、控制字符，也不能是 . 或 ..' },
+)
+
+/** One attachment as the desk describes it: name, SHA-256 and size (bytes: the blob endpoints). */
 const attachmentRefSchema = z.strictObject({
-  name: text(255),
+  name: attachmentNameSchema,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '格式应为 64 位小写十六进制'),
   size: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
 })
@@ -147,6 +157,40 @@ export const changesPageSchema = z.object({
   hasMore: z.boolean(),
 })
 export type ChangesPage = z.infer<typeof changesPageSchema>
+
+/** A file's key in the upload endpoints: lowercase hex SHA-256 of the whole file. */
+export const blobHashSchema = z.string().regex(/^[0-9a-f]{64}$/, '格式应为 64 位小写十六进制')
+
+/** Most hashes one `POST /blobs/query` may ask about. */
+export const MAX_BLOB_QUERY = 1000
+
+/** `POST /api/v1/blobs/query`: which of these files does the district already have? */
+export const blobQueryBodySchema = z.object({
+  hashes: z.array(blobHashSchema).min(1).max(MAX_BLOB_QUERY),
+})
+export const blobQueryResponseSchema = z.object({ have: z.array(z.string()) })
+
+/** `POST /api/v1/blobs/{sha256}`: start (or resume) the upload of a file of `size` bytes. */
+export const blobStartBodySchema = z.object({ size: z.int().min(0).max(Number.MAX_SAFE_INTEGER) })
+
+/** The header carrying a chunk's own SHA-256 (lowercase hex) on `PUT …/chunks/{index}`. */
+export const CHUNK_SHA256_HEADER = 'x-chunk-sha256'
+
+/**
+ * An upload's state (answer of start, status and every chunk): the chunk layout the server fixed
+ * (`chunkSize`, `chunkCount`; the last chunk holds the rest), the chunk indexes it already holds
+ * and `complete` once the whole file arrived and hashed to its SHA-256.
+ */
+export const blobStatusSchema = z.object({
+  sha256: z.string(),
+  size: z.int(),
+  chunkSize: z.int(),
+  chunkCount: z.int(),
+  received: z.array(z.int()),
+  receivedBytes: z.int(),
+  complete: z.boolean(),
+})
+export type BlobStatus = z.infer<typeof blobStatusSchema>
 
 /** `GET /api/v1/health`. `protocol` is absent on a revision-1 server. */
 export const healthSchema = z.object({

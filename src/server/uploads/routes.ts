@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import {
+  blobHashSchema,
+  blobQueryBodySchema,
+  blobStartBodySchema,
+  CHUNK_SHA256_HEADER,
+} from '../../shared/sync/wire'
+import type { ServerDB } from '../db/schema'
+import { ApiError } from '../errors'
+import { departmentOf } from '../http/authenticate'
+import { parseOrThrow } from '../items/item-schemas'
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  knownBlobs,
+  putChunk,
+  startUpload,
+  uploadStatus,
+  type UploadLimits,
+} from './uploads-service'
+
+/** The `{sha256}` path parameter: a hash, never a name or a path. */
+function hashParam(value: string): string {
+  const parsed = blobHashSchema.safeParse(value)
+  if (!parsed.success) {
+    throw new ApiError(
+      'VALIDATION',
+      '文件标识应为 64 位小写十六进制 SHA-256（不接受文件名或路径）。',
+    )
+  }
+  return parsed.data
+}
+
+/**
+ * The upload endpoints of protocol v2 (department token required; the caller's scope installs the
+ * hook). Registered in a child scope so the raw `application/octet-stream` body parser, limited
+ * to one chunk, exists for the chunk route only.
+ */
+export function registerUploadRoutes(
+  scope: FastifyInstance,
+  db: Kysely<ServerDB>,
+  clock: () => Date,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): void {
+  void scope.register(async (api) => {
+    api.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: limits.chunkBytes },
+      (_req, body, done) => done(null, body),
+    )
+
+    api.post('/blobs/query', async (req) => {
+      departmentOf(req)
+      const { hashes } = parseOrThrow(blobQueryBodySchema, req.body, '查询请求体')
+      return { have: await knownBlobs(db, hashes) }
+    })
+
+    api.post<{ Params: { sha256: string } }>('/blobs/:sha256', async (req) => {
+      const department = departmentOf(req)
+      const sha256 = hashParam(req.params.sha256)
+      const { size } = parseOrThrow(blobStartBodySchema, req.body, '上传请求体')
+      return startUpload(db, department.id, sha256, size, limits, clock().toISOString())
+    })
+
+    api.get<{ Params: { sha256: string } }>('/blobs/:sha256/status', async (req) => {
+      const department = departmentOf(req)
+      const status = await uploadStatus(db, department.id, hashParam(req.params.sha256))
+      if (!status) throw new ApiError('NOT_FOUND', '没有该文件的上传（或无权查看）。')
+      return status
+    })
+
+    api.put<{ Params: { sha256: string; index: string } }>(
+      '/blobs/:sha256/chunks/:index',
+      { bodyLimit: limits.chunkBytes },
+      async (req) => {
+        const department = departmentOf(req)
+        const sha256 = hashParam(req.params.sha256)
+        if (!/^\d{1,9}$/.test(req.params.index)) {
+          throw new ApiError('VALIDATION', '分块序号应为非负整数。')
+        }
+        const header = req.headers[CHUNK_SHA256_HEADER]
+        const chunkSha = typeof header === 'string' ? header.trim().toLowerCase() : ''
+        if (!blobHashSchema.safeParse(chunkSha).success) {
+          throw new ApiError('VALIDATION', `缺少分块的 SHA-256（请求头 ${CHUNK_SHA256_HEADER}）。`)
+        }
+        if (!Buffer.isBuffer(req.body)) {
+          throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '分块须以 application/octet-stream 发送。')
+        }
+        return putChunk(
+          db,
+          department.id,
+          sha256,
+          Number(req.params.index),
+          chunkSha,
+          req.body,
+          clock().toISOString(),
+        )
+      },
+    )
+  })
+}

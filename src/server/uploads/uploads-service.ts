@@ -1,0 +1,415 @@
+import { createHash } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import type { BlobStatus } from '../../shared/sync/wire'
+import type { ServerDB } from '../db/schema'
+import { lockDepartmentForWrite } from '../departments/departments-repo'
+import { ApiError } from '../errors'
+
+/**
+ * Attachment uploads, protocol v2 (docs/sync-protocol.md §「附件上传」). Files are named by their
+ * SHA-256 only — a client's file name is never a path — and every byte and every bit of progress
+ * is in the database (migration 0210), so any instance can take the next chunk of an upload
+ * another instance started.
+ */
+
+const MB = 1024 * 1024
+
+/** The server's upload settings (CLI `--upload-max-file`, `--upload-quota`, `--upload-chunk`). */
+export interface UploadLimits {
+  /** Largest single file accepted. */
+  maxFileBytes: number
+  /** Bytes a department may upload in all (files it sent first; shared files it reuses are free). */
+  quotaBytes: number
+  /** Chunk size the server fixes for new uploads; a chunk body larger than this is refused (413). */
+  chunkBytes: number
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxFileBytes: 1024 * MB,
+  quotaBytes: 20 * 1024 * MB,
+  chunkBytes: 4 * MB,
+}
+
+const EMPTY_SHA256 = createHash('sha256').digest('hex')
+
+const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`
+
+/** Of `hashes`, those the district already has as verified files (from any department). */
+export async function knownBlobs(
+  db: Kysely<ServerDB>,
+  hashes: readonly string[],
+): Promise<string[]> {
+  if (hashes.length === 0) return []
+  const rows = await db
+    .selectFrom('upload_blobs')
+    .select('sha256')
+    .where('sha256', 'in', [...new Set(hashes)])
+    .execute()
+  return rows.map((r) => r.sha256)
+}
+
+interface SessionRow {
+  size: number | string
+  chunk_size: number
+  chunk_count: number
+  completed_at: string | null
+}
+
+async function findSession(
+  db: Kysely<ServerDB> | Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('upload_sessions')
+    .select(['size', 'chunk_size', 'chunk_count', 'completed_at'])
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+}
+
+async function statusOf(
+  db: Kysely<ServerDB> | Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  session: SessionRow,
+): Promise<BlobStatus> {
+  const chunks = await db
+    .selectFrom('upload_chunks')
+    .select(['idx', 'size'])
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .orderBy('idx')
+    .execute()
+  return {
+    sha256,
+    size: Number(session.size),
+    chunkSize: session.chunk_size,
+    chunkCount: session.chunk_count,
+    received: chunks.map((c) => c.idx),
+    receivedBytes: chunks.reduce((sum, c) => sum + c.size, 0),
+    complete: session.completed_at !== null,
+  }
+}
+
+/** The answer for a file the district already has (uploaded by anyone): nothing left to send. */
+function completeStatus(sha256: string, size: number): BlobStatus {
+  return {
+    sha256,
+    size,
+    chunkSize: 0,
+    chunkCount: 0,
+    received: [],
+    receivedBytes: size,
+    complete: true,
+  }
+}
+
+async function districtBlob(db: Kysely<ServerDB>, sha256: string) {
+  return db
+    .selectFrom('upload_blobs')
+    .select(['sha256', 'size'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+}
+
+/**
+ * `POST /blobs/{sha256}`: starts the department's upload of a file (or answers where the one it
+ * started stands — starting twice is resuming). A file the district already has is complete at
+ * once and costs no quota. Refused: a file over `maxFileBytes` (413 PAYLOAD_TOO_LARGE), one that
+ * would take the department over its quota (413 QUOTA_EXCEEDED), a size other than the one the
+ * upload was started with (400).
+ */
+export async function startUpload(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  limits: UploadLimits,
+  now: string,
+): Promise<BlobStatus> {
+  const known = await districtBlob(db, sha256)
+  if (known) return completeStatus(sha256, Number(known.size))
+  if (size > limits.maxFileBytes) {
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      `附件 ${megabytes(size)} 超过区级服务器允许的单个文件上限 ${megabytes(limits.maxFileBytes)}，请联系区级管理员。`,
+      { maxFileBytes: limits.maxFileBytes },
+    )
+  }
+  if (size === 0 && sha256 !== EMPTY_SHA256) {
+    throw new ApiError('FILE_HASH_MISMATCH', '空文件的 SHA-256 与所报不符。')
+  }
+  const session = await db.transaction().execute(async (trx) => {
+    // One department's uploads start one at a time, so two instances cannot both pass the quota.
+    await lockDepartmentForWrite(trx, departmentId)
+    const existing = await findSession(trx, departmentId, sha256)
+    if (existing) {
+      if (Number(existing.size) !== size) {
+        throw new ApiError(
+          'VALIDATION',
+          `该文件的上传已按 ${Number(existing.size)} 字节开始，与本次所报 ${size} 字节不符。`,
+        )
+      }
+      return existing
+    }
+    const used = await trx
+      .selectFrom('upload_sessions')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('used'))
+      .where('department_id', '=', departmentId)
+      .executeTakeFirstOrThrow()
+    const usedBytes = Number(used.used)
+    if (usedBytes + size > limits.quotaBytes) {
+      throw new ApiError(
+        'QUOTA_EXCEEDED',
+        `本部门的附件空间不足：已用 ${megabytes(usedBytes)}，上限 ${megabytes(limits.quotaBytes)}，` +
+          `本文件 ${megabytes(size)}。请联系区级管理员调整配额。`,
+        { usedBytes, quotaBytes: limits.quotaBytes },
+      )
+    }
+    const row = {
+      size,
+      chunk_size: limits.chunkBytes,
+      chunk_count: Math.ceil(size / limits.chunkBytes),
+      completed_at: null,
+    }
+    await trx
+      .insertInto('upload_sessions')
+      .values({ department_id: departmentId, sha256, created_at: now, updated_at: now, ...row })
+      .execute()
+    return row as SessionRow
+  })
+  if (session.chunk_count === 0 && session.completed_at === null) {
+    await complete(db, departmentId, sha256, size, now)
+    return completeStatus(sha256, 0)
+  }
+  return statusOf(db, departmentId, sha256, session)
+}
+
+/**
+ * `GET /blobs/{sha256}/status`: the department's own upload of the file, or — when the district
+ * already has it — complete. Another department's unfinished upload is not visible (404).
+ */
+export async function uploadStatus(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+): Promise<BlobStatus | null> {
+  const session = await findSession(db, departmentId, sha256)
+  if (session) return statusOf(db, departmentId, sha256, session)
+  const known = await districtBlob(db, sha256)
+  return known ? completeStatus(sha256, Number(known.size)) : null
+}
+
+const NO_UPLOAD = '没有该文件的上传（或无权查看）；请先以 POST /api/v1/blobs/{sha256} 开始上传。'
+
+/**
+ * `PUT /blobs/{sha256}/chunks/{index}`: stores one chunk after checking its index, its length
+ * (the layout fixed at start; longer than the chunk size is 413) and its own SHA-256 (422
+ * CHUNK_HASH_MISMATCH). A chunk already held is accepted again without a second copy. When the
+ * last missing chunk arrives the whole file is hashed from the stored chunks: equal → the file
+ * is the district's; different → every chunk is discarded (422 FILE_HASH_MISMATCH).
+ */
+export async function putChunk(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  index: number,
+  chunkSha256: string,
+  data: Buffer,
+  now: string,
+): Promise<BlobStatus> {
+  const session = await findSession(db, departmentId, sha256)
+  if (!session) throw new ApiError('NOT_FOUND', NO_UPLOAD)
+  if (session.completed_at !== null) return statusOf(db, departmentId, sha256, session)
+  const size = Number(session.size)
+  if (!Number.isInteger(index) || index < 0 || index >= session.chunk_count) {
+    throw new ApiError(
+      'VALIDATION',
+      `分块序号 ${index} 无效：该文件共 ${session.chunk_count} 块（0–${session.chunk_count - 1}）。`,
+    )
+  }
+  if (data.length > session.chunk_size) {
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      `分块 ${data.length} 字节，超过本次上传的分块大小 ${session.chunk_size} 字节。`,
+    )
+  }
+  const expected =
+    index === session.chunk_count - 1 ? size - index * session.chunk_size : session.chunk_size
+  if (data.length !== expected) {
+    throw new ApiError(
+      'VALIDATION',
+      `第 ${index} 块应为 ${expected} 字节，收到 ${data.length} 字节。`,
+    )
+  }
+  const actual = createHash('sha256').update(data).digest('hex')
+  if (actual !== chunkSha256) {
+    throw new ApiError(
+      'CHUNK_HASH_MISMATCH',
+      `第 ${index} 块的内容与其 SHA-256 不符（传输中损坏），未保存，请重发该块。`,
+    )
+  }
+  await db
+    .insertInto('upload_chunks')
+    .values({
+      department_id: departmentId,
+      sha256,
+      idx: index,
+      chunk_sha256: actual,
+      size: data.length,
+      data,
+      received_at: now,
+    })
+    .onConflict((oc) => oc.columns(['department_id', 'sha256', 'idx']).doNothing())
+    .execute()
+  await db
+    .updateTable('upload_sessions')
+    .set({ updated_at: now })
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .execute()
+  const status = await statusOf(db, departmentId, sha256, session)
+  if (status.received.length < session.chunk_count) return status
+  await complete(db, departmentId, sha256, size, now)
+  return { ...status, complete: true }
+}
+
+/** Hashes the stored chunks in order; records the file as the district's when it matches. */
+async function complete(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  now: string,
+): Promise<void> {
+  const hash = createHash('sha256')
+  for await (const chunk of sessionBytes(db, departmentId, sha256)) hash.update(chunk)
+  if (hash.digest('hex') !== sha256) {
+    await db
+      .deleteFrom('upload_chunks')
+      .where('department_id', '=', departmentId)
+      .where('sha256', '=', sha256)
+      .execute()
+    throw new ApiError(
+      'FILE_HASH_MISMATCH',
+      '收齐的文件与其 SHA-256 不符，已丢弃全部分块；请重新上传该文件。',
+    )
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('upload_sessions')
+      .set({ completed_at: now, updated_at: now })
+      .where('department_id', '=', departmentId)
+      .where('sha256', '=', sha256)
+      .where('completed_at', 'is', null)
+      .execute()
+    await trx
+      .insertInto('upload_blobs')
+      .values({ sha256, size, source_department_id: departmentId, completed_at: now })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute()
+  })
+}
+
+/** The chunks of one session in order, one row at a time (a 200 MB file is never in memory). */
+async function* sessionBytes(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+): AsyncGenerator<Buffer> {
+  const indexes = await db
+    .selectFrom('upload_chunks')
+    .select('idx')
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .orderBy('idx')
+    .execute()
+  for (const { idx } of indexes) {
+    const row = await db
+      .selectFrom('upload_chunks')
+      .select('data')
+      .where('department_id', '=', departmentId)
+      .where('sha256', '=', sha256)
+      .where('idx', '=', idx)
+      .executeTakeFirstOrThrow()
+    yield Buffer.from(row.data)
+  }
+}
+
+/** The bytes of a verified district file, chunk by chunk; null when the district does not have it. */
+export async function readBlob(
+  db: Kysely<ServerDB>,
+  sha256: string,
+): Promise<AsyncGenerator<Buffer> | null> {
+  const blob = await db
+    .selectFrom('upload_blobs')
+    .select('source_department_id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+  return blob ? sessionBytes(db, blob.source_department_id, sha256) : null
+}
+
+/** One attachment an item names (from the pushed item's `attachments`). */
+export interface ItemAttachmentRef {
+  name: string
+  sha256: string
+  size: number
+}
+
+/**
+ * Records the files `itemId`'s latest revision names, inside the intake transaction (replacing
+ * the previous revision's list). The names are stored as text for display only.
+ */
+export async function recordItemAttachments(
+  trx: Transaction<ServerDB>,
+  itemId: string,
+  attachments: readonly ItemAttachmentRef[],
+): Promise<void> {
+  await trx.deleteFrom('item_attachments').where('item_id', '=', itemId).execute()
+  if (attachments.length === 0) return
+  await trx
+    .insertInto('item_attachments')
+    .values(
+      attachments.map((a, position) => ({
+        item_id: itemId,
+        position,
+        sha256: a.sha256,
+        name: a.name,
+        size: a.size,
+      })),
+    )
+    .execute()
+}
+
+/** Per item: files named and files not yet arrived (an item with none missing is complete). */
+export interface AttachmentProgress {
+  total: number
+  missing: number
+}
+
+/** The attachment state of `itemIds` (items without attachments are absent from the map). */
+export async function attachmentProgress(
+  db: Kysely<ServerDB>,
+  itemIds: readonly string[],
+): Promise<Map<string, AttachmentProgress>> {
+  const out = new Map<string, AttachmentProgress>()
+  for (let start = 0; start < itemIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('item_attachments as a')
+      .leftJoin('upload_blobs as b', 'b.sha256', 'a.sha256')
+      .select(['a.item_id', 'b.sha256 as arrived'])
+      .where('a.item_id', 'in', itemIds.slice(start, start + 500))
+      .execute()
+    for (const row of rows) {
+      const p = out.get(row.item_id) ?? { total: 0, missing: 0 }
+      p.total++
+      if (row.arrived === null) p.missing++
+      out.set(row.item_id, p)
+    }
+  }
+  return out
+}
+
+/** The label the district pages show for an item whose files have not all arrived. */
+export const ATTACHMENTS_PENDING_LABEL = '附件未到齐'

@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import type { ServerDB } from '../../src/server/db/schema'
+import { attachmentProgress, readBlob } from '../../src/server/uploads/uploads-service'
+import { BACKENDS, useBackend } from './helpers/backends'
+import { makeItem, newItemId, putBody } from './helpers/payloads'
+import { call, department, useServers } from './helpers/test-server'
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+/** Deterministic bytes (a file of `size` bytes numbered by `seed`). */
+function fileOf(size: number, seed: number): Buffer {
+  const out = Buffer.alloc(size)
+  let x = (seed * 2654435761) >>> 0 || 1
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    out[i] = x & 0xff
+  }
+  return out
+}
+
+function putChunk(
+  app: FastifyInstance,
+  token: string | null,
+  hash: string,
+  index: number,
+  data: Buffer,
+  chunkHash = sha(data),
+) {
+  return app.inject({
+    method: 'PUT',
+    url: `/api/v1/blobs/${hash}/chunks/${index}`,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'content-type': 'application/octet-stream',
+      'x-chunk-sha256': chunkHash,
+    },
+    payload: data,
+  })
+}
+
+/** Sends the chunks of `file` with the given indexes (server's layout `chunkSize`). */
+async function sendChunks(
+  app: FastifyInstance,
+  token: string,
+  file: Buffer,
+  chunkSize: number,
+  indexes: number[],
+) {
+  const hash = sha(file)
+  let last
+  for (const i of indexes) {
+    last = await putChunk(app, token, hash, i, file.subarray(i * chunkSize, (i + 1) * chunkSize))
+    expect(last.statusCode, last.body).toBe(200)
+  }
+  return last!.json()
+}
+
+async function stored(db: Kysely<ServerDB>, hash: string): Promise<Buffer | null> {
+  const chunks = await readBlob(db, hash)
+  if (!chunks) return null
+  const parts: Buffer[] = []
+  for await (const c of chunks) parts.push(c)
+  return Buffer.concat(parts)
+}
+
+const CHUNK = 64 * 1024
+const LIMITS = { chunkBytes: CHUNK, maxFileBytes: 1024 * 1024, quotaBytes: 1536 * 1024 }
+
+describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
+  const backend = useBackend(kind)
+  const server = useServers()
+
+  it('an item is 附件未到齐 until its file arrives chunk by chunk, verified by its SHA-256', async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    const { token } = await department(db, 'A')
+    const file = fileOf(200_000, 1)
+    const hash = sha(file)
+    const id = newItemId()
+    const item = makeItem({
+      attachments: [{ name: '实施方案.pdf', sha256: hash, size: file.length }],
+    })
+    expect(
+      (await call(app, token, 'PUT', `/api/v1/items/${id}`, putBody(1, item))).statusCode,
+    ).toBe(201)
+    expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 1 })
+    const page = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
+    expect(page.body).toContain('附件未到齐（已到 0/1）')
+
+    const asked = await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })
+    expect(asked.json()).toEqual({ have: [] })
+    const started = await call(app, token, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
+    expect(started.statusCode).toBe(200)
+    expect(started.json()).toMatchObject({
+      chunkSize: CHUNK,
+      chunkCount: 4,
+      received: [],
+      complete: false,
+    })
+
+    // Interrupted after two chunks: the status says what the server has, the rest is resumed.
+    await sendChunks(app, token, file, CHUNK, [0, 1])
+    const status = await call(app, token, 'GET', `/api/v1/blobs/${hash}/status`)
+    expect(status.json()).toMatchObject({
+      received: [0, 1],
+      receivedBytes: 2 * CHUNK,
+      complete: false,
+    })
+    expect(await stored(db, hash)).toBeNull()
+    const done = await sendChunks(app, token, file, CHUNK, [3, 2])
+    expect(done).toMatchObject({ complete: true, received: [0, 1, 2, 3] })
+
+    expect((await stored(db, hash))!.equals(file)).toBe(true)
+    expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 0 })
+    expect(
+      (await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json(),
+    ).toEqual({
+      have: [hash],
+    })
+    const after = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
+    expect(after.body).not.toContain('附件未到齐')
+    // A repeated chunk after completion changes nothing (exactly once).
+    expect((await putChunk(app, token, hash, 1, file.subarray(CHUNK, 2 * CHUNK))).statusCode).toBe(
+      200,
+    )
+    const count = await db
+      .selectFrom('upload_chunks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(4)
+  })
+
+  it('answers 401 on every upload endpoint without a valid token', async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    await department(db, 'A')
+    const hash = sha(fileOf(10, 2))
+    for (const token of [null, 'ddt_wrong']) {
+      expect(
+        (await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).statusCode,
+      ).toBe(401)
+      expect(
+        (await call(app, token, 'POST', `/api/v1/blobs/${hash}`, { size: 10 })).statusCode,
+      ).toBe(401)
+      expect((await call(app, token, 'GET', `/api/v1/blobs/${hash}/status`)).statusCode).toBe(401)
+      expect((await putChunk(app, token, hash, 0, fileOf(10, 2))).statusCode).toBe(401)
+    }
+    expect(await db.selectFrom('upload_sessions').selectAll().execute()).toEqual([])
+  })
+
+  it("keeps a department's unfinished upload its own; a finished file is shared by the district, sent once", async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    const { token: a } = await department(db, 'A')
+    const { token: b } = await department(db, 'B')
+    const file = fileOf(3 * CHUNK, 3)
+    const hash = sha(file)
+    await call(app, a, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
+    await sendChunks(app, a, file, CHUNK, [0])
+    // B sees nothing of A's upload and cannot add to it.
+    expect((await call(app, b, 'GET', `/api/v1/blobs/${hash}/status`)).statusCode).toBe(404)
+    expect((await putChunk(app, b, hash, 1, file.subarray(CHUNK, 2 * CHUNK))).statusCode).toBe(404)
+    expect((await call(app, b, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json()).toEqual({
+      have: [],
+    })
+    await sendChunks(app, a, file, CHUNK, [1, 2])
+    // Now the district has it: B's start is complete at once, no bytes, no quota.
+    expect((await call(app, b, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json()).toEqual({
+      have: [hash],
+    })
+    const bStart = await call(app, b, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
+    expect(bStart.json()).toMatchObject({ complete: true, chunkCount: 0 })
+    const sessions = await db.selectFrom('upload_sessions').select('department_id').execute()
+    expect(sessions).toHaveLength(1)
+  })
+
+  it('refuses an oversize chunk (413), a chunk with the wrong hash (422), a wrong length and a file that does not hash to its name', async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    const { token } = await department(db, 'A')
+    const file = fileOf(2 * CHUNK, 4)
+    const hash = sha(file)
+    await call(app, token, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
+
+    const big = await putChunk(app, token, hash, 0, fileOf(CHUNK + 1, 5))
+    expect(big.statusCode).toBe(413)
+    const chunk0 = file.subarray(0, CHUNK)
+    const wrong = await putChunk(app, token, hash, 0, chunk0, sha(Buffer.from('other')))
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json().error.code).toBe('CHUNK_HASH_MISMATCH')
+    const short = await putChunk(app, token, hash, 0, chunk0.subarray(1))
+    expect(short.statusCode).toBe(400)
+    expect((await putChunk(app, token, hash, 7, chunk0)).statusCode).toBe(400)
+    const noHeader = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/blobs/${hash}/chunks/0`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      payload: chunk0,
+    })
+    expect(noHeader.statusCode).toBe(400)
+    expect(await db.selectFrom('upload_chunks').selectAll().execute()).toEqual([])
+
+    // Chunks that each hash right but assemble into another file: discarded, never the district's.
+    const liar = sha(fileOf(2 * CHUNK, 6))
+    await call(app, token, 'POST', `/api/v1/blobs/${liar}`, { size: 2 * CHUNK })
+    expect((await putChunk(app, token, liar, 0, file.subarray(0, CHUNK))).statusCode).toBe(200)
+    const last = await putChunk(app, token, liar, 1, file.subarray(CHUNK))
+    expect(last.statusCode).toBe(422)
+    expect(last.json().error.code).toBe('FILE_HASH_MISMATCH')
+    expect(await stored(db, liar)).toBeNull()
+    const status = await call(app, token, 'GET', `/api/v1/blobs/${liar}/status`)
+    expect(status.json()).toMatchObject({ received: [], complete: false })
+  })
+
+  it('never uses a name as a path: traversal in the hash or an attachment name is refused', async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    const { token } = await department(db, 'A')
+    for (const bad of ['..%2F..%2Fetc%2Fpasswd', '..', 'ABCDEF', `${'a'.repeat(63)}%2F`]) {
+      const res = await call(app, token, 'POST', `/api/v1/blobs/${bad}`, { size: 1 })
+      expect([400, 404]).toContain(res.statusCode)
+    }
+    const file = fileOf(100, 7)
+    for (const name of ['../../etc/passwd', 'a/b.pdf', 'C:\\Windows\\x.dll', '..', 'x\u0000.pdf']) {
+      const item = makeItem({ attachments: [{ name, sha256: sha(file), size: 100 }] })
+      const res = await call(app, token, 'PUT', `/api/v1/items/${newItemId()}`, putBody(1, item))
+      expect(res.statusCode, name).toBe(400)
+    }
+    expect(await db.selectFrom('items').selectAll().execute()).toEqual([])
+    if (backend.kind === 'sqlite') {
+      const target = backend.target()
+      if (target.kind === 'sqlite')
+        expect(readdirSync(target.dataDir).filter((f) => !f.startsWith('server.sqlite'))).toEqual(
+          [],
+        )
+    }
+  })
+
+  it('enforces the size limit and the per-department quota from the configuration', async () => {
+    const { db } = await backend.fresh()
+    const app = await server(db, { uploads: LIMITS })
+    const { token } = await department(db, 'A')
+    const { token: b } = await department(db, 'B')
+    const tooBig = await call(app, token, 'POST', `/api/v1/blobs/${sha(Buffer.from('x'))}`, {
+      size: LIMITS.maxFileBytes + 1,
+    })
+    expect(tooBig.statusCode).toBe(413)
+    expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE')
+    const first = sha(fileOf(10, 8))
+    const second = sha(fileOf(10, 9))
+    expect(
+      (await call(app, token, 'POST', `/api/v1/blobs/${first}`, { size: 1024 * 1024 })).statusCode,
+    ).toBe(200)
+    const over = await call(app, token, 'POST', `/api/v1/blobs/${second}`, { size: 600 * 1024 })
+    expect(over.statusCode).toBe(413)
+    expect(over.json().error.code).toBe('QUOTA_EXCEEDED')
+    expect(over.json().error.message).toMatch(/配额/)
+    // The quota is the department's: B still has its own.
+    expect(
+      (await call(app, b, 'POST', `/api/v1/blobs/${second}`, { size: 600 * 1024 })).statusCode,
+    ).toBe(200)
+  })
+})
