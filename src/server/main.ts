@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     },
     logger: { level: settings.logLevel },
     trustProxy: settings.trustProxy,
+    uploads: settings.uploads,
     timeouts: { requestMs: settings.requestTimeoutS * 1000 },
     ...(https ? { https } : {}),
   })

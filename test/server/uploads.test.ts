@@ -269,3 +269,22 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
     ).toBe(200)
   })
 })
+
+describe('upload settings from the command line and the environment', () => {
+  it('reads --upload-max-file / --upload-quota / --upload-chunk, falling back to UPLOAD_* and the defaults', async () => {
+    const { parseServerArgs, UsageError } = await import('../../src/server/cli/server-options')
+    const { DEFAULT_UPLOAD_LIMITS } = await import('../../src/server/uploads/uploads-service')
+    expect(parseServerArgs(['--data', 'd'], {}).uploads).toEqual(DEFAULT_UPLOAD_LIMITS)
+    const given = parseServerArgs(
+      ['--data', 'd', '--upload-max-file', '200mb', '--upload-chunk', '1mb'],
+      { UPLOAD_QUOTA: '5gb', UPLOAD_MAX_FILE: '1mb' },
+    ).uploads
+    expect(given).toEqual({
+      maxFileBytes: 200 * 1024 * 1024,
+      quotaBytes: 5 * 1024 ** 3,
+      chunkBytes: 1024 * 1024,
+    })
+    expect(() => parseServerArgs(['--data', 'd', '--upload-quota', 'lots'], {})).toThrow(UsageError)
+    expect(() => parseServerArgs(['--data', 'd', '--upload-chunk', '1kb'], {})).toThrow(/64kb/)
+  })
+})

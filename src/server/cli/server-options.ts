@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT, type TrustProxy } from '../http/app'
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../http/rate-limit'
 import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
 import { parseByteSize } from './byte-size'
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../uploads/uploads-service'
 
 /** The server's settings after parsing the command line and environment. */
 export interface ServerSettings {
@@ -21,12 +22,16 @@ export interface ServerSettings {
   trustProxy: TrustProxy
   /** Seconds the whole request (headers and body) may take before the socket is closed. */
   requestTimeoutS: number
+  /** Attachment uploads: largest file, per-department quota, chunk size (protocol v2). */
+  uploads: UploadLimits
 }
 
 export const SERVER_USAGE = `用法：npm run server -- --data <目录> [--port 8080] [--host 127.0.0.1]
   [--tls-cert <证书.pem> --tls-key <私钥.pem>] [--body-limit 20mb]
   [--rate-limit 600] [--rate-window 60] [--view-password <密码>] [--late-days 20]
   [--returned-days 5] [--log-level info] [--trust-proxy <负载均衡地址或 CIDR,…>] [--request-timeout 120]
+  [--upload-max-file 1024mb] [--upload-quota 20gb] [--upload-chunk 4mb]
+附件上传的上限也可用环境变量 UPLOAD_MAX_FILE、UPLOAD_QUOTA、UPLOAD_CHUNK 设置（命令行优先）；
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）；
 总览页密码也可用环境变量 DISTRICT_VIEW_PASSWORD 设置（避免出现在进程列表中）。`
 
@@ -123,6 +128,9 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
         'log-level': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'request-timeout': { type: 'string' },
+        'upload-max-file': { type: 'string' },
+        'upload-quota': { type: 'string' },
+        'upload-chunk': { type: 'string' },
       },
     }))
   } catch (e) {
@@ -148,6 +156,31 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
     DEFAULT_RATE_LIMIT.timeWindowMs / 1000,
     '--rate-window',
   )
+  const size = (option: string, given: string | undefined, fallback: number) => {
+    if (given === undefined || given === '') return fallback
+    const bytes = parseByteSize(given)
+    if (bytes === null) throw new UsageError(`--${option} 无效：${given}（例如 4mb、20gb）`)
+    return bytes
+  }
+  const uploads: UploadLimits = {
+    maxFileBytes: size(
+      'upload-max-file',
+      values['upload-max-file'] ?? env.UPLOAD_MAX_FILE,
+      DEFAULT_UPLOAD_LIMITS.maxFileBytes,
+    ),
+    quotaBytes: size(
+      'upload-quota',
+      values['upload-quota'] ?? env.UPLOAD_QUOTA,
+      DEFAULT_UPLOAD_LIMITS.quotaBytes,
+    ),
+    chunkBytes: size(
+      'upload-chunk',
+      values['upload-chunk'] ?? env.UPLOAD_CHUNK,
+      DEFAULT_UPLOAD_LIMITS.chunkBytes,
+    ),
+  }
+  if (uploads.chunkBytes < 64 * 1024 || uploads.chunkBytes > 64 * 1024 * 1024)
+    throw new UsageError('--upload-chunk 必须在 64kb–64mb 之间。')
   const cert = values['tls-cert']
   const key = values['tls-key']
   if (Boolean(cert) !== Boolean(key)) throw new UsageError('--tls-cert 与 --tls-key 必须同时提供。')
@@ -173,6 +206,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
       ),
     },
     logLevel: values['log-level'] ?? 'info',
+    uploads,
     trustProxy:
       values['trust-proxy'] === undefined ? false : parseTrustProxy(values['trust-proxy']),
     requestTimeoutS: positiveInt(values['request-timeout'], 120, '--request-timeout'),
