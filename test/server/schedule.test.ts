@@ -149,7 +149,13 @@ describe.each(BACKENDS)('工作配档表 on the district server (%s)', (kind) =>
     expect(await a.core.sync.runOnce(true)).toEqual({ kind: 'done' })
     expect(await b.core.sync.runOnce(true)).toEqual({ kind: 'done' })
     expect((await a.core.sync.status()).extensions).toContainEqual(
-      expect.objectContaining({ name: 'schedule', label: '工作配档表', ok: true }),
+      expect.objectContaining({
+        name: 'schedule',
+        label: '工作配档表',
+        ok: true,
+        notice:
+          '已收到区级下发的 2026 年重点工作分解表第 1 版（新增 5 项；本单位任务 3 项，已填写的措施、进展和佐证材料均保留）。',
+      }),
     )
 
     const own = async (t: TestCore) =>

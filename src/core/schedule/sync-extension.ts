@@ -13,7 +13,7 @@ import { localDateKey, type Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { newId, type IdSource } from '../ids'
 import type { PhaseOutcome } from '../sync/push'
-import type { SyncExtension, SyncExtensionDeps } from '../sync/extensions'
+import type { ExtensionOutcome, SyncExtension, SyncExtensionDeps } from '../sync/extensions'
 import type { ParsedBreakdown } from './breakdown-parse'
 import { writeBreakdown } from './import-breakdown'
 import { listTaskViews } from './repository'
@@ -45,7 +45,7 @@ function failed(
 export async function syncSchedule(
   d: SyncExtensionDeps,
   ids: IdSource = newId,
-): Promise<PhaseOutcome> {
+): Promise<ExtensionOutcome> {
   const list = await d.request('GET', '/schedule/breakdowns', undefined, breakdownListSchema)
   if (list.kind !== 'ok') return failed('读取区级重点工作分解表失败', list)
   const applied = new Map(
@@ -53,6 +53,7 @@ export async function syncSchedule(
       (r) => [r.year, r.breakdown_version ?? 0],
     ),
   )
+  const received: string[] = []
   for (const b of list.body.breakdowns) {
     if ((applied.get(b.year) ?? 0) >= b.version) continue
     const res = await d.request(
@@ -62,7 +63,15 @@ export async function syncSchedule(
       breakdownWireSchema,
     )
     if (res.kind !== 'ok') return failed(`读取 ${b.year} 年重点工作分解表失败`, res)
-    await applyDistrictBreakdown(d.db, res.body, d.clock, ids)
+    const r = await applyDistrictBreakdown(d.db, res.body, d.clock, ids)
+    const changes = [
+      r.added ? `新增 ${r.added} 项` : '',
+      r.updated ? `更新 ${r.updated} 项` : '',
+      r.removed ? `删去 ${r.removed} 项` : '',
+    ].filter(Boolean)
+    received.push(
+      `已收到区级下发的 ${b.year} 年重点工作分解表第 ${b.version} 版（${changes.join('、') || '任务未变'}；本单位任务 ${r.own} 项，已填写的措施、进展和佐证材料均保留）`,
+    )
   }
   const years = await d.db.selectFrom('schedule_years').select('year').orderBy('year').execute()
   for (const { year } of years) {
@@ -93,7 +102,10 @@ export async function syncSchedule(
       )
       .execute()
   }
-  return { kind: 'done' }
+  // Told once, on the 同步 page, until the next run.
+  return received.length > 0
+    ? { kind: 'done', notice: `${received.join('；')}。` }
+    : { kind: 'done' }
 }
 
 /** The wire breakdown as the importer's parsed form: the district's columns only. */
