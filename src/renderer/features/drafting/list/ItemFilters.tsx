@@ -45,6 +45,7 @@ export function ItemFilters({
   onToggleMore,
   taxonomy,
   authors,
+  searchIsPrimary = false,
 }: {
   value: ListFilters
   onChange: (v: ListFilters) => void
@@ -52,6 +53,8 @@ export function ItemFilters({
   onToggleMore: () => void
   taxonomy: Taxonomy | undefined
   authors: ItemAuthor[] | undefined
+  /** For read-only users (no 新建) the search box is the page's main action. */
+  searchIsPrimary?: boolean
 }) {
   const set = <K extends keyof ListFilters>(k: K, v: ListFilters[K]) =>
     onChange({ ...value, [k]: v })
@@ -63,6 +66,7 @@ export function ItemFilters({
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           aria-label="搜索"
+          {...(searchIsPrimary ? { 'data-primary-action': true } : {})}
           placeholder="搜索标题、正文、附件文字"
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={

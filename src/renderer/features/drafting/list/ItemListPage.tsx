@@ -95,6 +95,7 @@ export function ItemListPage() {
           setMoreOpen(!moreOpen)
         }}
         taxonomy={taxonomy.data}
+        searchIsPrimary={!canEdit}
         authors={authors.data}
       />
       {items.error && (
