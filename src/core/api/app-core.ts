@@ -34,7 +34,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const holder = { store }
   const events = registerListeners(createEventBus())
   const sync = new SyncWorker(
-    { getDb: () => holder.store.db, secrets: options.platform.secrets, clock, logger, events },
+    {
+      getDb: () => holder.store.db,
+      secrets: options.platform.secrets,
+      clock,
+      logger,
+      events,
+      dataDir: options.dataDir,
+    },
     options.sync,
   )
   const ctx: CoreContext = {

@@ -3,11 +3,15 @@ import {
   auditAnchorListSchema,
   auditAnchorSchema,
   batchResponseSchema,
+  blobQueryResponseSchema,
+  blobStatusSchema,
   changesPageSchema,
+  CHUNK_SHA256_HEADER,
   healthSchema,
   type AuditAnchor,
   type AuditAnchorRebase,
   type BatchResultLine,
+  type BlobStatus,
   type ChangesPage,
 } from '../../shared/sync/wire'
 
@@ -141,6 +145,43 @@ export class SyncHttpClient {
     )
   }
 
+  /** `POST /blobs/query` (protocol v2): which of these files the district already has. */
+  queryBlobs(hashes: string[]): Promise<HttpOutcome<{ have: string[] }>> {
+    return this.request('POST', '/blobs/query', { hashes }, blobQueryResponseSchema)
+  }
+
+  /** `POST /blobs/{sha256}`: starts or resumes the upload of a file; answers its status. */
+  startBlob(sha256: string, size: number): Promise<HttpOutcome<BlobStatus>> {
+    return this.request('POST', `/blobs/${encodeURIComponent(sha256)}`, { size }, blobStatusSchema)
+  }
+
+  /** `GET /blobs/{sha256}/status`: the chunks the server holds. */
+  blobStatus(sha256: string): Promise<HttpOutcome<BlobStatus>> {
+    return this.request(
+      'GET',
+      `/blobs/${encodeURIComponent(sha256)}/status`,
+      undefined,
+      blobStatusSchema,
+    )
+  }
+
+  /** `PUT /blobs/{sha256}/chunks/{index}`: one chunk's bytes with their own SHA-256. */
+  putChunk(
+    sha256: string,
+    index: number,
+    bytes: Uint8Array,
+    chunkSha256: string,
+  ): Promise<HttpOutcome<BlobStatus>> {
+    return this.request(
+      'PUT',
+      `/blobs/${encodeURIComponent(sha256)}/chunks/${index}`,
+      bytes,
+      blobStatusSchema,
+      true,
+      { [CHUNK_SHA256_HEADER]: chunkSha256 },
+    )
+  }
+
   /**
    * A request for a sync extension (src/core/sync/extensions.ts): any path under `/api/v1` of the
    * saved server, with the token bound to its origin, `redirect: 'error'`, the timeout, and the
@@ -165,20 +206,26 @@ export class SyncHttpClient {
     /** The shared wire schema of a 2xx answer (src/shared/sync/wire.ts). */
     schema?: z.ZodType<T>,
     authenticated = true,
+    extraHeaders: Record<string, string> = {},
   ): Promise<HttpOutcome<T>> {
     const { signal, timeoutMs, token } = this.options
     if (signal?.aborted) throw new SyncAborted('同步已停止')
     const timeout = AbortSignal.timeout(timeoutMs)
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders }
     if (authenticated && token) headers['authorization'] = `Bearer ${token}`
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    // Bytes (an upload chunk) go as they are; everything else is JSON.
+    const raw = body instanceof Uint8Array
+    if (body !== undefined)
+      headers['content-type'] = raw ? 'application/octet-stream' : 'application/json'
     let res: Response
     let text: string
     try {
       res = await this.options.fetch(`${this.api}${path}`, {
         method,
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         // Never follow a redirect: the token would go on to wherever Location points.
         redirect: 'error',

@@ -16,6 +16,7 @@ import {
   recordServerStatus,
 } from './outbox-queue'
 import { buildItemPayload, IntegrityError, PayloadError, type ItemPayloadEntry } from './payload'
+import { filesOf, uploadFiles, type UploadDeps } from './uploads'
 
 /** The protocol allows 500 per batch; we send at most 200 so one request stays small. */
 export const MAX_BATCH = 200
@@ -31,6 +32,8 @@ export interface PushDeps {
   /** 立即同步: entries waiting for their retry time are sent now too. */
   force: boolean
   onProgress: (done: number, total: number) => void
+  /** Protocol v2: upload the attachments of each batch before its items (absent: no uploads). */
+  uploads?: Omit<UploadDeps, 'client' | 'logger'>
 }
 
 /** How a push (or a pull) ended: the worker decides what to show and when to come back. */
@@ -123,8 +126,17 @@ async function sendUpserts(d: PushDeps, rows: SyncOutboxRow[]): Promise<PhaseOut
     }
   }
   if (ready.length === 0) return { kind: 'done' }
-  const res = await d.client.batch(ready.map((r) => r.entry))
   const sent = ready.map((r) => r.row)
+  if (d.uploads) {
+    // The approved revisions' files go first: the items then arrive complete on the server. A
+    // file the server refuses (size, quota) is shown on the 同步 page; its item still goes and
+    // stays 附件未到齐 on the district side until the file arrives.
+    const files = filesOf(ready.map((r) => r.entry))
+    const up = await uploadFiles({ ...d.uploads, client: d.client, logger: d.logger }, files)
+    if (up.kind === 'unauthorized') return { kind: 'unauthorized' }
+    if (up.kind === 'transient') return deferRows(d, sent, up)
+  }
+  const res = await d.client.batch(ready.map((r) => r.entry))
   if (res.kind === 'unauthorized') return { kind: 'unauthorized' }
   if (res.kind === 'transient') return deferRows(d, sent, res)
   if (res.kind === 'rejected') {

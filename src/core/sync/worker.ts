@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
-import type { SyncStatus } from '../../shared/sync/types'
+import type { SyncStatus, SyncUploadView } from '../../shared/sync/types'
 import type { SecretStore } from '../platform'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -74,6 +74,8 @@ export interface SyncWorkerDeps {
   logger: Logger
   /** The core's event bus, handed to the sync extensions (default: a new, empty bus). */
   events?: EventBus
+  /** The desk's data folder: attachments are uploaded from its blob store (absent: not uploaded). */
+  dataDir?: string
 }
 
 export type RunResult =
@@ -113,6 +115,8 @@ export class SyncWorker {
   private abort = new AbortController()
   private phase: SyncStatus['phase'] = 'idle'
   private progress: SyncStatus['progress'] = null
+  /** Per-file upload progress of the current / last run, by sha256. */
+  private uploads = new Map<string, SyncUploadView>()
   private networking = false
   private lastPullAt = 0
   /** Consecutive runs that ended in a transient failure: spaces out runs when the server is down. */
@@ -198,6 +202,7 @@ export class SyncWorker {
       lastAnchor: await lastAnchor(db),
       anchorProblem: values.anchor_problem ?? null,
       extensions: await extensionStatuses(db, this.extensions),
+      uploads: [...this.uploads.values()],
     }
   }
 
@@ -277,6 +282,7 @@ export class SyncWorker {
         signal: this.abort.signal,
       })
       this.phase = 'sending'
+      this.uploads.clear()
       let outcome: PhaseOutcome = await pushOutbox({
         db: this.deps.getDb,
         client,
@@ -289,6 +295,16 @@ export class SyncWorker {
         onProgress: (done, total) => {
           this.progress = { done, total }
         },
+        ...(this.deps.dataDir
+          ? {
+              uploads: {
+                dataDir: this.deps.dataDir,
+                onFile: (file: SyncUploadView) => {
+                  this.uploads.set(file.sha256, file)
+                },
+              },
+            }
+          : {}),
       })
       if (outcome.kind === 'done') {
         this.phase = 'receiving'

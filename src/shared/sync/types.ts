@@ -57,6 +57,19 @@ export interface SyncStatus {
   anchorProblem: string | null
   /** Each sync extension's last outcome (schedule, reports …), by its Chinese label. */
   extensions: SyncExtensionStatus[]
+  /** Attachment files of the current / last run's uploads (protocol v2), per file. */
+  uploads?: SyncUploadView[]
+}
+
+/** One attachment file being uploaded (or just uploaded) to the district, for the 同步 page. */
+export interface SyncUploadView {
+  sha256: string
+  name: string
+  size: number
+  sentBytes: number
+  state: 'uploading' | 'done' | 'failed'
+  /** Why it failed, or a note (区级服务器已有该文件); Chinese. */
+  message: string | null
 }
 
 /** How a sync extension (a domain's part of the run, after the items) last ended. */

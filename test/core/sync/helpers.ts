@@ -10,6 +10,7 @@ import { openServerDatabase, type ServerDatabase } from '../../../src/server/db/
 import type { ServerDB } from '../../../src/server/db/schema'
 import { createDepartment } from '../../../src/server/departments/departments-service'
 import { buildServer } from '../../../src/server/http/app'
+import type { UploadLimits } from '../../../src/server/uploads/uploads-service'
 import { makeTempDir } from '../../helpers/temp-dir'
 
 /**
@@ -97,7 +98,7 @@ export interface TestServer {
 
 /** Starts the server in-process (no rate limit, silent), optionally on a given port. */
 export async function startTestServer(
-  options: { port?: number; clock?: () => Date } = {},
+  options: { port?: number; clock?: () => Date; uploads?: Partial<UploadLimits> } = {},
 ): Promise<TestServer> {
   const temp = makeTempDir('dd-sync-server-')
   let database: ServerDatabase | null = null
@@ -111,6 +112,7 @@ export async function startTestServer(
       rateLimit: false,
       view: { openWithoutPassword: true },
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.uploads ? { uploads: options.uploads } : {}),
     })
     await app.listen({ host: '127.0.0.1', port })
     port = (app.server.address() as AddressInfo).port

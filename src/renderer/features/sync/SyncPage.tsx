@@ -25,6 +25,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { RevisionStateNote } from './RevisionStateNote'
 import { SyncBadge } from './SyncBadge'
 import { SyncEntryTable } from './SyncEntryTable'
+import { UploadProgressList } from './UploadProgressList'
 import { useSyncStatus } from './use-sync-status'
 import { WithdrawModal } from './WithdrawModal'
 
@@ -94,6 +95,7 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
           已处理 {progress.done} / {progress.total} 条
         </Text>
       )}
+      {status.uploads && status.uploads.length > 0 && <UploadProgressList files={status.uploads} />}
       {!status.configured && (
         <Alert color="yellow" mt="md" title="尚未配置同步">
           请管理员在「设置 → 同步」中填写区级服务器地址和令牌。

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto'
+import { open } from 'node:fs/promises'
+import { MAX_BLOB_QUERY, type BlobStatus } from '../../shared/sync/wire'
+import type { SyncUploadView } from '../../shared/sync/types'
+import { blobPath } from '../attachments/blob-store'
+import type { Logger } from '../logger'
+import type { SyncHttpClient } from './http-client'
+
+/**
+ * Attachment uploads before the items that name them (protocol v2, docs/sync-protocol.md
+ * §「附件上传」). Files are read from the desk's content-addressed store (the blob named by its
+ * SHA-256), asked about once per run (`POST /blobs/query`: a file the district already has —
+ * from this or any department — is not sent again), and sent in the chunk layout the server
+ * fixes; after an interruption the server's status says which chunks it holds and only the rest
+ * is sent. A v1 server (no blob endpoints) gets the items without the bytes, as before.
+ */
+
+/** One file to send: what the approved revision's `attachments` say. */
+export interface UploadFile {
+  sha256: string
+  size: number
+  name: string
+}
+
+export interface UploadDeps {
+  client: SyncHttpClient
+  /** The desk's data folder (blobs in `<dataDir>/attachments/<2 hex>/<sha256>`). */
+  dataDir: string
+  logger: Logger
+  /** Told after every chunk and at the end of every file (the 同步 page's per-file progress). */
+  onFile: (progress: SyncUploadView) => void
+}
+
+export type UploadOutcome =
+  /** Every file is on the server, or was refused for a reason retrying will not change. */
+  | { kind: 'done'; failed: number }
+  /** The server speaks protocol v1: it has no blob endpoints. */
+  | { kind: 'unsupported' }
+  | { kind: 'unauthorized' }
+  | { kind: 'transient'; message: string; retryAfterMs: number | null }
+
+/** The unique files named by `items` (an attachment shared by several items is one file). */
+export function filesOf(items: readonly { item: Record<string, unknown> }[]): UploadFile[] {
+  const files = new Map<string, UploadFile>()
+  for (const { item } of items) {
+    const list = Array.isArray(item['attachments']) ? (item['attachments'] as UploadFile[]) : []
+    for (const a of list) if (!files.has(a.sha256)) files.set(a.sha256, a)
+  }
+  return [...files.values()]
+}
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** Uploads the files the server does not have yet; see the module comment. */
+export async function uploadFiles(
+  d: UploadDeps,
+  files: readonly UploadFile[],
+): Promise<UploadOutcome> {
+  if (files.length === 0) return { kind: 'done', failed: 0 }
+  const have = new Set<string>()
+  for (let start = 0; start < files.length; start += MAX_BLOB_QUERY) {
+    const res = await d.client.queryBlobs(
+      files.slice(start, start + MAX_BLOB_QUERY).map((f) => f.sha256),
+    )
+    if (res.kind === 'unauthorized' || res.kind === 'transient') return res
+    if (res.kind === 'rejected') {
+      if (res.status === 404 || res.status === 405) return { kind: 'unsupported' }
+      return {
+        kind: 'transient',
+        message: `区级服务器拒绝查询附件：${res.message}`,
+        retryAfterMs: null,
+      }
+    }
+    for (const h of res.body.have) have.add(h)
+  }
+  let failed = 0
+  for (const file of files) {
+    const view: SyncUploadView = {
+      sha256: file.sha256,
+      name: file.name,
+      size: file.size,
+      sentBytes: 0,
+      state: 'uploading',
+      message: null,
+    }
+    if (have.has(file.sha256)) {
+      d.onFile({ ...view, sentBytes: file.size, state: 'done', message: '区级服务器已有该文件' })
+      continue
+    }
+    const outcome = await uploadOne(d, file, view)
+    if (outcome === 'failed') failed++
+    else if (outcome !== 'done') return outcome
+  }
+  return { kind: 'done', failed }
+}
+
+async function uploadOne(
+  d: UploadDeps,
+  file: UploadFile,
+  view: SyncUploadView,
+): Promise<'done' | 'failed' | Exclude<UploadOutcome, { kind: 'done' } | { kind: 'unsupported' }>> {
+  const fail = (message: string): 'failed' => {
+    d.onFile({ ...view, state: 'failed', message })
+    d.logger.warn('附件上传失败', { sha256: file.sha256, message })
+    return 'failed'
+  }
+  let handle
+  try {
+    handle = await open(blobPath(d.dataDir, file.sha256), 'r')
+  } catch {
+    return fail('本机找不到该附件的文件（附件库中缺少），无法上传；请在条目中重新添加该附件。')
+  }
+  try {
+    const started = await d.client.startBlob(file.sha256, file.size)
+    if (started.kind === 'rejected') return fail(`区级服务器拒绝接收：${started.message}`)
+    if (started.kind !== 'ok') return started
+    let status: BlobStatus = started.body
+    const report = () =>
+      d.onFile({
+        ...view,
+        sentBytes: Math.min(file.size, status.complete ? file.size : status.receivedBytes),
+        state: status.complete ? 'done' : 'uploading',
+      })
+    report()
+    const held = new Set(status.received)
+    for (let index = 0; !status.complete && index < status.chunkCount; index++) {
+      if (held.has(index)) continue
+      const offset = index * status.chunkSize
+      const length = Math.min(status.chunkSize, file.size - offset)
+      const bytes = new Uint8Array(length)
+      const { bytesRead } = await handle.read(bytes, 0, length, offset)
+      if (bytesRead !== length) return fail('本机附件文件比记录的短（文件已损坏），无法上传。')
+      let res = await d.client.putChunk(file.sha256, index, bytes, sha(bytes))
+      // A chunk damaged on the way is sent once more before the run gives up on the server.
+      if (res.kind === 'rejected' && res.code === 'CHUNK_HASH_MISMATCH')
+        res = await d.client.putChunk(file.sha256, index, bytes, sha(bytes))
+      if (res.kind === 'rejected') {
+        return fail(
+          res.code === 'FILE_HASH_MISMATCH'
+            ? '本机附件文件与其 SHA-256 不符（文件已损坏），区级服务器未接收。'
+            : `区级服务器拒绝接收：${res.message}`,
+        )
+      }
+      if (res.kind !== 'ok') return res
+      status = res.body
+      report()
+    }
+    if (!status.complete) {
+      // Every chunk was sent but the server does not call it complete: ask where it stands.
+      const check = await d.client.blobStatus(file.sha256)
+      if (check.kind === 'ok' && check.body.complete) {
+        status = check.body
+        report()
+        return 'done'
+      }
+      return {
+        kind: 'transient',
+        message: `附件「${file.name}」尚未传完，将自动继续`,
+        retryAfterMs: null,
+      }
+    }
+    return 'done'
+  } finally {
+    await handle.close()
+  }
+}

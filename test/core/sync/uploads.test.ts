@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FetchLike } from '../../../src/core/sync/http-client'
+import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
+import { newItem } from '../items/helpers'
+import { approveDirect, startTestServer, type TestServer } from './helpers'
+import { syncDesk, type SyncDesk } from './sync-setup'
+
+const CHUNK = 64 * 1024
+
+/** A deterministic "PDF" of `size` bytes (the desk checks the magic; the rest is noise). */
+export function pdfBytes(size: number, seed: number): Buffer {
+  const out = Buffer.alloc(size)
+  let x = (seed * 2654435761) >>> 0 || 1
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    out[i] = x & 0xff
+  }
+  out.write('%PDF-1.4\n', 0, 'latin1')
+  return out
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+/** An approved item with these files attached (through attachments:add, the officer's way). */
+export async function itemWithFiles(
+  desk: SyncDesk,
+  title: string,
+  files: { name: string; bytes: Buffer }[],
+): Promise<string> {
+  const item = await newItem(desk.t, { title })
+  for (const f of files) {
+    const path = join(desk.t.dataDir, f.name)
+    writeFileSync(path, f.bytes)
+    desk.t.platform.openAnswers.push(path)
+    await desk.t.call('attachments:add', { itemId: item.id })
+  }
+  await approveDirect(desk.store.db, item.id, desk.t.clock.clock)
+  return item.id
+}
+
+export async function serverBytes(server: TestServer, hash: string): Promise<Buffer | null> {
+  const chunks = await readBlob(server.db(), hash)
+  if (!chunks) return null
+  const parts: Buffer[] = []
+  for await (const c of chunks) parts.push(c)
+  return Buffer.concat(parts)
+}
+
+const chunkPuts = (requests: string[]) => requests.filter((r) => /^PUT .*\/chunks\/\d+$/.test(r))
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer({ uploads: { chunkBytes: CHUNK } })
+})
+afterAll(async () => {
+  await server.destroy()
+})
+
+describe('sync uploads the approved revision’s attachments (protocol v2)', () => {
+  it('sends each file once, before its items, however many items share it; the items arrive complete', async () => {
+    const desk = await syncDesk(server)
+    try {
+      const shared = pdfBytes(5 * CHUNK + 123, 1)
+      const own = pdfBytes(2 * CHUNK, 2)
+      const first = await itemWithFiles(desk, '关于道路维修的公示', [
+        { name: '实施方案.pdf', bytes: shared },
+        { name: '明细表.pdf', bytes: own },
+      ])
+      const second = await itemWithFiles(desk, '关于道路维修的补充公示', [
+        { name: '实施方案.pdf', bytes: shared },
+      ])
+      expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
+
+      expect((await serverBytes(server, sha(shared)))!.equals(shared)).toBe(true)
+      expect((await serverBytes(server, sha(own)))!.equals(own)).toBe(true)
+      expect(chunkPuts(desk.requests)).toHaveLength(6 + 2)
+      // Files before items: the batch is the last upload request of the run.
+      const batchAt = desk.requests.indexOf('POST /api/v1/items/batch')
+      expect(desk.requests.findIndex((r) => r.includes('/blobs/'))).toBeLessThan(batchAt)
+      const progress = await attachmentProgress(server.db(), [first, second])
+      expect(progress.get(first)).toEqual({ total: 2, missing: 0 })
+      expect(progress.get(second)).toEqual({ total: 1, missing: 0 })
+      const status = await desk.t.call('sync:status', {})
+      expect(status.uploads).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            name: '实施方案.pdf',
+            state: 'done',
+            sentBytes: shared.length,
+          }),
+          expect.objectContaining({ name: '明细表.pdf', state: 'done', sentBytes: own.length }),
+        ]),
+      )
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('resumes an interrupted upload from the server’s status, not from the start', async () => {
+    let cut = true
+    let puts = 0
+    const flaky: FetchLike = async (input, init) => {
+      if (init.method === 'PUT' && /\/chunks\//.test(input) && ++puts === 4 && cut) {
+        cut = false
+        throw new TypeError('fetch failed: connection reset')
+      }
+      return fetch(input, init)
+    }
+    const desk = await syncDesk(server, { sync: { fetch: flaky } })
+    try {
+      const file = pdfBytes(6 * CHUNK + 7, 3)
+      const id = await itemWithFiles(desk, '关于中断续传的公示', [
+        { name: '大文件.pdf', bytes: file },
+      ])
+      const failed = await desk.t.core.sync.runOnce()
+      expect(failed.kind).toBe('transient')
+      expect(await serverBytes(server, sha(file))).toBeNull()
+      // The item waits on the desk (not sent half-complete) and resumes with the rest.
+      expect(desk.requests).not.toContain('POST /api/v1/items/batch')
+      expect((await desk.t.call('sync:status', {})).uploads).toEqual([
+        expect.objectContaining({ state: 'uploading', sentBytes: 3 * CHUNK }),
+      ])
+      desk.requests.length = 0
+      expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+      const resent = chunkPuts(desk.requests).map((r) => Number(r.split('/').pop()))
+      expect(resent).toEqual([3, 4, 5, 6])
+      expect((await serverBytes(server, sha(file)))!.equals(file)).toBe(true)
+      expect((await attachmentProgress(server.db(), [id])).get(id)).toEqual({
+        total: 1,
+        missing: 0,
+      })
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('a protocol v1 server (no blob endpoints) still gets the item, as before', async () => {
+    const oldServer: FetchLike = async (input, init) =>
+      /\/blobs\//.test(input)
+        ? new Response(
+            JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Route not found' } }),
+            {
+              status: 404,
+              headers: { 'content-type': 'application/json' },
+            },
+          )
+        : fetch(input, init)
+    const desk = await syncDesk(server, { sync: { fetch: oldServer } })
+    try {
+      const file = pdfBytes(CHUNK, 4)
+      const id = await itemWithFiles(desk, '关于旧版服务器的公示', [
+        { name: '附件.pdf', bytes: file },
+      ])
+      expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
+      expect(chunkPuts(desk.requests)).toEqual([])
+      expect((await attachmentProgress(server.db(), [id])).get(id)).toEqual({
+        total: 1,
+        missing: 1,
+      })
+    } finally {
+      await desk.close()
+    }
+  })
+})
