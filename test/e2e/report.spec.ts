@@ -121,6 +121,31 @@ describe('年度报告', () => {
       .toBe(0)
   })
 
+  it("last year's figures typed in: a wrong 结转 is pointed at its cell in table 三, the right one clears it", async () => {
+    await page.getByRole('tab', { name: '预览' }).click()
+    const carried = Number(
+      await page.locator('[data-cell="table3.carried_over.natural"]').textContent(),
+    )
+    await page.getByRole('tab', { name: '数据填报' }).click()
+    const prior = page.getByTestId('report-prior')
+    const natural = prior.getByRole('textbox', { name: /“四、结转下年度继续办理” 行 “自然人” 列/ })
+    await natural.fill(String(carried + 2))
+    await prior.getByRole('textbox', { name: '数据来源' }).fill('2023 年度报告（门户网站）')
+    await prior.getByRole('button', { name: '保存上年度数据' }).click()
+    const problem = panel().getByTestId('report-problem').filter({ hasText: '上年结转' })
+    await problem.waitFor()
+    await problem.click()
+    const cell = preview().locator(
+      '[data-selected="true"][data-cell="table3.carried_over.natural"]',
+    )
+    await cell.waitFor()
+    await both('cell-problem', cell)
+    await page.getByRole('tab', { name: '数据填报' }).click()
+    await natural.fill(String(carried))
+    await prior.getByRole('button', { name: '保存上年度数据' }).click()
+    await expect.poll(() => problem.count()).toBe(0)
+  })
+
   it('exports the .docx and the .xlsx', async () => {
     const docx = join(app.dataDir, '年度报告.docx')
     const xlsx = join(app.dataDir, '年度报告.xlsx')
