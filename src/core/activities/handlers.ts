@@ -35,7 +35,14 @@ export function activitiesHandlers(ctx: CoreContext): Pick<HandlerTable, Activit
       return null
     }),
     'activities:create-draft': withActor(ctx, async (actor, input) => {
-      const itemId = await createActivityDraft(db(), actor, input.id, ctx.clock, ctx.ids, ctx.events)
+      const itemId = await createActivityDraft(
+        db(),
+        actor,
+        input.id,
+        ctx.clock,
+        ctx.ids,
+        ctx.events,
+      )
       return loadItemView(db(), actor, itemId, ctx.clock)
     }),
     'activities:export': withActor(ctx, async (actor, input) => {
