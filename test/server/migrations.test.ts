@@ -28,6 +28,7 @@ describe.each(BACKENDS)('server migrations (%s)', (kind) => {
       'item_revisions',
       'items',
       'qa_entries',
+      'rate_limit_counters',
       'schedule_breakdowns',
       'schedule_table_tasks',
       'schedule_tables',

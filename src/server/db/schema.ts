@@ -6,6 +6,7 @@ import type {
 } from '../consultations/tables'
 import type {
   ItemAttachmentsTable,
+  RateLimitCountersTable,
   UploadBlobsTable,
   UploadChunksTable,
   UploadSessionsTable,
@@ -276,6 +277,7 @@ export interface ServerDB {
   upload_chunks: UploadChunksTable
   upload_blobs: UploadBlobsTable
   item_attachments: ItemAttachmentsTable
+  rate_limit_counters: RateLimitCountersTable
 }
 
 export type DepartmentRow = Selectable<DepartmentsTable>

@@ -5,6 +5,7 @@ import Fastify, {
 } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { ServerDB } from '../db/schema'
+import { isPostgres } from '../db/dialect'
 import { DEFAULT_LATE_RULE, type LateRule } from '../overview/overview-service'
 import { authenticateHook } from './authenticate'
 import { installErrorHandlers } from './error-handler'
@@ -113,7 +114,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const tokenLimit =
     options.rateLimit === false
       ? null
-      : await installRateLimit(app, options.rateLimit ?? DEFAULT_RATE_LIMIT)
+      : await installRateLimit(
+          app,
+          options.rateLimit ?? DEFAULT_RATE_LIMIT,
+          // PostgreSQL: several instances may share it, so they share the counters too.
+          isPostgres(options.db) ? options.db : undefined,
+        )
 
   await app.register(
     async (api) => {

@@ -2,7 +2,10 @@ import rateLimit from '@fastify/rate-limit'
 import { isIP } from 'node:net'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { bearerToken, hashToken } from '../auth/tokens'
+import type { Kysely } from 'kysely'
+import type { ServerDB } from '../db/schema'
 import { ApiError } from '../errors'
+import { databaseRateLimitStore } from './rate-limit-store'
 
 /**
  * The request limits. Three counters, each over the same fixed window:
@@ -86,18 +89,21 @@ function exempt(req: FastifyRequest): boolean {
  * Registers the limiters: the address and failure checks as the app's first `onRequest` hook (so
  * they run before any route scope's authentication hook), the failure count in `onResponse`.
  * Returns the per-token hook, which the authenticated scope adds after its authentication hook.
- * The store is in memory: with several instances behind a load balancer each counts separately
- * (documented in docs/sync-protocol.md).
+ * The store is in memory for one instance (SQLite); with `shared` (PostgreSQL, DATABASE_URL) the
+ * counters live in the database, so instances behind a load balancer enforce one limit together.
  */
 export async function installRateLimit(
   app: FastifyInstance,
   options: RateLimitOptions,
+  /** Counters in this database (PostgreSQL, several instances), not in this process's memory. */
+  shared?: Kysely<ServerDB>,
 ): Promise<(req: FastifyRequest, reply: FastifyReply) => Promise<void>> {
   await app.register(rateLimit, {
     global: false,
     max: options.max,
     timeWindow: options.timeWindowMs,
     cache: STORE_SIZE,
+    ...(shared ? { store: databaseRateLimitStore(shared) } : {}),
   })
   const create = (app as unknown as { createRateLimit: (o: object) => Limiter }).createRateLimit
   const byAddress = create({

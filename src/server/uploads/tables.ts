@@ -43,3 +43,10 @@ export interface ItemAttachmentsTable {
   name: string
   size: BigintColumn
 }
+
+/** One rate-limit counter shared by the instances (migration 0211). */
+export interface RateLimitCountersTable {
+  key: string
+  window_start: BigintColumn
+  count: number
+}

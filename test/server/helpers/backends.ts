@@ -111,7 +111,7 @@ export function useBackend(kind: BackendKind): TestBackend {
       }
       current = { kind: 'postgres', url: fileDbUrl }
       const database = track(await openServerDatabase(current, { poolSize: 25 }))
-      await sql`TRUNCATE changes, item_revisions, items, departments RESTART IDENTITY CASCADE`.execute(
+      await sql`TRUNCATE changes, item_revisions, items, departments, rate_limit_counters RESTART IDENTITY CASCADE`.execute(
         database.db,
       )
       return database

@@ -1,0 +1,71 @@
+import { sql, type Kysely } from 'kysely'
+import type { ServerDB } from '../db/schema'
+
+/** What @fastify/rate-limit hands a store's callbacks. */
+type StoreCallback = (error: Error | null, result?: { current: number; ttl: number }) => void
+
+/** Deletes rows of windows long gone about once per this many increments. */
+const SWEEP_EVERY = 500
+
+/**
+ * A @fastify/rate-limit store (its `store` option: `incr`, `read`, `child`) keeping the counters
+ * in the server database (`rate_limit_counters`, migration 0211), so several instances behind a
+ * load balancer enforce ONE limit. Fixed windows aligned to multiples of the window length (the
+ * same on every instance); one atomic upsert per counted request.
+ */
+export function databaseRateLimitStore(db: Kysely<ServerDB>, now: () => number = Date.now) {
+  let increments = 0
+
+  async function incr(key: string, timeWindow: number) {
+    const at = now()
+    const start = Math.floor(at / timeWindow) * timeWindow
+    const result = await sql<{ count: number | string; window_start: number | string }>`
+      insert into rate_limit_counters (key, window_start, count) values (${key}, ${start}, 1)
+      on conflict (key) do update set
+        count = case when rate_limit_counters.window_start = excluded.window_start
+          then rate_limit_counters.count + 1 else 1 end,
+        window_start = excluded.window_start
+      returning count, window_start`.execute(db)
+    const row = result.rows[0]!
+    if (++increments % SWEEP_EVERY === 0) {
+      await db
+        .deleteFrom('rate_limit_counters')
+        .where('window_start', '<', start - timeWindow)
+        .execute()
+    }
+    return { current: Number(row.count), ttl: Number(row.window_start) + timeWindow - at }
+  }
+
+  async function read(key: string, timeWindow: number) {
+    const at = now()
+    const start = Math.floor(at / timeWindow) * timeWindow
+    const row = await db
+      .selectFrom('rate_limit_counters')
+      .select(['count', 'window_start'])
+      .where('key', '=', key)
+      .executeTakeFirst()
+    if (!row || Number(row.window_start) !== start) return { current: 0, ttl: 0 }
+    return { current: row.count, ttl: start + timeWindow - at }
+  }
+
+  class DatabaseStore {
+    incr(key: string, cb: StoreCallback, timeWindow: number): void {
+      incr(key, timeWindow).then(
+        (r) => cb(null, r),
+        (e: unknown) => cb(e instanceof Error ? e : new Error(String(e))),
+      )
+    }
+
+    read(key: string, cb: StoreCallback, timeWindow: number): void {
+      read(key, timeWindow).then(
+        (r) => cb(null, r),
+        (e: unknown) => cb(e instanceof Error ? e : new Error(String(e))),
+      )
+    }
+
+    child(): DatabaseStore {
+      return new DatabaseStore()
+    }
+  }
+  return DatabaseStore
+}
