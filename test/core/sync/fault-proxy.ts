@@ -20,6 +20,8 @@ export type Fault =
   | 'kill-during'
   /** Forward, wait for the commit, then kill the server and drop the connection. */
   | 'kill-after'
+  /** Send the server only the first half of the body (full Content-Length), then cut both ends. */
+  | 'cut-body'
 
 export interface FaultProxy {
   url: string
@@ -67,6 +69,22 @@ function forward(port: number, req: IncomingMessage, body: Buffer): Promise<Forw
     )
     out.on('error', reject)
     out.end(body)
+  })
+}
+
+/** Starts forwarding `body` but stops halfway and destroys the connection (a drop mid-chunk). */
+function cutBody(port: number, req: IncomingMessage, body: Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    const headers = { ...req.headers, host: `127.0.0.1:${port}`, connection: 'close' }
+    const out = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers })
+    out.on('error', () => resolve())
+    out.on('response', () => resolve())
+    out.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+      setTimeout(() => {
+        out.destroy()
+        resolve()
+      }, 5)
+    })
   })
 }
 
@@ -125,6 +143,9 @@ export async function startFaultProxy(options: {
           case 'kill-after':
             await forward(options.target(), req, body)
             await options.kill()
+            return drop()
+          case 'cut-body':
+            await cutBody(options.target(), req, body)
             return drop()
           default:
             return reply(await forward(options.target(), req, body))

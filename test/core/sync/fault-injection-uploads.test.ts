@@ -1,0 +1,388 @@
+/**
+ * Fault injection for attachment uploads (protocol v2, issue 15), beside fault-injection.test.ts:
+ * a real central server (SQLite, in-process, 4 KB chunks so a small file has many) behind the
+ * fault proxy, which drops connections before and after the server committed, cuts a chunk's
+ * body halfway (a drop mid-chunk), duplicates requests, answers 500/502/429 itself and kills the
+ * server during or after a request (restarted on the same folder: a restart between chunks).
+ * Each seeded schedule attaches files to items — some shared between items, one shared with
+ * every other department — approves, edits and re-approves, restarts the desk, and runs sync.
+ * Then every file an approved item names must be on the server byte-identical, stored once
+ * (one verified file per SHA-256, one chunk row per chunk, no session over its chunk count),
+ * and every item complete (no 附件未到齐).
+ *
+ * Reproduce one schedule: SYNC_UPLOAD_SEED=<seed> SYNC_UPLOAD_SCHEDULES=1 npx vitest run <this file>
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Actor } from '../../../src/core/accounts/actor'
+import { addAttachment } from '../../../src/core/attachments/attachments-service'
+import { DB_FILE_NAME } from '../../../src/core/backup/backup-files'
+import { closeDatabase, openDatabase } from '../../../src/core/db/database'
+import { createEventBus } from '../../../src/core/events/bus'
+import { registerListeners } from '../../../src/core/events/listeners'
+import { saveItem, type SaveItemInput } from '../../../src/core/items/save-item'
+import { silentLogger } from '../../../src/core/logger'
+import type { SecretStore } from '../../../src/core/platform'
+import { seededRandom } from '../../../src/core/sync/backoff'
+import { SYNC_TOKEN_KEY } from '../../../src/core/sync/sync-config'
+import { SYNC_KEYS, writeSyncValue } from '../../../src/core/sync/state-store'
+import { SyncWorker } from '../../../src/core/sync/worker'
+import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
+import { makeTempDir } from '../../helpers/temp-dir'
+import { createTestClock } from '../../helpers/test-clock'
+import { createTestCore } from '../../helpers/test-core'
+import { OFFICER } from '../items/helpers'
+import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy'
+import { approveDirect, startTestServer, type TestServer } from './helpers'
+
+const SCHEDULES = Number(process.env['SYNC_UPLOAD_SCHEDULES'] ?? 300)
+const FIRST_SEED = Number(process.env['SYNC_UPLOAD_SEED'] ?? 20_261_201)
+const CHUNK = 4096
+
+const GENTLE: Fault[] = [
+  'drop-before',
+  'drop-after',
+  'cut-body',
+  'delay',
+  '500',
+  '502',
+  '429',
+  'duplicate',
+]
+const WITH_KILLS: Fault[] = [...GENTLE, 'kill-during', 'kill-after']
+
+let server: TestServer
+let proxy: FaultProxy
+let templateDir: ReturnType<typeof makeTempDir>
+let sources: ReturnType<typeof makeTempDir>
+let officer: Actor
+let chooseFault: () => Fault = () => 'pass'
+let delayMs: () => number = () => 5
+const stats = {
+  requests: 0,
+  chunkPuts: 0,
+  files: 0,
+  bytes: 0,
+  faults: {} as Record<string, number>,
+  kills: 0,
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ uploads: { chunkBytes: CHUNK } })
+  proxy = await startFaultProxy({
+    target: () => server.port,
+    choose: (_method, path) => {
+      const fault = chooseFault()
+      stats.requests++
+      if (/\/chunks\//.test(path)) stats.chunkPuts++
+      stats.faults[fault] = (stats.faults[fault] ?? 0) + 1
+      return fault
+    },
+    delayMs: () => delayMs(),
+    kill: async () => {
+      if (server.running()) {
+        stats.kills++
+        await server.stop()
+      }
+    },
+  })
+  templateDir = makeTempDir('dd-upload-fault-template-')
+  sources = makeTempDir('dd-upload-fault-files-')
+  const t = await createTestCore({ dataDir: templateDir.dir, sync: { autoStart: false } })
+  const created = await t.call('users:create', { ...OFFICER, roles: ['officer'] })
+  officer = {
+    id: created.id,
+    username: created.username,
+    displayName: created.displayName,
+    roles: ['officer'],
+  }
+  await t.core.close()
+}, 60_000)
+
+afterAll(async () => {
+  await proxy?.close()
+  await server?.destroy()
+  templateDir?.cleanup()
+  sources?.cleanup()
+})
+
+/** Deterministic "PDF" bytes: the magic the desk checks, then seeded noise. */
+function pdfBytes(size: number, seed: number): Buffer {
+  const out = Buffer.alloc(Math.max(size, 16))
+  const rng = seededRandom(seed)
+  for (let i = 0; i < out.length; i++) out[i] = Math.floor(rng() * 256)
+  out.write('%PDF-1.4\n', 0, 'latin1')
+  return out
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+/** One file every department attaches (a district template): uploaded once in the whole run. */
+const COMMON = pdfBytes(3 * CHUNK + 5, 1)
+
+const fields = (title: string, body: string): SaveItemInput => ({
+  kind: 'notice',
+  title,
+  bodyHtml: `<p>${body}</p>`,
+  issuer: '淄博高新区管委会办公室',
+  docNumber: '淄高新管办字〔2026〕1号',
+  signedDate: '2026-11-20',
+  plannedPublishDate: null,
+  topicId: null,
+  genreId: null,
+  catalogueEntryId: null,
+})
+
+async function runSchedule(seed: number, trace: string[]): Promise<void> {
+  const rng = seededRandom(seed)
+  const chance = (p: number) => rng() < p
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!
+  const faultRate = 0.15 + rng() * 0.4
+  const palette = chance(0.3) ? WITH_KILLS : GENTLE
+  let faultsOn = true
+  chooseFault = () => (faultsOn && rng() < faultRate ? pick(palette) : 'pass')
+  delayMs = () => 1 + Math.floor(rng() * 20)
+
+  if (!server.running()) await server.start()
+  const code = `U${seed}`
+  const token = await server.department(code)
+  const department = await server
+    .db()
+    .selectFrom('departments')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow()
+  const dir = makeTempDir('dd-upload-fault-')
+  const dbPath = join(dir.dir, DB_FILE_NAME)
+  copyFileSync(join(templateDir.dir, DB_FILE_NAME), dbPath)
+  let store = await openDatabase(dbPath, { appVersion: '0.1.0' })
+  const clock = createTestClock()
+  const events = registerListeners(createEventBus())
+  const secretValues = new Map([[SYNC_TOKEN_KEY, token]])
+  const secrets: SecretStore = {
+    get: async (k) => secretValues.get(k) ?? null,
+    set: async (k, v) => void secretValues.set(k, v),
+    delete: async (k) => void secretValues.delete(k),
+  }
+  await writeSyncValue(store.db, SYNC_KEYS.serverUrl, proxy.url, clock.clock().toISOString())
+  const makeWorker = () =>
+    new SyncWorker(
+      {
+        getDb: () => store.db,
+        secrets,
+        clock: clock.clock,
+        logger: silentLogger,
+        dataDir: dir.dir,
+      },
+      {
+        random: seededRandom(seed ^ 0x5eed),
+        requestTimeoutMs: 5_000,
+        batchSize: 1 + Math.floor(rng() * 3),
+        extensions: [],
+      },
+    )
+  let worker = makeWorker()
+
+  // The schedule's files: some shared between its items, plus the district-wide COMMON one.
+  const poolDir = join(sources.dir, String(seed))
+  mkdirSync(poolDir)
+  const pool = Array.from({ length: 2 + Math.floor(rng() * 3) }, (_, i) => {
+    const bytes = pdfBytes(Math.floor(rng() * 7 * CHUNK), seed * 10 + i)
+    const path = join(poolDir, `附件${i}.pdf`)
+    writeFileSync(path, bytes)
+    return { path, bytes }
+  })
+  const commonPath = join(poolDir, '区级模板.pdf')
+  writeFileSync(commonPath, COMMON)
+  pool.push({ path: commonPath, bytes: COMMON })
+
+  const approved = new Map<string, Set<string>>()
+  const items: string[] = []
+  const attach = async (id: string, confirm: boolean) => {
+    const f = pick(pool)
+    try {
+      await addAttachment(
+        store.db,
+        dir.dir,
+        officer,
+        id,
+        f.path,
+        clock.clock,
+        () => crypto.randomUUID(),
+        events,
+        confirm,
+      )
+      trace.push(`attach ${items.indexOf(id)} ${sha(f.bytes).slice(0, 6)}`)
+    } catch (e) {
+      // The same file twice on one item is refused by the desk; anything else is a failure.
+      if (!/已(有|添加|存在)|重复/.test((e as Error).message)) throw e
+    }
+  }
+  const approve = async (id: string) => {
+    await approveDirect(store.db, id, clock.clock)
+    const current = await store.db
+      .selectFrom('items')
+      .select('revision')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    const snapshot = await store.db
+      .selectFrom('item_revisions')
+      .select('snapshot_json')
+      .where('item_id', '=', id)
+      .where('revision', '=', current.revision)
+      .executeTakeFirstOrThrow()
+    const files = (JSON.parse(snapshot.snapshot_json) as { attachments: { sha256: string }[] })
+      .attachments
+    approved.set(id, new Set(files.map((a) => a.sha256)))
+    trace.push(`approve ${items.indexOf(id)}`)
+  }
+  const run = async (force: boolean) => {
+    if (!server.running() && chance(0.6)) await server.start()
+    const result = await worker.runOnce(force)
+    trace.push(`run${force ? '!' : ''} → ${result.kind}`)
+  }
+
+  const steps = 6 + Math.floor(rng() * 10)
+  for (let s = 0; s < steps; s++) {
+    const roll = rng()
+    if (items.length < 4 && (roll < 0.35 || items.length === 0)) {
+      const id = await saveItem(
+        store.db,
+        officer,
+        fields(`条目${items.length}`, '初稿'),
+        'save',
+        clock.clock,
+        () => crypto.randomUUID(),
+        events,
+      )
+      items.push(id)
+      trace.push(`create ${items.length - 1}`)
+      const n = 1 + Math.floor(rng() * 3)
+      for (let k = 0; k < n; k++) await attach(id, false)
+      await approve(id)
+    } else if (roll < 0.45 && items.length > 0) {
+      // A 修订稿 adding a file, approved again: the new revision's files must arrive too.
+      const id = pick(items)
+      await attach(id, true)
+      await approve(id)
+    } else if (roll < 0.5) {
+      trace.push('restart server')
+      await server.stop()
+      await server.start()
+    } else if (roll < 0.55) {
+      trace.push('restart desk')
+      await worker.stop()
+      await closeDatabase(store)
+      store = await openDatabase(dbPath, { appVersion: '0.1.0' })
+      worker = makeWorker()
+    } else {
+      clock.advanceMinutes(Math.floor(rng() * 40))
+      await run(chance(0.3))
+    }
+  }
+
+  let converged = false
+  for (let i = 0; i < 40 && !converged; i++) {
+    if (i === 30) faultsOn = false
+    if (i >= 30 && !server.running()) await server.start()
+    clock.advanceMinutes(61)
+    if (!server.running() && chance(0.6)) await server.start()
+    const result = await worker.runOnce(true)
+    trace.push(`settle → ${result.kind}`)
+    const pending = await store.db
+      .selectFrom('sync_outbox')
+      .select('seq')
+      .where('state', '=', 'pending')
+      .execute()
+    converged = result.kind === 'done' && pending.length === 0
+  }
+  faultsOn = false
+  expect(converged, 'outbox drained').toBe(true)
+  if (!server.running()) await server.start()
+  const db = server.db()
+
+  // Every file an approved item names: on the server, byte-identical, once.
+  const named = new Set([...approved.values()].flatMap((s) => [...s]))
+  for (const hash of named) {
+    const bytes = pool.find((f) => sha(f.bytes) === hash)!.bytes
+    const chunks = await readBlob(db, hash)
+    expect(chunks, `file ${hash.slice(0, 8)} on the server`).not.toBeNull()
+    const parts: Buffer[] = []
+    for await (const c of chunks!) parts.push(c)
+    expect(Buffer.concat(parts).equals(bytes), `file ${hash.slice(0, 8)} byte-identical`).toBe(true)
+    stats.files++
+    stats.bytes += bytes.length
+  }
+  const blobs = await db
+    .selectFrom('upload_blobs')
+    .select('sha256')
+    .where('sha256', 'in', [...named])
+    .execute()
+  expect(blobs).toHaveLength(named.size)
+  // This department's uploads: each session exactly its chunk count, none stored twice.
+  const sessions = await db
+    .selectFrom('upload_sessions')
+    .select(['sha256', 'chunk_count', 'completed_at'])
+    .where('department_id', '=', department.id)
+    .execute()
+  for (const s of sessions) {
+    const n = await db
+      .selectFrom('upload_chunks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('department_id', '=', department.id)
+      .where('sha256', '=', s.sha256)
+      .executeTakeFirstOrThrow()
+    if (s.completed_at !== null) expect(Number(n.n)).toBe(s.chunk_count)
+    else expect(Number(n.n)).toBeLessThanOrEqual(s.chunk_count)
+  }
+  // COMMON was uploaded by one department in the whole run: others found it on the server.
+  const commonSessions = await db
+    .selectFrom('upload_sessions')
+    .select('department_id')
+    .where('sha256', '=', sha(COMMON))
+    .where('completed_at', 'is not', null)
+    .execute()
+  if (named.has(sha(COMMON))) expect(commonSessions.length).toBeGreaterThanOrEqual(1)
+  // Every item complete on the server (nothing 附件未到齐).
+  const progress = await attachmentProgress(db, [...approved.keys()])
+  for (const [id, p] of progress) expect(p.missing, `item ${items.indexOf(id)} complete`).toBe(0)
+
+  await worker.stop()
+  await closeDatabase(store)
+  dir.cleanup()
+}
+
+it(`every file arrives byte-identical, exactly once, under ${SCHEDULES} seeded fault schedules (first seed ${FIRST_SEED})`, async () => {
+  const started = Date.now()
+  for (let k = 0; k < SCHEDULES; k++) {
+    const seed = FIRST_SEED + k
+    const trace: string[] = []
+    const logStart = proxy.log.length
+    try {
+      await runSchedule(seed, trace)
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      throw new Error(
+        `upload fault schedule failed — seed ${seed} (rerun: SYNC_UPLOAD_SEED=${seed} SYNC_UPLOAD_SCHEDULES=1)\n` +
+          `${message}\nsteps: ${trace.join(' | ')}\nproxy: ${proxy.log.slice(logStart).join(' | ')}`,
+        { cause: e },
+      )
+    }
+  }
+  // One department uploaded the shared template; every later one was told the district has it.
+  const common = await server
+    .db()
+    .selectFrom('upload_sessions')
+    .select('department_id')
+    .where('sha256', '=', sha(COMMON))
+    .execute()
+  expect(common.length).toBeLessThan(SCHEDULES)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(
+    `upload fault injection: ${SCHEDULES} schedules in ${seconds} s; ${stats.requests} requests ` +
+      `(${stats.chunkPuts} chunk PUTs); ${stats.files} files, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB verified; ` +
+      `faults ${JSON.stringify(stats.faults)}; server killed ${stats.kills}×; template uploaded by ${common.length} department(s)`,
+  )
+}, 600_000)
