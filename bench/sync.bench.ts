@@ -2,7 +2,9 @@
  * Sync intake benchmark: 10,000 approved items pushed to a local central server (SQLite in a temp
  * folder, in-process, 127.0.0.1 only) through the batch endpoint, then — into a fresh database —
  * one PUT per item with 8 requests in flight over keep-alive connections. Prints a table, then one
- * JSON line (the last line): {"items","items_per_s","per_item_items_per_s","ratio"}.
+ * JSON line (the last line): {"items","items_per_s","per_item_items_per_s","ratio", and the
+ * attachments row's "attachment_files","attachment_mb","attachment_mb_per_s",
+ * "attachment_whole_mb_per_s","attachment_ratio","dedup_saving"} (bench/sync-attachments.ts).
  */
 import type { AddressInfo } from 'node:net'
 import { openServerDatabase } from '../src/server/db/connect'
@@ -10,6 +12,7 @@ import { createDepartment } from '../src/server/departments/departments-service'
 import { buildServer } from '../src/server/http/app'
 import { makeTempDir } from '../test/helpers/temp-dir'
 import { generateSyncEntries, type SyncEntry } from './lib/sync-payloads'
+import { benchAttachments } from './sync-attachments'
 
 const ITEMS = 10_000
 const BATCH = 500
@@ -124,12 +127,34 @@ async function main(): Promise<void> {
   row(`逐条 PUT（并发 ${CONCURRENCY}）`, singleMs, singleStored)
   const ratio = rate(batchMs) / rate(singleMs)
   console.log(`批量 / 逐条 = ${ratio.toFixed(2)} 倍（目标：批量 ≥ 1000 条/秒，倍数 ≥ 5）`)
+
+  // Attachments (protocol v2): content-addressed chunks with dedup vs each item's files whole.
+  const a = await benchAttachments()
+  console.log(
+    `\n附件 ${a.files} 个（${a.items} 个条目），共 ${a.referencedMb.toFixed(0)} MB，` +
+      `其中 30% 为多个条目共用的文件（去重后 ${a.uniqueMb.toFixed(0)} MB）`,
+  )
+  const arow = (name: string, ms: number, mbps: number) =>
+    console.log(
+      `${name.padEnd(26)} ${ms.toFixed(0).padStart(9)}ms ${mbps.toFixed(1).padStart(10)} MB/s（按条目所含附件计）`,
+    )
+  arow('v2 分块上传 + 去重', a.v2Ms, a.v2MbPerS)
+  arow('每条目一次整文件上传', a.wholeMs, a.wholeMbPerS)
+  console.log(
+    `v2 / 整文件 = ${a.ratio.toFixed(2)} 倍；去重节省 ${(a.dedupSaving * 100).toFixed(1)}% 的上传量`,
+  )
   console.log(
     JSON.stringify({
       items: ITEMS,
       items_per_s: Math.round(rate(batchMs)),
       per_item_items_per_s: Math.round(rate(singleMs)),
       ratio: Number(ratio.toFixed(2)),
+      attachment_files: a.files,
+      attachment_mb: Math.round(a.referencedMb),
+      attachment_mb_per_s: Number(a.v2MbPerS.toFixed(1)),
+      attachment_whole_mb_per_s: Number(a.wholeMbPerS.toFixed(1)),
+      attachment_ratio: Number(a.ratio.toFixed(2)),
+      dedup_saving: Number(a.dedupSaving.toFixed(3)),
     }),
   )
 }

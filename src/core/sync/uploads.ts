@@ -73,26 +73,45 @@ export async function uploadFiles(
     }
     for (const h of res.body.have) have.add(h)
   }
-  let failed = 0
+  const view = (file: UploadFile): SyncUploadView => ({
+    sha256: file.sha256,
+    name: file.name,
+    size: file.size,
+    sentBytes: 0,
+    state: 'uploading',
+    message: null,
+  })
+  const queue: UploadFile[] = []
   for (const file of files) {
-    const view: SyncUploadView = {
-      sha256: file.sha256,
-      name: file.name,
-      size: file.size,
-      sentBytes: 0,
-      state: 'uploading',
-      message: null,
-    }
     if (have.has(file.sha256)) {
-      d.onFile({ ...view, sentBytes: file.size, state: 'done', message: '区级服务器已有该文件' })
-      continue
+      d.onFile({
+        ...view(file),
+        sentBytes: file.size,
+        state: 'done',
+        message: '区级服务器已有该文件',
+      })
+    } else {
+      queue.push(file)
     }
-    const outcome = await uploadOne(d, file, view)
-    if (outcome === 'failed') failed++
-    else if (outcome !== 'done') return outcome
   }
-  return { kind: 'done', failed }
+  // A few files in flight (each one's chunks in order): small files are bound by round trips.
+  let failed = 0
+  let next = 0
+  let stop: UploadOutcome | null = null
+  const worker = async () => {
+    while (stop === null && next < queue.length) {
+      const file = queue[next++]!
+      const outcome = await uploadOne(d, file, view(file))
+      if (outcome === 'failed') failed++
+      else if (outcome !== 'done') stop ??= outcome
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, queue.length) }, worker))
+  return stop ?? { kind: 'done', failed }
 }
+
+/** Files uploaded at the same time. */
+export const FILES_IN_FLIGHT = 4
 
 async function uploadOne(
   d: UploadDeps,

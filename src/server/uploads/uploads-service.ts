@@ -271,7 +271,8 @@ export async function putChunk(
     .execute()
   const status = await statusOf(db, departmentId, sha256, session)
   if (status.received.length < session.chunk_count) return status
-  await complete(db, departmentId, sha256, size, now)
+  // A one-chunk file was just hashed whole (its chunk hash is checked above): no second read.
+  await complete(db, departmentId, sha256, size, now, session.chunk_count === 1 ? actual : null)
   return { ...status, complete: true }
 }
 
@@ -282,10 +283,16 @@ async function complete(
   sha256: string,
   size: number,
   now: string,
+  /** The whole file's hash when the caller has just computed it (a one-chunk file). */
+  known: string | null = null,
 ): Promise<void> {
-  const hash = createHash('sha256')
-  for await (const chunk of sessionBytes(db, departmentId, sha256)) hash.update(chunk)
-  if (hash.digest('hex') !== sha256) {
+  let actual = known
+  if (actual === null) {
+    const hash = createHash('sha256')
+    for await (const chunk of sessionBytes(db, departmentId, sha256)) hash.update(chunk)
+    actual = hash.digest('hex')
+  }
+  if (actual !== sha256) {
     await db
       .deleteFrom('upload_chunks')
       .where('department_id', '=', departmentId)
