@@ -15,6 +15,10 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/audit-anchors',
+      '/blobs/query',
+      '/blobs/{sha256}',
+      '/blobs/{sha256}/chunks/{index}',
+      '/blobs/{sha256}/status',
       '/calendar',
       '/changes',
       '/health',
@@ -32,6 +36,24 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
     )
     expect(put.properties.contentHash.pattern).toBeDefined()
     expect(doc.paths['/items/{id}'].put.responses['422']).toBeDefined()
+    // Protocol v2 uploads: the chunk is raw bytes with its own hash; statuses from the wire schema.
+    const chunk = doc.paths['/blobs/{sha256}/chunks/{index}'].put
+    expect(Object.keys(chunk.requestBody.content)).toEqual(['application/octet-stream'])
+    expect(chunk.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'sha256',
+      'index',
+      'x-chunk-sha256',
+    ])
+    expect(chunk.responses['422'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/Error',
+    )
+    const status = chunk.responses['200'].content['application/json'].schema
+    expect(status.required).toEqual(
+      expect.arrayContaining(['chunkSize', 'chunkCount', 'received', 'complete']),
+    )
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining(['QUOTA_EXCEEDED', 'CHUNK_HASH_MISMATCH', 'FILE_HASH_MISMATCH']),
+    )
   })
 
   it('answers unknown routes with the JSON error shape', async () => {

@@ -6,7 +6,15 @@ import {
   putItemBodySchema,
   withdrawBodySchema,
 } from '../items/item-schemas'
-import { auditAnchorBodySchema, SYNC_PROTOCOL_VERSION } from '../../shared/sync/wire'
+import {
+  auditAnchorBodySchema,
+  blobQueryBodySchema,
+  blobQueryResponseSchema,
+  blobStartBodySchema,
+  blobStatusSchema,
+  CHUNK_SHA256_HEADER,
+  SYNC_PROTOCOL_VERSION,
+} from '../../shared/sync/wire'
 import {
   breakdownListSchema,
   breakdownWireSchema,
@@ -56,6 +64,14 @@ const common = {
   '401': errorRef('缺少令牌、令牌无效或已吊销（UNAUTHENTICATED）'),
   '413': errorRef('请求体超过上限（PAYLOAD_TOO_LARGE）'),
   '429': errorRef('超过该令牌的请求频率限制（RATE_LIMITED）'),
+}
+
+const shaParam = {
+  name: 'sha256',
+  in: 'path',
+  required: true,
+  description: '文件的 SHA-256（64 位小写十六进制）；服务端从不把文件名当作路径',
+  schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
 }
 
 const putResult = {
@@ -205,6 +221,82 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             },
           ],
           responses: { '200': json('{changes, nextCursor, hasMore}'), ...common },
+        },
+      },
+      '/blobs/query': {
+        post: {
+          summary:
+            '附件上传（协议 v2）：询问区级已有哪些文件（按 SHA-256，全区共用；已有的不必再传）',
+          requestBody: body(blobQueryBodySchema),
+          responses: {
+            ...common,
+            '200': json('{have: [sha256…]}', answer(blobQueryResponseSchema)),
+          },
+        },
+      },
+      '/blobs/{sha256}': {
+        post: {
+          summary:
+            '开始（或续传）一个文件的上传：报大小，服务端定分块大小并答复已收到的分块；区级已有则直接 complete',
+          parameters: [shaParam],
+          requestBody: body(blobStartBodySchema),
+          responses: {
+            ...common,
+            '200': json('上传状态', answer(blobStatusSchema)),
+            '413': errorRef(
+              '文件超过单个文件上限（PAYLOAD_TOO_LARGE）或超出本部门配额（QUOTA_EXCEEDED）',
+            ),
+          },
+        },
+      },
+      '/blobs/{sha256}/status': {
+        get: {
+          summary: '本部门该文件的上传状态（已收到的分块），用于中断后续传',
+          parameters: [shaParam],
+          responses: {
+            ...common,
+            '200': json('上传状态', answer(blobStatusSchema)),
+            '404': errorRef('本部门没有该文件的上传，区级也没有该文件（NOT_FOUND）'),
+          },
+        },
+      },
+      '/blobs/{sha256}/chunks/{index}': {
+        put: {
+          summary: `上传一个分块（application/octet-stream），请求头 ${CHUNK_SHA256_HEADER} 为该分块的 SHA-256；重复发送无副作用；最后一块到齐时校验整个文件的 SHA-256`,
+          parameters: [
+            shaParam,
+            {
+              name: 'index',
+              in: 'path',
+              required: true,
+              description: '分块序号，从 0 开始',
+              schema: { type: 'integer', minimum: 0 },
+            },
+            {
+              name: CHUNK_SHA256_HEADER,
+              in: 'header',
+              required: true,
+              schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          responses: {
+            ...common,
+            '200': json(
+              '上传状态（complete=true：文件已到齐并通过校验）',
+              answer(blobStatusSchema),
+            ),
+            '404': errorRef('尚未开始该文件的上传（NOT_FOUND）'),
+            '413': errorRef('分块超过本次上传的分块大小（PAYLOAD_TOO_LARGE）'),
+            '422': errorRef(
+              '分块内容与其 SHA-256 不符（CHUNK_HASH_MISMATCH），或整个文件与其 SHA-256 不符（FILE_HASH_MISMATCH，分块已丢弃）',
+            ),
+          },
         },
       },
       '/calendar': {
