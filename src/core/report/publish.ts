@@ -190,6 +190,13 @@ export async function publishReport(
   }
   const at = deps.clock().toISOString()
   const tablesJson = JSON.stringify(view.tables)
+  // The revision these tables belong to: a re-publication of an approved report is a 修订稿, and its
+  // tables go to the district only once it is approved in turn (sync-extension.ts).
+  const published = await db
+    .selectFrom('items')
+    .select('revision')
+    .where('id', '=', itemId)
+    .executeTakeFirstOrThrow()
   await db.transaction().execute(async (trx) => {
     await upsertDraft(
       trx,
@@ -200,6 +207,7 @@ export async function publishReport(
         tables_json: tablesJson,
         narrative_json: JSON.stringify(view.rendered),
         published_hash: tablesHash(view.tables),
+        published_revision: published.revision,
       },
       at,
       actor.displayName,

@@ -50,6 +50,7 @@ export async function upsertDraft(
       published_hash: patch.published_hash ?? null,
       sent_hash: patch.sent_hash ?? null,
       narrative_json: patch.narrative_json ?? null,
+      published_revision: patch.published_revision ?? null,
       created_at: at,
       updated_at: at,
       updated_by_name: byName,

@@ -133,6 +133,30 @@ export async function countCases(db: Kysely<DB>, year: number): Promise<CaseCoun
   return counts
 }
 
+/**
+ * 修订稿 (issue 10; migration 0110): while an approved/published item is revised, `items.status`
+ * and its content columns are the WORKING revision's, and the approved revision still in force is
+ * `live_revision` (`live_status` 已通过/已同步). The report counts what is in force: the status is
+ * `coalesce(live_status, status)` and 体裁, dates and 有效性 come from the in-force revision's
+ * snapshot (join `item_revisions as lr` with {@link joinLive}).
+ */
+const IN_FORCE_STATUS = sql<string>`COALESCE(i.live_status, i.status)`
+const SNAPSHOT_KEYS = {
+  kind: 'kind',
+  genre_id: 'genreId',
+  signed_date: 'signedDate',
+  planned_publish_date: 'plannedPublishDate',
+  validity: 'validity',
+  validity_by_id: 'validityById',
+} as const
+/** A content column of the revision in force (`i` = items, `lr` = its live revision's row). */
+function inForce(column: keyof typeof SNAPSHOT_KEYS) {
+  const path = `$.content.${SNAPSHOT_KEYS[column]}`
+  return sql<
+    string | null
+  >`(CASE WHEN i.live_revision IS NOT NULL AND lr.snapshot_json IS NOT NULL THEN json_extract(lr.snapshot_json, ${path}) ELSE ${sql.ref(`i.${column}`)} END)`
+}
+
 /** The 体裁 names table 二's first block is counted from (seeded by migration 0160). */
 export const REGULATION_GENRES = { rule: '规章', normative: '行政规范性文件' } as const
 export type RegulationRow = keyof typeof REGULATION_GENRES
@@ -171,25 +195,29 @@ export async function countRegulations(
   }
   if (rowOf.size === 0) return result
   // Regulations are few (hundreds, not the year's thousands of items): read them and count here.
+  const genreId = inForce('genre_id')
+  const signed = inForce('signed_date')
   const rows = await db
     .selectFrom('items as i')
-    .leftJoin('items as b', 'b.id', 'i.validity_by_id')
+    .leftJoin('item_revisions as lr', (j) =>
+      j.onRef('lr.item_id', '=', 'i.id').onRef('lr.revision', '=', 'i.live_revision'),
+    )
+    .leftJoin('items as b', (j) => j.on(sql.ref('b.id'), '=', inForce('validity_by_id')))
     .select([
-      'i.genre_id',
-      'i.signed_date',
-      'i.validity',
+      genreId.as('genre_id'),
+      signed.as('signed_date'),
       sql<
         string | null
-      >`CASE WHEN i.validity IN ('repealed', 'expired') THEN COALESCE(b.signed_date, (SELECT substr(MAX(r.created_at), 1, 10) FROM item_revisions r WHERE r.item_id = i.id AND r.kind = 'validity'), substr(i.updated_at, 1, 10)) END`.as(
+      >`CASE WHEN ${inForce('validity')} IN ('repealed', 'expired') THEN COALESCE(b.signed_date, (SELECT substr(MAX(r.created_at), 1, 10) FROM item_revisions r WHERE r.item_id = i.id AND r.kind = 'validity' AND r.revision <= COALESCE(i.live_revision, i.revision)), substr(COALESCE(lr.updated_at, i.updated_at), 1, 10)) END`.as(
         'ended',
       ),
     ])
-    .where('i.genre_id', 'in', [...rowOf.keys()])
-    .where('i.signed_date', 'is not', null)
-    .where('i.signed_date', '<=', end)
+    .where(genreId, 'in', [...rowOf.keys()])
+    .where(signed, 'is not', null)
+    .where(signed, '<=', end)
     .where((eb) =>
       eb.or([
-        eb('i.status', 'in', ['approved', 'synced']),
+        eb(IN_FORCE_STATUS, 'in', ['approved', 'synced']),
         eb('i.approved_content_hash', 'is not', null),
       ]),
     )
@@ -213,23 +241,26 @@ export async function countPublishedByKind(
   year: number,
 ): Promise<{ kind: string; count: number }[]> {
   const { start, end } = bounds(year)
-  // Synced items by their publication day; approved ones not yet synced by 拟发布/成文日期.
+  // Synced items by their publication day; approved ones not yet synced by 拟发布/成文日期 (of the
+  // revision in force while a 修订稿 is edited).
+  const day = sql<string>`COALESCE(i.published_date, ${inForce('planned_publish_date')}, ${inForce('signed_date')})`
+  const kind = inForce('kind')
   const rows = await db
-    .selectFrom('items')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('items as i')
+    .leftJoin('item_revisions as lr', (j) =>
+      j.onRef('lr.item_id', '=', 'i.id').onRef('lr.revision', '=', 'i.live_revision'),
+    )
+    .select([kind.as('kind'), (eb) => eb.fn.countAll<number>().as('n')])
     .where((eb) =>
       eb.or([
-        eb.and([eb('status', '=', 'synced'), eb('published_date', '>=', start)]),
-        eb.and([
-          eb('status', '=', 'approved'),
-          eb(sql`COALESCE(published_date, planned_publish_date, signed_date)`, '>=', start),
-        ]),
+        eb.and([eb(IN_FORCE_STATUS, '=', 'synced'), eb('i.published_date', '>=', start)]),
+        eb.and([eb(IN_FORCE_STATUS, '=', 'approved'), eb(day, '>=', start)]),
       ]),
     )
-    .where(sql<string>`COALESCE(published_date, planned_publish_date, signed_date)`, '<=', end)
-    .groupBy('kind')
+    .where(day, '<=', end)
+    .groupBy(kind)
     .execute()
-  return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }))
+  return rows.map((r) => ({ kind: r.kind ?? '', count: Number(r.n) }))
 }
 
 /** Decisions published as items (行政许可/处罚/强制 公示) in the year: a hint beside the officer's figure. */
@@ -238,14 +269,19 @@ export async function countDecisionItems(
   year: number,
 ): Promise<Record<'permit' | 'penalty' | 'enforcement', number>> {
   const { start, end } = bounds(year)
+  const day = sql<string>`COALESCE(${inForce('signed_date')}, i.published_date)`
+  const kind = inForce('kind')
   const rows = await db
-    .selectFrom('items')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('kind', 'in', ['permit', 'penalty', 'enforcement'])
-    .where('status', 'in', ['approved', 'synced'])
-    .where(sql<string>`COALESCE(signed_date, published_date)`, '>=', start)
-    .where(sql<string>`COALESCE(signed_date, published_date)`, '<=', end)
-    .groupBy('kind')
+    .selectFrom('items as i')
+    .leftJoin('item_revisions as lr', (j) =>
+      j.onRef('lr.item_id', '=', 'i.id').onRef('lr.revision', '=', 'i.live_revision'),
+    )
+    .select([kind.as('kind'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where(kind, 'in', ['permit', 'penalty', 'enforcement'])
+    .where(IN_FORCE_STATUS, 'in', ['approved', 'synced'])
+    .where(day, '>=', start)
+    .where(day, '<=', end)
+    .groupBy(kind)
     .execute()
   const out = { permit: 0, penalty: 0, enforcement: 0 }
   for (const r of rows) out[r.kind as keyof typeof out] = Number(r.n)
@@ -292,25 +328,21 @@ export async function countInterpretations(
   year: number,
 ): Promise<{ total: number; linked: number }> {
   const { start, end } = bounds(year)
+  const day = sql<string>`COALESCE(i.published_date, ${inForce('planned_publish_date')}, ${inForce('signed_date')})`
   const row = await db
     .selectFrom('items as i')
+    .leftJoin('item_revisions as lr', (j) =>
+      j.onRef('lr.item_id', '=', 'i.id').onRef('lr.revision', '=', 'i.live_revision'),
+    )
     .leftJoin('item_links as l', 'l.interpretation_id', 'i.id')
     .select([
       (eb) => eb.fn.countAll<number>().as('total'),
       (eb) => eb.fn.count<number>('l.policy_id').as('linked'),
     ])
-    .where('i.kind', '=', 'interpretation')
-    .where('i.status', 'in', ['approved', 'synced'])
-    .where(
-      sql<string>`COALESCE(i.published_date, i.planned_publish_date, i.signed_date)`,
-      '>=',
-      start,
-    )
-    .where(
-      sql<string>`COALESCE(i.published_date, i.planned_publish_date, i.signed_date)`,
-      '<=',
-      end,
-    )
+    .where(inForce('kind'), '=', 'interpretation')
+    .where(IN_FORCE_STATUS, 'in', ['approved', 'synced'])
+    .where(day, '>=', start)
+    .where(day, '<=', end)
     .executeTakeFirst()
   return { total: Number(row?.total ?? 0), linked: Number(row?.linked ?? 0) }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SyncExtension, SyncExtensionDeps } from '../sync/extensions'
 import type { PhaseOutcome } from '../sync/push'
@@ -12,7 +12,13 @@ export const reportSyncExtension: SyncExtension = {
   run: (d) => syncReports(d),
 }
 
-/** Reports whose item passed 保密审查 (已通过 / 已同步) and whose tables the district lacks. */
+/**
+ * Reports whose tables passed 保密审查 and that the district lacks. 修订稿 (issue 10): while the
+ * report's item is revised, the approved revision stays in force (`live_revision`, `live_status`),
+ * so the status that counts is `coalesce(live_status, status)`; and the tables are sent only when
+ * the revision they were published with (`published_revision`) is the one in force or older — the
+ * tables of a re-publication still under review never leave before their approval.
+ */
 async function dueReports(db: Kysely<DB>) {
   return db
     .selectFrom('report_drafts as r')
@@ -26,7 +32,13 @@ async function dueReports(db: Kysely<DB>) {
       'r.item_id',
       'i.title',
     ])
-    .where('i.status', 'in', ['approved', 'synced'])
+    .where(sql<string>`COALESCE(i.live_status, i.status)`, 'in', ['approved', 'synced'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('r.published_revision', 'is', null), eb('i.live_revision', 'is', null)]),
+        eb('r.published_revision', '<=', sql<number>`COALESCE(i.live_revision, i.revision)`),
+      ]),
+    )
     .where('r.tables_json', 'is not', null)
     .where('r.published_hash', 'is not', null)
     .where((eb) =>

@@ -6,6 +6,9 @@ import { createTestCore, type TestCore } from '../../helpers/test-core'
 import { approve, cleanAnswers, loginAs, REVIEWER, LEADER } from '../review/workflow/helpers'
 import { OFFICER } from '../items/helpers'
 import { generateYear } from './generate-year'
+import { syncReports } from '../../../src/core/report/sync-extension'
+import type { SyncExtensionDeps } from '../../../src/core/sync/extensions'
+import { fieldsOf } from '../items/helpers'
 
 /**
  * The officer's path through the contract (条例第四十九条、第五十条): enter the figures other
@@ -237,5 +240,48 @@ describe('the annual report through the contract', () => {
       .executeTakeFirstOrThrow()
     expect(JSON.parse(row.tables_json!).table2.licensing.decisions).toBe(1286)
     expect(row.published_hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('修订稿: the approved tables are sent while the report item is revised, a re-publication only once approved', async () => {
+    const sent: { path: string; licensing: number }[] = []
+    const deps = {
+      db: store.db,
+      clock: t.clock.clock,
+      request: async (_method: string, path: string, body: unknown) => {
+        const b = body as { tables: { table2: { licensing: { decisions: number } } } }
+        sent.push({ path, licensing: b.tables.table2.licensing.decisions })
+        return {
+          kind: 'ok',
+          status: 200,
+          body: { year: YEAR, result: 'created', contentHash: 'x', receivedAt: 'now' },
+        }
+      },
+    } as unknown as SyncExtensionDeps
+    const v = await t.call('report:get', { year: YEAR })
+    const itemId = v.item!.id
+    // An edit of the approved item in the editor (not a re-publication): a 修订稿 starts, the
+    // approved revision and its tables stay in force and go to the district.
+    await loginAs(t, OFFICER)
+    const approved = await t.call('items:get', { id: itemId })
+    expect(approved.status).toBe('approved')
+    const revised = await t.call('items:save', {
+      ...fieldsOf(approved),
+      bodyHtml: `${approved.bodyHtml}<p>（修订）</p>`,
+      confirmRevision: true,
+    })
+    expect(revised.liveRevision?.status).toBe('approved')
+    expect(await syncReports(deps)).toEqual({ kind: 'done' })
+    expect(sent).toEqual([{ path: `/reports/${YEAR}`, licensing: 1286 }])
+    // A re-publication with another figure: its tables wait for their own 保密审查.
+    await t.call('report:save-figure', {
+      year: YEAR,
+      cell: 'table2.licensing.decisions',
+      value: 1290,
+      source: '市场监管局行政许可系统',
+    })
+    await t.call('report:publish', { year: YEAR, confirmProblems: true, confirmRevision: true })
+    expect((await t.call('items:get', { id: itemId })).liveRevision?.status).toBe('approved')
+    expect(await syncReports(deps)).toEqual({ kind: 'done' })
+    expect(sent).toHaveLength(1)
   })
 })

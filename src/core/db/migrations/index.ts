@@ -14,6 +14,7 @@ import * as m0110 from './2026_12_01_0110_working_revisions'
 import * as m0140 from './2026_12_01_0140_schedule_sync'
 import * as m0160 from './2026_12_01_0160_report'
 import * as m0161 from './2026_12_01_0161_report_narrative'
+import * as m0162 from './2026_12_01_0162_report_published_revision'
 import * as m0190 from './2026_12_01_0190_engagement'
 
 /**
@@ -36,6 +37,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0140_schedule_sync': m0140,
   '2026_12_01_0160_report': m0160,
   '2026_12_01_0161_report_narrative': m0161,
+  '2026_12_01_0162_report_published_revision': m0162,
   '2026_12_01_0190_engagement': m0190,
 }
 

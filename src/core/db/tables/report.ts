@@ -16,6 +16,8 @@ export interface ReportDraftsTable {
   published_hash: string | null
   /** published_hash once the central server acknowledged the tables. */
   sent_hash: string | null
+  /** The item revision the published tables belong to (migration 0162; null: published before). */
+  published_revision: number | null
   created_at: string
   updated_at: string
   updated_by_name: string | null
