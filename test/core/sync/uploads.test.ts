@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { createCipheriv } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FetchLike } from '../../../src/core/sync/http-client'
+import { silentLogger } from '../../../src/core/logger'
+import { SyncHttpClient, type FetchLike } from '../../../src/core/sync/http-client'
+import { uploadFiles } from '../../../src/core/sync/uploads'
+import type { SyncUploadView } from '../../../src/shared/sync/types'
+import { makeTempDir } from '../../helpers/temp-dir'
 import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
 import { newItem } from '../items/helpers'
 import { approveDirect, startTestServer, type TestServer } from './helpers'
@@ -168,4 +173,58 @@ describe('sync uploads the approved revision’s attachments (protocol v2)', () 
       await desk.close()
     }
   })
+
+  it('a 200 MB file interrupted at 90% resumes with the last 10%, not from the start', async () => {
+    const big = await startTestServer({ uploads: { chunkBytes: 4 * 1024 * 1024 } })
+    const desk = makeTempDir('dd-upload-200mb-')
+    try {
+      const size = 200 * 1024 * 1024
+      const cipher = createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16))
+      const file = Buffer.concat([cipher.update(Buffer.alloc(size)), cipher.final()])
+      const hash = sha(file)
+      mkdirSync(join(desk.dir, 'attachments', hash.slice(0, 2)), { recursive: true })
+      writeFileSync(join(desk.dir, 'attachments', hash.slice(0, 2), hash), file)
+      const token = await big.department('BIG')
+      let sentBytes = 0
+      let cutAfter: number | null = 45 // of 50 chunks: the connection drops at 90%
+      const fetchLike: FetchLike = async (input, init) => {
+        if (init.method === 'PUT') {
+          if (cutAfter !== null && cutAfter-- === 0) {
+            cutAfter = null
+            throw new TypeError('fetch failed: network is unreachable')
+          }
+          sentBytes += (init.body as Uint8Array).length
+        }
+        return fetch(input, init)
+      }
+      const client = new SyncHttpClient({
+        serverUrl: big.url,
+        token,
+        fetch: fetchLike,
+        timeoutMs: 60_000,
+      })
+      const seen: SyncUploadView[] = []
+      const deps = {
+        client,
+        dataDir: desk.dir,
+        logger: silentLogger,
+        onFile: (v: SyncUploadView) => void seen.push(v),
+      }
+      const files = [{ sha256: hash, size, name: '全年档案汇编.pdf' }]
+      const first = await uploadFiles(deps, files)
+      expect(first.kind).toBe('transient')
+      expect(sentBytes).toBe(45 * 4 * 1024 * 1024)
+      expect(seen.at(-1)).toMatchObject({ state: 'uploading', sentBytes: 45 * 4 * 1024 * 1024 })
+
+      sentBytes = 0
+      expect(await uploadFiles(deps, files)).toEqual({ kind: 'done', failed: 0 })
+      expect(sentBytes).toBe(5 * 4 * 1024 * 1024)
+      expect(seen.at(-1)).toMatchObject({ state: 'done', sentBytes: size })
+      const stored = await serverBytes(big, hash)
+      expect(stored!.equals(file)).toBe(true)
+    } finally {
+      desk.cleanup()
+      await big.destroy()
+    }
+  }, 120_000)
 })
