@@ -92,6 +92,8 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
       (await call(app, token, 'PUT', `/api/v1/items/${id}`, putBody(1, item))).statusCode,
     ).toBe(201)
     expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 1 })
+    const pending = await call(app, token, 'GET', `/api/v1/items/${id}`)
+    expect(pending.json().attachments).toEqual({ total: 1, missing: 1, complete: false })
     const page = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
     expect(page.body).toContain('附件未到齐（已到 0/1）')
 
@@ -120,6 +122,8 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
 
     expect((await stored(db, hash))!.equals(file)).toBe(true)
     expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 0 })
+    const arrived = await call(app, token, 'GET', `/api/v1/items/${id}`)
+    expect(arrived.json().attachments).toEqual({ total: 1, missing: 0, complete: true })
     expect(
       (await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json(),
     ).toEqual({

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ItemRow, ItemStatus, ServerDB } from '../db/schema'
 import { ApiError, NOT_FOUND_MESSAGE } from '../errors'
 import { findOwnItem } from './items-repo'
+import { attachmentProgress } from '../uploads/uploads-service'
 
 /** The JSON form of a stored item, as `GET /api/v1/items/{id}` returns it. */
 export interface ItemView {
@@ -15,6 +16,11 @@ export interface ItemView {
   publishedUrl: string | null
   firstReceivedAt: string
   lastReceivedAt: string
+  /**
+   * Protocol v2: the files the item names and how many have not arrived; the item is complete on
+   * the server only when `missing` is 0 (absent when it names none).
+   */
+  attachments?: { total: number; missing: number; complete: boolean }
 }
 
 /** Maps a row to its API form; `item` is parsed back from the text stored as sent. */
@@ -41,5 +47,7 @@ export async function getItem(
 ): Promise<ItemView> {
   const row = await findOwnItem(db, departmentId, id)
   if (!row) throw new ApiError('NOT_FOUND', NOT_FOUND_MESSAGE)
-  return toItemView(row)
+  const files = (await attachmentProgress(db, [row.id])).get(row.id)
+  const view = toItemView(row)
+  return files ? { ...view, attachments: { ...files, complete: files.missing === 0 } } : view
 }
