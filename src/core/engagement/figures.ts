@@ -7,6 +7,7 @@ import {
 } from '../../shared/engagement/types'
 import type { DB } from '../db/schema'
 import { isSynced } from './consultations'
+import { withInForceContent } from '../items/working-revision'
 
 /**
  * The engagement figures of `year` for the annual report's section 一 (live fields; REPORT calls
@@ -75,12 +76,24 @@ export async function engagementFigures(db: Kysely<DB>, year: number): Promise<E
     .where('held_on', '>=', from)
     .where('held_on', '<=', to)
     .execute()
-  const qa = await db
-    .selectFrom('qa_entries as q')
-    .innerJoin('items as p', 'p.id', 'q.policy_item_id')
-    .select(['q.state', 'p.validity'])
-    .where('q.deleted_at', 'is', null)
+  // 修订稿: a policy's 有效性 is the approved revision's in force, not a working revision's.
+  const qaRows = await db
+    .selectFrom('qa_entries')
+    .select(['state', 'policy_item_id'])
+    .where('deleted_at', 'is', null)
     .execute()
+  const policyIds = [...new Set(qaRows.map((q) => q.policy_item_id))]
+  const policies =
+    policyIds.length === 0
+      ? []
+      : await withInForceContent(
+          db,
+          await db.selectFrom('items').selectAll().where('id', 'in', policyIds).execute(),
+        )
+  const validityOf = new Map(policies.map((p) => [p.id, p.validity]))
+  const qa = qaRows
+    .filter((q) => validityOf.has(q.policy_item_id))
+    .map((q) => ({ state: q.state, validity: validityOf.get(q.policy_item_id)! }))
 
   return {
     year,

@@ -9,6 +9,7 @@ import type { QaRow } from '../db/tables/engagement'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
+import { withInForceContent } from '../items/working-revision'
 import { officeToday } from '../requests/office-day'
 
 /**
@@ -58,7 +59,11 @@ async function toViews(db: Kysely<DB>, rows: QaRow[], clock: Clock): Promise<QaV
   const items =
     ids.length === 0
       ? []
-      : await db.selectFrom('items').selectAll().where('id', 'in', ids).execute()
+      : await withInForceContent(
+          db,
+          await db.selectFrom('items').selectAll().where('id', 'in', ids).execute(),
+        )
+  // 修订稿: the policy as in force (its 有效性 and title), not a working revision's.
   const byId = new Map(items.map((i) => [i.id, i]))
   const today = officeToday(clock)
   return rows.map((r) => {
@@ -248,11 +253,11 @@ export async function reviewQa(
   if (row.author_id === actor.id) throw new AppError('FORBIDDEN', '不能审核自己编写的问答')
   if (row.state !== 'pending') throw new AppError('CONFLICT', '该问答不在待审核状态，请刷新')
   if (input.decision === 'approve') {
-    const policy = await loadItemRow(db, row.policy_item_id)
-    const interpretation = row.interpretation_item_id
-      ? await loadItemRow(db, row.interpretation_item_id)
-      : null
-    const flag = qaFlag(policy, interpretation, row.valid_to, officeToday(clock))
+    const [policy] = await withInForceContent(db, [await loadItemRow(db, row.policy_item_id)])
+    const [interpretation = null] = row.interpretation_item_id
+      ? await withInForceContent(db, [await loadItemRow(db, row.interpretation_item_id)])
+      : []
+    const flag = qaFlag(policy!, interpretation, row.valid_to, officeToday(clock))
     if (flag) throw new AppError('CONFLICT', `不能通过：${flag}。请先修改答复或依据`)
   }
   const now = clock().toISOString()

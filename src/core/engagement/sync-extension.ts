@@ -13,6 +13,7 @@ import type { SyncExtension, SyncExtensionDeps } from '../sync/extensions'
 import type { PhaseOutcome } from '../sync/push'
 import { receiveComments } from './comments'
 import { listQa } from './qa'
+import { withInForceContent } from '../items/working-revision'
 
 /**
  * 政民互动's part of a sync run (src/core/sync/extensions-list.ts), after the items phase:
@@ -157,11 +158,11 @@ export async function syncEngagement(d: SyncExtensionDeps): Promise<PhaseOutcome
   )
   for (const q of entries) {
     if (q.state !== 'approved') continue
-    const policy = await d.db
-      .selectFrom('items')
-      .select('doc_number')
-      .where('id', '=', q.policy.id)
-      .executeTakeFirst()
+    // The policy's 发文字号 as in force (修订稿: the approved revision's).
+    const [policy] = await withInForceContent(
+      d.db,
+      await d.db.selectFrom('items').selectAll().where('id', '=', q.policy.id).execute(),
+    )
     const body: QaWire = {
       question: q.question,
       answer: q.answer,

@@ -4,7 +4,10 @@ import {
   isWorkingStatus,
   needsEditConfirm,
 } from '../../shared/items/revision-state'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
+import { parseSnapshot } from './content'
 import { AppError } from '../errors'
 
 /**
@@ -63,4 +66,49 @@ export function liveRevisionOf(
     return null
   }
   return { revision: row.live_revision, status: row.live_status }
+}
+
+/**
+ * The rows as they stand in force: for an item with a 修订稿 (liveRevisionOf not null), the fields
+ * the public sees — 类别, 标题, 发文机关/字号, dates, 主题/体裁, 有效性, 目录 — are read from the
+ * approved revision's snapshot, not the working revision's (which may change them before it is
+ * approved); status and revision stay the row's. Other rows are returned as they are. The body is
+ * left as it is (callers read it through the sync payload).
+ */
+export async function withInForceContent<R extends ItemRow>(
+  db: Kysely<DB>,
+  rows: R[],
+): Promise<R[]> {
+  const live = rows.filter((r) => liveRevisionOf(r) !== null)
+  if (live.length === 0) return rows
+  const snapshots = await db
+    .selectFrom('item_revisions')
+    .select(['item_id', 'revision', 'snapshot_json'])
+    .where((eb) =>
+      eb.or(
+        live.map((r) => eb.and([eb('item_id', '=', r.id), eb('revision', '=', r.live_revision!)])),
+      ),
+    )
+    .execute()
+  const content = new Map(
+    snapshots.map((s) => [`${s.item_id}@${s.revision}`, parseSnapshot(s.snapshot_json).content]),
+  )
+  return rows.map((r) => {
+    const c = liveRevisionOf(r) ? content.get(`${r.id}@${r.live_revision}`) : undefined
+    if (!c) return r
+    return {
+      ...r,
+      kind: c.kind,
+      title: c.title,
+      issuer: c.issuer,
+      doc_number: c.docNumber,
+      signed_date: c.signedDate,
+      planned_publish_date: c.plannedPublishDate,
+      topic_id: c.topicId,
+      genre_id: c.genreId,
+      validity: c.validity,
+      validity_by_id: c.validityById,
+      catalogue_entry_id: c.catalogueEntryId,
+    }
+  })
 }

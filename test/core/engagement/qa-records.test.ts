@@ -53,6 +53,15 @@ describe('政策问答库: reviewed like items, valid only while its policy is',
       byItemId: newer.id,
       confirmRevision: true,
     })
+    // 修订稿 (issue 10): the repeal is a working revision; until it passes review the approved,
+    // valid revision stays in force — the answer is not flagged, and the figures count it.
+    const [pending] = await t.call('engagement:qa-list', {})
+    expect(pending!.flag).toBeNull()
+    expect((await t.call('engagement:figures', { year: 2026 })).qa).toEqual({
+      approved: 1,
+      flagged: 0,
+    })
+    await passReview(t, policy.id)
     const [flagged] = await t.call('engagement:qa-list', {})
     expect(flagged!.flag).toBe('所依据的政策已废止（立改废），答复须重新审核')
     expect((await t.call('engagement:home', {})).flaggedQa).toBe(1)
