@@ -7,7 +7,7 @@
  * - baseline: each item's files whole in one request per item (a route added for the bench that
  *   stores each file, hashed, in the same tables) — no dedup, no resume.
  */
-import { createCipheriv, createHash } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -17,19 +17,13 @@ import { uploadFiles, type UploadFile } from '../src/core/sync/uploads'
 import { openServerDatabase } from '../src/server/db/connect'
 import { createDepartment } from '../src/server/departments/departments-service'
 import { buildServer } from '../src/server/http/app'
+import { deterministicBytes } from '../test/helpers/deterministic-bytes'
 import { makeTempDir } from '../test/helpers/temp-dir'
 
 export const ATTACHMENT_ITEMS = 500
 export const ATTACHMENT_FILES = 2_000
 const TOTAL_BYTES = 500 * 1024 * 1024
 const SHARED_SHARE = 0.3
-
-/** Deterministic bytes: AES-128-CTR keystream of `seed` (fast, and the same on every run). */
-function bytesOf(size: number, seed: number): Buffer {
-  const key = createHash('sha256').update(`dd-bench-${seed}`).digest().subarray(0, 16)
-  const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16))
-  return Buffer.concat([cipher.update(Buffer.alloc(size)), cipher.final()])
-}
 
 interface Plan {
   /** Per item: indexes into `files`. */
@@ -54,7 +48,7 @@ function plan(dataDir: string): Plan {
   const make = (seed: number) => {
     // Sizes vary ±50% around the average, deterministically.
     const size = Math.round(avg * (0.5 + ((seed * 7919) % 1000) / 1000))
-    const bytes = bytesOf(size, seed)
+    const bytes = deterministicBytes(size, seed)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const dir = join(blobs, sha256.slice(0, 2))
     mkdirSync(dir, { recursive: true })

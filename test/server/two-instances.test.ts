@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { readBlob } from '../../src/server/uploads/uploads-service'
+import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, useServers } from './helpers/test-server'
@@ -9,15 +10,7 @@ import { call, department, useServers } from './helpers/test-server'
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const CHUNK = 64 * 1024
 
-function fileOf(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(size)
-  let x = seed >>> 0 || 1
-  for (let i = 0; i < size; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0
-    out[i] = x >>> 24
-  }
-  return out
-}
+const fileOf = (size: number, seed: number) => deterministicBytes(size, seed)
 
 function putChunk(app: FastifyInstance, token: string, hash: string, index: number, data: Buffer) {
   return app.inject({

@@ -5,26 +5,14 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { ServerDB } from '../../src/server/db/schema'
 import { attachmentProgress, readBlob } from '../../src/server/uploads/uploads-service'
+import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, useServers } from './helpers/test-server'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
-/** Deterministic bytes (a file of `size` bytes numbered by `seed`). */
-function fileOf(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(size)
-  let x = (seed * 2654435761) >>> 0 || 1
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    out[i] = x & 0xff
-  }
-  return out
-}
+const fileOf = (size: number, seed: number) => deterministicBytes(size, seed)
 
 function putChunk(
   app: FastifyInstance,

@@ -30,6 +30,7 @@ import { SYNC_TOKEN_KEY } from '../../../src/core/sync/sync-config'
 import { SYNC_KEYS, writeSyncValue } from '../../../src/core/sync/state-store'
 import { SyncWorker } from '../../../src/core/sync/worker'
 import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
+import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { createTestClock } from '../../helpers/test-clock'
 import { createTestCore } from '../../helpers/test-core'
@@ -109,13 +110,8 @@ afterAll(async () => {
 })
 
 /** Deterministic "PDF" bytes: the magic the desk checks, then seeded noise. */
-function pdfBytes(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(Math.max(size, 16))
-  const rng = seededRandom(seed)
-  for (let i = 0; i < out.length; i++) out[i] = Math.floor(rng() * 256)
-  out.write('%PDF-1.4\n', 0, 'latin1')
-  return out
-}
+const pdfBytes = (size: number, seed: number) =>
+  deterministicBytes(Math.max(size, 16), seed, '%PDF-1.4\n')
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { createCipheriv } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { silentLogger } from '../../../src/core/logger'
 import { SyncHttpClient, type FetchLike } from '../../../src/core/sync/http-client'
 import { uploadFiles } from '../../../src/core/sync/uploads'
 import type { SyncUploadView } from '../../../src/shared/sync/types'
+import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
 import { newItem } from '../items/helpers'
@@ -16,20 +16,7 @@ import { syncDesk, type SyncDesk } from './sync-setup'
 const CHUNK = 64 * 1024
 
 /** A deterministic "PDF" of `size` bytes (the desk checks the magic; the rest is noise). */
-export function pdfBytes(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(size)
-  let x = (seed * 2654435761) >>> 0 || 1
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13
-    x >>>= 0
-    x ^= x >>> 17
-    x ^= x << 5
-    x >>>= 0
-    out[i] = x & 0xff
-  }
-  out.write('%PDF-1.4\n', 0, 'latin1')
-  return out
-}
+const pdfBytes = (size: number, seed: number) => deterministicBytes(size, seed, '%PDF-1.4\n')
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
@@ -179,8 +166,7 @@ describe('sync uploads the approved revision’s attachments (protocol v2)', () 
     const desk = makeTempDir('dd-upload-200mb-')
     try {
       const size = 200 * 1024 * 1024
-      const cipher = createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16))
-      const file = Buffer.concat([cipher.update(Buffer.alloc(size)), cipher.final()])
+      const file = deterministicBytes(size, 7)
       const hash = sha(file)
       mkdirSync(join(desk.dir, 'attachments', hash.slice(0, 2)), { recursive: true })
       writeFileSync(join(desk.dir, 'attachments', hash.slice(0, 2), hash), file)
