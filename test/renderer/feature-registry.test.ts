@@ -32,6 +32,8 @@ describe('the renderer feature registry', () => {
         '/requests/templates',
         '/requests/:id',
         '/report',
+        '/engagement',
+        '/engagement/consultations/:id',
         '/settings',
         '/settings/calendar',
         '/users',
@@ -47,7 +49,16 @@ describe('the renderer feature registry', () => {
       ['', ['首页']],
       [
         '日常工作',
-        ['起草', '保密审查', '工作配档表', '开放活动', '依申请公开', '年度报告', '同步'],
+        [
+          '起草',
+          '保密审查',
+          '工作配档表',
+          '开放活动',
+          '政民互动',
+          '依申请公开',
+          '年度报告',
+          '同步',
+        ],
       ],
       ['系统', ['设置', '用户管理', '审计日志']],
     ])
@@ -70,6 +81,14 @@ describe('the renderer feature registry', () => {
     expect(homeCardsOf(FEATURES, officer, 'panel').map((c) => c.id)).toEqual([
       'requests',
       'schedule',
+      'engagement',
+      'report',
+    ])
+    // The 年度报告 card is the drafting officer's (who compiles and publishes it).
+    expect(homeCardsOf(FEATURES, reviewer, 'panel').map((c) => c.id)).toEqual([
+      'requests',
+      'schedule',
+      'engagement',
     ])
   })
 })

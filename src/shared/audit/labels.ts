@@ -1,6 +1,14 @@
 import { ACTIVITY_AUDIT_LABELS } from '../activities/labels'
-import { ENGAGEMENT_AUDIT_LABELS, ENGAGEMENT_AUDIT_TARGET_LABELS } from '../engagement/labels'
-import { REPORT_AUDIT_LABELS, REPORT_AUDIT_TARGET_LABELS } from '../report/labels'
+import {
+  ENGAGEMENT_AUDIT_DETAIL_LABELS,
+  ENGAGEMENT_AUDIT_LABELS,
+  ENGAGEMENT_AUDIT_TARGET_LABELS,
+} from '../engagement/labels'
+import {
+  REPORT_AUDIT_DETAIL_LABELS,
+  REPORT_AUDIT_LABELS,
+  REPORT_AUDIT_TARGET_LABELS,
+} from '../report/labels'
 import {
   SCHEDULE_AUDIT_DETAIL_LABELS,
   SCHEDULE_AUDIT_LABELS,
@@ -102,6 +110,8 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 /** Keys of an audit entry's `detail` and how the audit page names them. */
 export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   ...SCHEDULE_AUDIT_DETAIL_LABELS,
+  ...ENGAGEMENT_AUDIT_DETAIL_LABELS,
+  ...REPORT_AUDIT_DETAIL_LABELS,
   username: '用户名',
   displayName: '姓名',
   roles: '角色',

@@ -122,6 +122,15 @@ export const ENGAGEMENT_AUDIT_LABELS = {
   'qa.export': '导出政策问答库',
 } as const
 
+/** Audit detail keys of the engagement domain (spread into AUDIT_DETAIL_LABELS). */
+export const ENGAGEMENT_AUDIT_DETAIL_LABELS: Record<string, string> = {
+  comment: '意见',
+  join: '并入的意见',
+  draft: '征求意见稿',
+  notice: '征集公告',
+  comments: '意见数',
+}
+
 /** Audit target kinds of the engagement domain (spread into AUDIT_TARGET_LABELS). */
 export const ENGAGEMENT_AUDIT_TARGET_LABELS: Record<string, string> = {
   consultation: '意见征集',

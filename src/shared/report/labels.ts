@@ -8,6 +8,15 @@ export const REPORT_AUDIT_LABELS = {
   'report.publish': '年度报告生成公开条目',
 }
 
+/** Audit detail keys of the annual report (spread into AUDIT_DETAIL_LABELS). */
+export const REPORT_AUDIT_DETAIL_LABELS: Record<string, string> = {
+  problems: '未解决的问题数',
+  cell: '单元格',
+  cells: '单元格数',
+  sections: '修改的部分',
+  format: '报告格式',
+}
+
 export const REPORT_AUDIT_TARGET_LABELS: Record<string, string> = {
   report: '年度报告',
 }

@@ -81,6 +81,7 @@ export const SCHEDULE_AUDIT_DETAIL_LABELS: Record<string, string> = {
   deadlineText: '完成时限',
   note: '备注',
   ownManual: '本单位任务（手工指定）',
+  districtVersion: '区级分解表版本',
 }
 
 /** Audit target kinds of the schedule and activities domains (spread into AUDIT_TARGET_LABELS). */
