@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { ITEM_FIELD_LABELS } from '../../shared/items/labels'
 import { REPORT_SECTION_HEADINGS } from '../../shared/report/format'
 import { BREAKDOWN_FIELD_LABELS } from '../../shared/schedule/labels'
+import { SYNC_WIRE_FIELD_LABELS } from '../../shared/sync/labels'
 
 /**
  * Chinese names of input fields, so a validation message says which box to fix (issue 10:
@@ -108,7 +109,7 @@ const DOMAIN_FIELD_LABELS: Record<string, Record<string, string>> = {
   catalogue: { content: '公开内容', channels: '公开渠道和载体' },
   taxonomy: { label: '分类名称' },
   audit: { from: '开始日期', to: '结束日期', text: '关键词' },
-  sync: { seq: '序号', token: '令牌' },
+  sync: { ...SYNC_WIRE_FIELD_LABELS, seq: '序号', token: '令牌' },
   backup: { token: '恢复确认码' },
   review: {
     answer: '自查回答',

@@ -46,7 +46,8 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, wha
   if (result.success) return result.data as z.output<T>
   throw new ApiError(
     'VALIDATION',
-    `${what}格式不正确：${firstIssueMessage(result.error.issues)}`,
+    // The sync domain's names: the wire's fields are named in Chinese (SYNC_WIRE_FIELD_LABELS).
+    `${what}格式不正确：${firstIssueMessage(result.error.issues, 'sync:wire')}`,
     issueDetails(result.error.issues),
   )
 }

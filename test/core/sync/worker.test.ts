@@ -179,7 +179,9 @@ describe('sync worker against the real central server', () => {
       const overview = await desk.t.call('sync:overview', {})
       expect(overview.failed).toHaveLength(1)
       expect(overview.failed[0]).toMatchObject({ itemId: item.id, state: 'failed' })
-      expect(overview.failed[0]?.message).toMatch(/^区级服务器拒绝报送：.*approvedAt/)
+      // The refused field is named in Chinese (审核通过时间), never by its wire key.
+      expect(overview.failed[0]?.message).toMatch(/^区级服务器拒绝报送：.*审核通过时间：/)
+      expect(overview.failed[0]?.message).not.toMatch(/approvedAt/)
       // 重试 puts it back in the queue.
       await desk.t.call('sync:retry', { seq: overview.failed[0]!.seq })
       expect((await desk.t.call('sync:overview', {})).pending).toHaveLength(1)
