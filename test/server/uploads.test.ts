@@ -3,12 +3,13 @@ import { readdirSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { publishItem } from '../../src/server/changes/district-actions'
 import type { ServerDB } from '../../src/server/db/schema'
 import { attachmentProgress, readBlob } from '../../src/server/uploads/uploads-service'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
-import { call, department, useServers } from './helpers/test-server'
+import { call, department, NOW, useServers } from './helpers/test-server'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
@@ -82,6 +83,10 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
     expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 1 })
     const pending = await call(app, token, 'GET', `/api/v1/items/${id}`)
     expect(pending.json().attachments).toEqual({ total: 1, missing: 1, complete: false })
+    const url = 'https://www.example.gov.cn/zwgk/1.html'
+    await expect(publishItem(db, id, url, NOW.toISOString())).rejects.toThrow(
+      /附件未到齐（已到 0\/1 个）/,
+    )
     const page = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
     expect(page.body).toContain('附件未到齐（已到 0/1）')
 
@@ -112,6 +117,7 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
     expect((await attachmentProgress(db, [id])).get(id)).toEqual({ total: 1, missing: 0 })
     const arrived = await call(app, token, 'GET', `/api/v1/items/${id}`)
     expect(arrived.json().attachments).toEqual({ total: 1, missing: 0, complete: true })
+    expect((await publishItem(db, id, url, NOW.toISOString())).changed).toBe(true)
     expect(
       (await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json(),
     ).toEqual({

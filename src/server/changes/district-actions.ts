@@ -3,6 +3,7 @@ import type { ServerDB } from '../db/schema'
 import { lockDepartmentForWrite } from '../departments/departments-repo'
 import { AdminError } from '../departments/departments-service'
 import { findItemForUpdate, insertChange, updateItem } from '../items/items-repo'
+import { attachmentProgress } from '../uploads/uploads-service'
 
 /** What a district action did; `changed` is false when it repeated the current state. */
 export interface DistrictActionOutcome {
@@ -69,6 +70,14 @@ export async function publishItem(
   const departmentId = await ownerOf(db, itemId)
   return db.transaction().execute(async (trx) => {
     const row = await loadForAction(trx, departmentId, itemId, '发布')
+    // Protocol v2: an item whose files have not all arrived is not publishable (附件未到齐).
+    const files = (await attachmentProgress(trx, [itemId])).get(itemId)
+    if (files && files.missing > 0) {
+      throw new AdminError(
+        `该条目附件未到齐（已到 ${files.total - files.missing}/${files.total} 个），不能登记发布；` +
+          '请等待部门同步附件，或退回并说明原因。',
+      )
+    }
     const outcome = {
       item: itemId,
       status: 'published' as const,
