@@ -142,6 +142,13 @@ describe('意见征集 through sync: the approved notice goes online, comments c
       byItemId: repealer.id,
       confirmRevision: true,
     })
+    // 修订稿 (issue 10): the repeal is not in force until it passes review — the district keeps
+    // the answer valid until then.
+    const pending = (await t.call('engagement:qa-list', {})).find((q) => q.id === qa.id)!
+    expect(pending.flag).toBeNull()
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    expect((await kb()).entries).toEqual([expect.objectContaining({ id: qa.id, valid: true })])
+    await passReview(t, policy.id)
     const flagged = (await t.call('engagement:qa-list', {})).find((q) => q.id === qa.id)!
     expect(flagged.flag).toContain('废止')
     expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
