@@ -75,10 +75,9 @@ export function liveRevisionOf(
  * approved); status and revision stay the row's. Other rows are returned as they are. The body is
  * left as it is (callers read it through the sync payload).
  */
-export async function withInForceContent<R extends ItemRow>(
-  db: Kysely<DB>,
-  rows: R[],
-): Promise<R[]> {
+export async function withInForceContent<
+  R extends Pick<ItemRow, 'id' | 'status' | 'live_revision' | 'live_status'>,
+>(db: Kysely<DB>, rows: R[]): Promise<R[]> {
   const live = rows.filter((r) => liveRevisionOf(r) !== null)
   if (live.length === 0) return rows
   const snapshots = await db
@@ -96,8 +95,7 @@ export async function withInForceContent<R extends ItemRow>(
   return rows.map((r) => {
     const c = liveRevisionOf(r) ? content.get(`${r.id}@${r.live_revision}`) : undefined
     if (!c) return r
-    return {
-      ...r,
+    const inForce: Partial<ItemRow> = {
       kind: c.kind,
       title: c.title,
       issuer: c.issuer,
@@ -109,6 +107,11 @@ export async function withInForceContent<R extends ItemRow>(
       validity: c.validity,
       validity_by_id: c.validityById,
       catalogue_entry_id: c.catalogueEntryId,
+    }
+    // Only the columns the caller selected are replaced.
+    return {
+      ...r,
+      ...Object.fromEntries(Object.entries(inForce).filter(([k]) => k in r)),
     }
   })
 }

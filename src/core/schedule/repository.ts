@@ -9,7 +9,7 @@ import type { DB } from '../db/schema'
 import type { ScheduleTaskRow } from '../db/tables/schedule'
 import { AppError } from '../errors'
 import { readDeadlineLenient } from './deadline-text'
-import { liveRevisionOf } from '../items/working-revision'
+import { liveRevisionOf, withInForceContent } from '../items/working-revision'
 import { completedLate, deriveTaskStatus, evidenceState } from './status'
 
 /** The 完成时限 text that applies: the department's own, else the district's. */
@@ -97,6 +97,21 @@ export async function taskViews(
     .where('e.deleted_at', 'is', null)
     .orderBy('e.created_at')
     .execute()
+  // 修订稿: the title the district and the 配档表 show is the approved revision's in force.
+  const inForceTitle = new Map(
+    (
+      await withInForceContent(
+        db,
+        evidence.map((x) => ({
+          id: x.item_id,
+          title: x.title,
+          status: x.status,
+          live_revision: x.live_revision,
+          live_status: x.live_status,
+        })),
+      )
+    ).map((x) => [x.id, x.title]),
+  )
   const group = <T extends { task_id: string }, V>(list: T[], map: (t: T) => V) => {
     const out = new Map<string, V[]>()
     for (const x of list) {
@@ -117,7 +132,7 @@ export async function taskViews(
   const e = group(evidence, (x): EvidenceView => ({
     id: x.id,
     itemId: x.item_id,
-    title: x.title,
+    title: inForceTitle.get(x.item_id) ?? x.title,
     // 修订稿: while a working revision is edited, the approved one stays in force (and published).
     itemStatus: liveRevisionOf(x)?.status ?? x.status,
     state: evidenceState(liveRevisionOf(x)?.status ?? x.status),

@@ -113,9 +113,12 @@ describe('佐证材料 follow their item through the item-change hook', () => {
       expect((await desk.t.call('items:get', { id: item.id })).status).toBe('draft')
       const view = await desk.t.call('schedule:get', { id: task!.id })
       expect(view.evidence.map((e) => [e.state, e.itemStatus])).toEqual([['published', 'synced']])
+      // The title in force, not the working revision's (not yet reviewed).
+      expect(view.evidence.map((e) => e.title)).toEqual(['关于消费支持政策的公告'])
       expect(await desk.t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
       const sent = (await districtTable(desk.token)).table.tasks.find((t) => t.id === task!.id)!
       expect(sent.evidence[0]).toMatchObject({ state: 'published' })
+      expect(JSON.stringify(sent)).not.toContain('（修订）')
     } finally {
       await desk.close()
     }
