@@ -50,6 +50,17 @@ async function both(name: string, target?: Locator) {
 }
 
 describe('年度报告', () => {
+  it("the home page reminds of the report in January by core's clock (not the browser's date)", async () => {
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: /^首页/ })
+      .click()
+    await page
+      .getByTestId('report-home-card')
+      .filter({ hasText: `${YEAR} 年度报告` })
+      .waitFor()
+  })
+
   it('shows the compiled report like the document, with the blank figures in the validation panel', async () => {
     await page
       .getByRole('navigation', { name: '主导航' })

@@ -58,7 +58,7 @@ export async function reportYears(db: Kysely<DB>, clock: Clock): Promise<ReportY
     .union(db.selectFrom('report_drafts').select('year'))
     .execute()
   const years = new Set<number>([current, ...rows.map((r) => r.year).filter((y) => y <= current)])
-  return { years: [...years].sort((a, b) => b - a), current }
+  return { years: [...years].sort((a, b) => b - a), current, today: officeToday(clock) }
 }
 
 /** Everything the compile, the narrative and the rules need, for one year. */

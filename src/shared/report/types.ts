@@ -133,4 +133,6 @@ export interface ReportYearList {
   years: number[]
   /** The year a report is due for now (last calendar year). */
   current: number
+  /** Today in Beijing by core's clock (YYYY-MM-DD): the home card's 「1 月」 is this date's. */
+  today: string
 }

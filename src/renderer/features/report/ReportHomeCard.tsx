@@ -5,17 +5,18 @@ import { useApiQuery } from '../../api/hooks'
 
 /**
  * The home page's reminder in January (条例第四十九条: the report on last year is published by
- * 31 January): the problems still open in the report, until its item is published.
+ * 31 January): the problems still open in the report, until its item is published. 「Today」 is
+ * core's clock (report:years carries it), never the browser's date.
  */
 export function ReportHomeCard() {
   const years = useApiQuery(() => api().report.years({}))
-  const year = years.data?.current
-  const view = useApiQuery(
-    () => api().report.get({ year: year ?? new Date().getFullYear() - 1 }),
-    String(year),
-  )
-  const month = new Date().getMonth() + 1
-  if (!year || !view.data || month !== 1) return null
+  if (!years.data || Number(years.data.today.slice(5, 7)) !== 1) return null
+  return <DueReportCard year={years.data.current} />
+}
+
+function DueReportCard({ year }: { year: number }) {
+  const view = useApiQuery(() => api().report.get({ year }), String(year))
+  if (!view.data) return null
   if (view.data.item && ['approved', 'synced'].includes(view.data.item.status)) return null
   const errors = view.data.problems.filter((p) => p.severity === 'error').length
   return (
