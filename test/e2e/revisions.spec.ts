@@ -210,6 +210,14 @@ describe('修订稿 and nothing typed is lost (issue 10)', () => {
     const working = await call<ItemView>(app!, 'items:get', { id: approved.id })
     expect(working).toMatchObject({ status: 'draft', revision: 2 })
     await submit(app!, working)
+    // The reviewer's screen says both states: what is in force and what is being reviewed.
+    await page.evaluate((to) => (window.location.hash = to), `#/review/${approved.id}`)
+    const reviewStates = page.locator('.dd-review [data-revision-state]').first()
+    await expect
+      .poll(() => reviewStates.getAttribute('data-revision-state'), { timeout: 10_000 })
+      .toBe('已通过 第 1 版 · 修订稿待审查 第 2 版')
+    await page.locator('.dd-review').getByText('修订稿待审查 第 2 版', { exact: true }).waitFor()
+    await shot(app!, 'review-two-states')
     const replaced = await approveSubmitted(app!, approved.id)
     expect(replaced).toMatchObject({ status: 'approved', revision: 2, liveRevision: null })
 

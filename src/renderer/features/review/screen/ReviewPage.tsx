@@ -20,7 +20,7 @@ import { api, notifySuccess, request } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
 import { useSession } from '../../../app/app-state'
 import { DetailHeader } from '../../../components/DetailHeader'
-import { StatusBadge } from '../../drafting/shared/StatusBadge'
+import { RevisionStateBadges } from '../../drafting/shared/StatusBadge'
 import { FindingsList } from '../shared/FindingsList'
 import { HighlightedBody, HighlightedTitle } from '../shared/HighlightedBody'
 import { markId } from '../shared/highlight'
@@ -126,7 +126,12 @@ function ReviewScreen({ data, reload }: { data: ReviewView; reload: () => void }
         title={item.title || '（无标题）'}
         badges={
           <>
-            <StatusBadge status={item.status} />
+            {/* 修订稿: both states, 「已通过 第 3 版 · 修订中 第 4 版」 (issue 10). */}
+            <RevisionStateBadges
+              status={item.status}
+              revision={item.revision}
+              liveRevision={item.liveRevision}
+            />
             {review && (
               <Badge variant="outline" color={REVIEW_STATE_COLORS[review.state]}>
                 {REVIEW_STATE_LABELS[review.state]}
