@@ -146,12 +146,16 @@ describe('政民互动: a consultation from draft to adoption result, on both si
       signedDate: beijingDay(),
     })
 
-    // The officer opens the consultation from the draft.
-    await nav(page, '政民互动').click()
-    await page.getByRole('button', { name: '发起意见征集' }).click()
+    // The officer opens the consultation from the draft: the editor's 「发起意见征集」 opens the
+    // form on the 政民互动 page with this draft chosen.
+    await page.evaluate((to) => (window.location.hash = to), `#/drafts/${draft.id}`)
+    const fromEditor = page
+      .getByRole('region', { name: '意见征集' })
+      .getByRole('button', { name: '发起意见征集' })
+    await fromEditor.click()
+    await expect.poll(() => page.url()).toMatch(/#\/engagement/)
     const dialog = page.getByRole('dialog', { name: '发起意见征集' })
-    await field(dialog, '征求意见稿').click()
-    await page.getByRole('option', { name: draft.title }).click()
+    await expect.poll(() => field(dialog, '征求意见稿').inputValue()).toContain(draft.title)
     await field(dialog, '征集主题').fill(
       '《淄博高新区小微企业发展补贴办法（征求意见稿）》公开征求意见',
     )

@@ -25,6 +25,7 @@ import { readSyncValue, SYNC_KEYS } from '../sync/state-store'
 import { draftParagraphs } from './paragraphs'
 import { checkPeriod } from './period'
 import { noticeHtml, noticeTitle } from './notice'
+import { isConsultationDraftKind } from '../../shared/engagement/rules'
 
 /**
  * 意见征集: a consultation is opened from a draft item (征求意见稿). Its public face is a notice
@@ -314,6 +315,12 @@ export async function openConsultation(
     throw new AppError(
       'VALIDATION',
       '请从征求意见稿（政策文件草稿）发起意见征集，而不是从意见征集公告发起',
+    )
+  }
+  if (!isConsultationDraftKind(draft.kind)) {
+    throw new AppError(
+      'VALIDATION',
+      '意见征集须从政策文件、通知公告等文件草稿发起（征求意见稿），该类别的条目不能发起',
     )
   }
   if (draft.status === 'withdrawn') {

@@ -31,6 +31,7 @@ import { useApiQuery } from '../../api/hooks'
 import { DateField } from '../../components/DateField'
 import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { CONSULTATION_DRAFT_KINDS } from '../../../shared/engagement/rules'
 
 export type ConsultationFields = z.input<typeof consultationFieldsSchema>
 
@@ -81,7 +82,7 @@ export function ConsultationForm({
   const drafts = useApiQuery(
     () =>
       api().items.search({
-        kinds: ['policy', 'notice', 'other', 'data'],
+        kinds: [...CONSULTATION_DRAFT_KINDS],
         statuses: ['draft', 'returned', 'pending_review', 'approved'],
         sort: 'updated',
         order: 'desc',

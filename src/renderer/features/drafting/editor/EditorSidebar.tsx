@@ -2,14 +2,16 @@ import { Stack, Text } from '@mantine/core'
 import type { ItemKind, ItemView } from '../../../../shared/items/types'
 import { ReviewStatusPanel } from '../../review/editor/EditorReview'
 import { ScanPanel } from '../../review/editor/ScanPanel'
+import { useSession } from '../../../app/app-state'
 import { AttachmentsPanel } from './AttachmentsPanel'
+import { ConsultationPanel } from './ConsultationPanel'
 import { ItemInfoPanel } from './ItemInfoPanel'
 import { InterpretationPanel, SupersedesPanel } from './RelationsPanel'
 import type { useItemSession } from './use-item-session'
 
 type Session = ReturnType<typeof useItemSession>
 
-/** The editor's right column: 条目信息, review, 保密检查, 附件, 政策解读 and 立改废. */
+/** The editor's right column: 条目信息, review, 意见征集, 保密检查, 附件, 政策解读 and 立改废. */
 export function EditorSidebar({
   session,
   kind,
@@ -24,10 +26,12 @@ export function EditorSidebar({
   runThenRefresh: (task: () => Promise<unknown>) => Promise<void>
 }) {
   const { view, readOnly } = session
+  const { capabilities } = useSession()
   return (
     <Stack gap="sm">
       <ItemInfoPanel view={view} />
       {view && <ReviewStatusPanel view={view} />}
+      {view && <ConsultationPanel view={view} mayDraft={capabilities.draft} />}
       {view && (
         <ScanPanel
           view={view}
