@@ -148,7 +148,8 @@ export function ConsultationDetailPage({ id }: { id: string }) {
     })
 
   return (
-    <Stack gap="md">
+    // The main action (生成采纳情况说明) is marked for the layout e2e; none for who cannot draft.
+    <Stack gap="md" {...(may ? {} : { 'data-primary-action': 'none' })}>
       <DetailHeader
         backTo="/engagement"
         backLabel="政民互动"
@@ -170,6 +171,7 @@ export function ConsultationDetailPage({ id }: { id: string }) {
                 修改
               </Button>
               <Button
+                data-primary-action
                 leftSection={<IconFileText size={16} />}
                 onClick={generate}
                 loading={busy}

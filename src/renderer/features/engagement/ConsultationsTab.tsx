@@ -32,9 +32,18 @@ export function ConsultationsTab() {
 
   return (
     <>
-      <Group justify="flex-end" mb="sm">
+      {/* The page's main action on the first screen (layout e2e); none for who cannot draft. */}
+      <Group
+        justify="flex-end"
+        mb="sm"
+        {...(capabilities.draft ? {} : { 'data-primary-action': 'none' })}
+      >
         {capabilities.draft && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setOpening(true)}>
+          <Button
+            data-primary-action
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setOpening(true)}
+          >
             发起意见征集
           </Button>
         )}
