@@ -4,6 +4,7 @@ import { engagementFigures } from '../../../src/core/engagement/figures'
 import { adoptionFigures } from '../../../src/core/engagement/result'
 import { commentRows } from '../../../src/core/engagement/comments'
 import type { TestCore } from '../../helpers/test-core'
+import { mayOpenConsultationFrom } from '../../../src/shared/engagement/rules'
 import {
   consultationInput,
   draftPolicy,
@@ -294,5 +295,28 @@ describe('意见征集: draft → notice through 保密审查 → comments → d
     const r = await t.send('engagement:consultation-open', consultationInput(empty.id))
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.message).toContain('正文为空')
+  })
+
+  it('opens only from a document draft whose 类别 fits (shared rule: the editor button shows the same)', async () => {
+    t = await reviewCore()
+    const interpretation = await draftPolicy(t).then((d) =>
+      t.call('items:save', {
+        kind: 'interpretation',
+        title: '关于小微企业补贴办法的政策解读',
+        bodyHtml: d.bodyHtml,
+        issuer: d.issuer,
+        docNumber: '无文号',
+        signedDate: d.signedDate,
+      }),
+    )
+    expect(mayOpenConsultationFrom(interpretation)).toBe(false)
+    const r = await t.send('engagement:consultation-open', consultationInput(interpretation.id))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toContain('不能发起')
+    const policy = await draftPolicy(t)
+    expect(mayOpenConsultationFrom(policy)).toBe(true)
+    expect((await t.send('engagement:consultation-open', consultationInput(policy.id))).ok).toBe(
+      true,
+    )
   })
 })
