@@ -10,27 +10,29 @@ const SWEEP_EVERY = 500
 /**
  * A @fastify/rate-limit store (its `store` option: `incr`, `read`, `child`) keeping the counters
  * in the server database (`rate_limit_counters`, migration 0211), so several instances behind a
- * load balancer enforce ONE limit. Fixed windows aligned to multiples of the window length (the
- * same on every instance); one atomic upsert per counted request.
+ * load balancer enforce ONE limit. Fixed windows from each key's first request, as the in-memory
+ * store counts; one atomic upsert per counted request.
  */
 export function databaseRateLimitStore(db: Kysely<ServerDB>, now: () => number = Date.now) {
   let increments = 0
 
   async function incr(key: string, timeWindow: number) {
     const at = now()
-    const start = Math.floor(at / timeWindow) * timeWindow
+    // A window starts with a key's first request (as the in-memory store does) and lasts
+    // `timeWindow`; a request after it starts the next one.
     const result = await sql<{ count: number | string; window_start: number | string }>`
-      insert into rate_limit_counters (key, window_start, count) values (${key}, ${start}, 1)
+      insert into rate_limit_counters (key, window_start, count) values (${key}, ${at}, 1)
       on conflict (key) do update set
-        count = case when rate_limit_counters.window_start = excluded.window_start
+        count = case when rate_limit_counters.window_start + ${timeWindow} > ${at}
           then rate_limit_counters.count + 1 else 1 end,
-        window_start = excluded.window_start
+        window_start = case when rate_limit_counters.window_start + ${timeWindow} > ${at}
+          then rate_limit_counters.window_start else excluded.window_start end
       returning count, window_start`.execute(db)
     const row = result.rows[0]!
     if (++increments % SWEEP_EVERY === 0) {
       await db
         .deleteFrom('rate_limit_counters')
-        .where('window_start', '<', start - timeWindow)
+        .where('window_start', '<', at - timeWindow)
         .execute()
     }
     return { current: Number(row.count), ttl: Number(row.window_start) + timeWindow - at }
@@ -38,14 +40,14 @@ export function databaseRateLimitStore(db: Kysely<ServerDB>, now: () => number =
 
   async function read(key: string, timeWindow: number) {
     const at = now()
-    const start = Math.floor(at / timeWindow) * timeWindow
     const row = await db
       .selectFrom('rate_limit_counters')
       .select(['count', 'window_start'])
       .where('key', '=', key)
       .executeTakeFirst()
-    if (!row || Number(row.window_start) !== start) return { current: 0, ttl: 0 }
-    return { current: row.count, ttl: start + timeWindow - at }
+    const end = row ? Number(row.window_start) + timeWindow : 0
+    if (!row || end <= at) return { current: 0, ttl: 0 }
+    return { current: row.count, ttl: end - at }
   }
 
   class DatabaseStore {

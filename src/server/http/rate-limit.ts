@@ -87,7 +87,7 @@ function exempt(req: FastifyRequest): boolean {
 
 /**
  * Registers the limiters: the address and failure checks as the app's first `onRequest` hook (so
- * they run before any route scope's authentication hook), the failure count in `onResponse`.
+ * they run before any route scope's authentication hook), the failure count in `onSend`.
  * Returns the per-token hook, which the authenticated scope adds after its authentication hook.
  * The store is in memory for one instance (SQLite); with `shared` (PostgreSQL, DATABASE_URL) the
  * counters live in the database, so instances behind a load balancer enforce one limit together.
@@ -126,8 +126,11 @@ export async function installRateLimit(
     const address = await byAddress(req)
     if (address.isExceeded) throw limited(reply, address.ttl ?? options.timeWindowMs, TOO_FAST)
   })
-  app.addHook('onResponse', async (req, reply) => {
+  // Counted before the 401 is written (onSend, not onResponse): with the counters in the database
+  // the client cannot send its next guess before this failure is recorded.
+  app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode === 401 && !exempt(req)) await failures(req)
+    return payload
   })
   return async (req, reply) => {
     const token = await byToken(req)
