@@ -7,7 +7,7 @@ import type { CatalogueEntry, Taxonomy, TopicNode } from '../../../../shared/cat
 import type { ItemKind, ItemView, Validity } from '../../../../shared/items/types'
 import { NO_DUE_DATE_LABEL, VALIDITY_LABELS } from '../../../../shared/items/labels'
 import { formatDate } from '../../../lib/format'
-import { DateField } from '../shared/DateField'
+import { DateField } from '../../../components/DateField'
 import { KIND_OPTIONS, PLAIN_VALIDITY_OPTIONS, topicLevels } from '../shared/options'
 import { AddTaxonomyModal } from './AddTaxonomyModal'
 import { DocNumberInput } from './DocNumberInput'

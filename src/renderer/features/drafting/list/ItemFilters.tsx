@@ -12,7 +12,6 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core'
-import { DatePickerInput } from '@mantine/dates'
 import {
   IconAdjustmentsHorizontal,
   IconSearch,
@@ -28,7 +27,7 @@ import type {
   ItemStatus,
   Validity,
 } from '../../../../shared/items/types'
-import { ZH_DATE_PROPS } from '../shared/DateField'
+import { DateField } from '../../../components/DateField'
 import {
   KIND_OPTIONS,
   SORT_OPTIONS,
@@ -147,7 +146,7 @@ export function ItemFilters({
         )}
       </Group>
       <Collapse expanded={moreOpen}>
-        <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm" mt="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mt="sm">
           <Select
             label="主题分类"
             placeholder="全部分类"
@@ -166,25 +165,29 @@ export function ItemFilters({
             onChange={(v) => set('validities', v as Validity[])}
             clearable
           />
-          <DatePickerInput
-            {...ZH_DATE_PROPS}
-            type="range"
-            label="成文日期"
+          <DateField
+            label="成文日期（起）"
             placeholder="不限"
-            value={value.signed}
-            onChange={(v) => set('signed', v)}
-            allowSingleDateInRange
-            clearable
+            value={value.signed[0]}
+            onChange={(v) => set('signed', [v, value.signed[1]])}
           />
-          <DatePickerInput
-            {...ZH_DATE_PROPS}
-            type="range"
-            label="更新时间"
+          <DateField
+            label="成文日期（止）"
             placeholder="不限"
-            value={value.updated}
-            onChange={(v) => set('updated', v)}
-            allowSingleDateInRange
-            clearable
+            value={value.signed[1]}
+            onChange={(v) => set('signed', [value.signed[0], v])}
+          />
+          <DateField
+            label="更新时间（起）"
+            placeholder="不限"
+            value={value.updated[0]}
+            onChange={(v) => set('updated', [v, value.updated[1]])}
+          />
+          <DateField
+            label="更新时间（止）"
+            placeholder="不限"
+            value={value.updated[1]}
+            onChange={(v) => set('updated', [value.updated[0], v])}
           />
           <Select
             label="起草人"

@@ -64,8 +64,8 @@ export function extraFilterCount(f: ListFilters): number {
   return [
     f.topicId !== null,
     f.validities.length > 0,
-    f.signed[0] !== null,
-    f.updated[0] !== null,
+    f.signed.some((d) => d !== null),
+    f.updated.some((d) => d !== null),
     f.authorId !== null,
     f.lateOnly,
   ].filter(Boolean).length
