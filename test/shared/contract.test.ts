@@ -33,6 +33,7 @@ describe('contract', () => {
       'engagement',
       'home',
       'items',
+      'report',
       'requests',
       'review',
       'schedule',

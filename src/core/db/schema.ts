@@ -43,7 +43,11 @@ import type {
   ScheduleYearsTable,
 } from './tables/schedule'
 import type { SettingsTable } from './tables/settings'
-import type { ReportDraftsTable, ReportFiguresTable, ReportPriorFiguresTable } from './tables/report'
+import type {
+  ReportDraftsTable,
+  ReportFiguresTable,
+  ReportPriorFiguresTable,
+} from './tables/report'
 import type { CalendarYearsTable } from './tables/calendar'
 import type {
   ConsultationCommentsTable,
