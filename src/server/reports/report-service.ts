@@ -8,7 +8,7 @@ import {
 import type { PutReportBody, ReportReceipt } from '../../shared/report/wire'
 import { wireContentHash } from '../../shared/sync/wire'
 import type { DepartmentReportCellsTable, ServerDB } from '../db/schema'
-import { lockDepartmentForWrite } from '../departments/departments-repo'
+import { putDepartmentYear } from '../db/department-year-put'
 import { ApiError } from '../errors'
 
 /** What `PUT /reports/{year}` did, with its HTTP status. */
@@ -30,75 +30,39 @@ export async function putReport(
   body: PutReportBody,
   now: string,
 ): Promise<ReportOutcome> {
-  const contentHash = await wireContentHash(body)
-  return db.transaction().execute(async (trx) => {
-    await lockDepartmentForWrite(trx, departmentId)
-    const stored = await trx
-      .selectFrom('department_reports')
-      .select(['content_hash', 'received_at'])
-      .where('department_id', '=', departmentId)
-      .where('year', '=', year)
-      .executeTakeFirst()
-    if (stored && stored.content_hash === contentHash) {
-      return {
-        status: 200,
-        receipt: { year, result: 'unchanged', contentHash, receivedAt: stored.received_at },
-      }
-    }
-    const row = {
+  return putDepartmentYear(db, {
+    table: 'department_reports',
+    childTable: 'department_report_cells',
+    departmentId,
+    year,
+    contentHash: await wireContentHash(body),
+    now,
+    row: {
       format: body.tables.format,
       title: body.title,
       tables_json: JSON.stringify(body.tables),
       narrative_json: JSON.stringify(body.narrative),
       item_id: body.itemId,
-      content_hash: contentHash,
-      received_at: now,
-    }
-    if (stored) {
-      await trx
-        .updateTable('department_reports')
-        .set(row)
-        .where('department_id', '=', departmentId)
-        .where('year', '=', year)
-        .execute()
-    } else {
-      await trx
-        .insertInto('department_reports')
-        .values({ ...row, department_id: departmentId, year, first_received_at: now })
-        .execute()
-    }
-    await trx
-      .deleteFrom('department_report_cells')
-      .where('department_id', '=', departmentId)
-      .where('year', '=', year)
-      .execute()
-    const cells: DepartmentReportCellsTable[] = []
-    for (const table of REPORT_TABLE_KEYS) {
-      const shape = tableShape(body.tables.format, table)
-      for (const r of shape.rows) {
-        for (const c of shape.columnsOf(r.key)) {
-          cells.push({
-            department_id: departmentId,
-            year,
-            table_key: table,
-            row_key: r.key,
-            column_key: c.key,
-            value: body.tables[table][r.key]?.[c.key] ?? null,
-          })
+    },
+    childRows: () => {
+      const cells: DepartmentReportCellsTable[] = []
+      for (const table of REPORT_TABLE_KEYS) {
+        const shape = tableShape(body.tables.format, table)
+        for (const r of shape.rows) {
+          for (const c of shape.columnsOf(r.key)) {
+            cells.push({
+              department_id: departmentId,
+              year,
+              table_key: table,
+              row_key: r.key,
+              column_key: c.key,
+              value: body.tables[table][r.key]?.[c.key] ?? null,
+            })
+          }
         }
       }
-    }
-    // 7 columns: 500 rows stay under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let i = 0; i < cells.length; i += 500) {
-      await trx
-        .insertInto('department_report_cells')
-        .values(cells.slice(i, i + 500))
-        .execute()
-    }
-    return {
-      status: stored ? 200 : 201,
-      receipt: { year, result: stored ? 'updated' : 'created', contentHash, receivedAt: now },
-    }
+      return cells
+    },
   })
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { PutScheduleTableBody, ScheduleTableReceipt } from '../../shared/schedule/wire'
 import { wireContentHash } from '../../shared/sync/wire'
 import type { ScheduleTableTasksTable, ServerDB } from '../db/schema'
-import { lockDepartmentForWrite } from '../departments/departments-repo'
+import { putDepartmentYear } from '../db/department-year-put'
 import { ApiError } from '../errors'
 
 /** What `PUT /schedule/tables/{year}` did, with its HTTP status. */
@@ -32,23 +32,15 @@ export async function putScheduleTable(
     }
     ids.add(t.id)
   }
-  return db.transaction().execute(async (trx) => {
-    await lockDepartmentForWrite(trx, departmentId)
-    const stored = await trx
-      .selectFrom('schedule_tables')
-      .select(['content_hash', 'received_at', 'first_received_at'])
-      .where('department_id', '=', departmentId)
-      .where('year', '=', year)
-      .executeTakeFirst()
-    if (stored && stored.content_hash === contentHash) {
-      return {
-        status: 200,
-        receipt: { year, result: 'unchanged', contentHash, receivedAt: stored.received_at },
-      }
-    }
-    const evidence = body.tasks.flatMap((t) => t.evidence)
-    const row = {
-      content_hash: contentHash,
+  const evidence = body.tasks.flatMap((t) => t.evidence)
+  return putDepartmentYear(db, {
+    table: 'schedule_tables',
+    childTable: 'schedule_table_tasks',
+    departmentId,
+    year,
+    contentHash,
+    now,
+    row: {
       table_json: JSON.stringify(body),
       title: body.title,
       breakdown_version: body.breakdownVersion,
@@ -57,51 +49,22 @@ export async function putScheduleTable(
       done_count: body.tasks.filter((t) => t.completedOn !== null).length,
       evidence_count: evidence.length,
       evidence_published: evidence.filter((e) => e.state === 'published').length,
-      received_at: now,
-    }
-    if (stored) {
-      await trx
-        .updateTable('schedule_tables')
-        .set(row)
-        .where('department_id', '=', departmentId)
-        .where('year', '=', year)
-        .execute()
-    } else {
-      await trx
-        .insertInto('schedule_tables')
-        .values({ ...row, department_id: departmentId, year, first_received_at: now })
-        .execute()
-    }
-    await trx
-      .deleteFrom('schedule_table_tasks')
-      .where('department_id', '=', departmentId)
-      .where('year', '=', year)
-      .execute()
-    const tasks: ScheduleTableTasksTable[] = body.tasks.map((t) => ({
-      department_id: departmentId,
-      year,
-      task_id: t.id,
-      seq: t.seq,
-      number: t.number,
-      requirement: t.requirement,
-      deadline: t.deadline,
-      deadline_date: t.deadlineDate,
-      completed_on: t.completedOn,
-      progress_count: t.progress.length,
-      evidence_count: t.evidence.length,
-      evidence_published: t.evidence.filter((e) => e.state === 'published').length,
-    }))
-    // 12 columns: 400 rows stay under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let i = 0; i < tasks.length; i += 400) {
-      await trx
-        .insertInto('schedule_table_tasks')
-        .values(tasks.slice(i, i + 400))
-        .execute()
-    }
-    return {
-      status: stored ? 200 : 201,
-      receipt: { year, result: stored ? 'updated' : 'created', contentHash, receivedAt: now },
-    }
+    },
+    childRows: () =>
+      body.tasks.map((t): ScheduleTableTasksTable => ({
+        department_id: departmentId,
+        year,
+        task_id: t.id,
+        seq: t.seq,
+        number: t.number,
+        requirement: t.requirement,
+        deadline: t.deadline,
+        deadline_date: t.deadlineDate,
+        completed_on: t.completedOn,
+        progress_count: t.progress.length,
+        evidence_count: t.evidence.length,
+        evidence_published: t.evidence.filter((e) => e.state === 'published').length,
+      })),
   })
 }
 
