@@ -281,6 +281,7 @@ describe('upload settings from the command line and the environment', () => {
       maxFileBytes: 200 * 1024 * 1024,
       quotaBytes: 5 * 1024 ** 3,
       chunkBytes: 1024 * 1024,
+      expiryDays: 7,
     })
     expect(() => parseServerArgs(['--data', 'd', '--upload-quota', 'lots'], {})).toThrow(UsageError)
     expect(() => parseServerArgs(['--data', 'd', '--upload-chunk', '1kb'], {})).toThrow(/64kb/)

@@ -25,6 +25,8 @@ import {
   publishBreakdown,
 } from '../schedule/breakdown-service'
 import { CONSOLIDATE_USAGE, runConsolidateReport } from '../consolidate/admin'
+import { purgeAbandonedUploads } from '../uploads/expiry'
+import { DEFAULT_UPLOAD_LIMITS, megabytes } from '../uploads/uploads-service'
 
 /** Where the admin CLI writes; tests pass collectors. */
 export interface AdminIo {
@@ -50,6 +52,8 @@ export const ADMIN_USAGE = `用法：npm run server:admin -- --data <目录> <�
   create-district-user --username <用户名> --name <姓名> [--role admin|publisher|viewer]
                                                  创建区级账户（默认管理员），随机初始密码只显示一次；
                                                  有区级账户后总览页须登录（--view-password 不再适用）
+  purge-uploads [--older-than <天数>]             清理过期的未完成附件上传：删除其分块、释放部门配额
+                                                 （默认按 UPLOAD_EXPIRY_DAYS，未设置为 7 天；已到齐的文件不受影响）
 ${CONSOLIDATE_USAGE}
 --expires：令牌有效期的最后一天（北京时间），过期后该令牌被拒绝（401），须换发；不给则长期有效。
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）。
@@ -94,6 +98,7 @@ export async function runAdmin(
         role: { type: 'string' },
         out: { type: 'string' },
         own: { type: 'string' },
+        'older-than': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -120,6 +125,7 @@ export async function runAdmin(
     'create-district-user',
     'publish-calendar',
     'consolidate-report',
+    'purge-uploads',
   ]
   if (!known.includes(command)) {
     io.err(`未知命令：${command}\n${ADMIN_USAGE}`)
@@ -291,6 +297,35 @@ export async function runAdmin(
             : `${year} 年重点工作分解表与已发布的第 ${done.version} 版相同，未作更改。`,
         )
         io.out(JSON.stringify({ ...done, title: parsed.title, fileName: parsed.fileName }))
+        break
+      }
+      case 'purge-uploads': {
+        const given = values['older-than'] ?? (env.UPLOAD_EXPIRY_DAYS || undefined)
+        const days = given === undefined ? DEFAULT_UPLOAD_LIMITS.expiryDays : Number(given)
+        if (!Number.isInteger(days) || days < 1) {
+          throw new AdminError(
+            values['older-than'] === undefined
+              ? `UPLOAD_EXPIRY_DAYS=${given}：上传不过期；如需清理，请用 --older-than <天数> 指定（至少 1 天）。`
+              : '--older-than 应为至少 1 的整数天数，例如 --older-than 7。',
+          )
+        }
+        const done = await purgeAbandonedUploads(db, {
+          now: now(),
+          olderThanDays: days,
+          actor: CLI_ACTOR,
+          auditEmpty: true,
+        })
+        for (const p of done.purged) {
+          io.out(
+            `${p.departmentCode}\t${p.sha256.slice(0, 12)}…\t已收到 ${megabytes(p.receivedBytes)} / ${megabytes(p.size)}\t最后分块 ${p.lastActivityAt}`,
+          )
+        }
+        io.out(
+          done.purged.length
+            ? `已清理 ${done.purged.length} 个超过 ${days} 天未完成的上传，删除分块 ${megabytes(done.deletedBytes)}，释放配额 ${megabytes(done.releasedBytes)}。部门下次同步时重新上传这些文件。`
+            : `没有超过 ${days} 天未完成的上传。`,
+        )
+        io.out(JSON.stringify(done))
         break
       }
       case 'consolidate-report':

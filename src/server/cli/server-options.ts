@@ -22,7 +22,7 @@ export interface ServerSettings {
   trustProxy: TrustProxy
   /** Seconds the whole request (headers and body) may take before the socket is closed. */
   requestTimeoutS: number
-  /** Attachment uploads: largest file, per-department quota, chunk size (protocol v2). */
+  /** Attachment uploads: largest file, per-department quota, chunk size, expiry (protocol v2). */
   uploads: UploadLimits
 }
 
@@ -30,8 +30,9 @@ export const SERVER_USAGE = `用法：npm run server -- --data <目录> [--port 
   [--tls-cert <证书.pem> --tls-key <私钥.pem>] [--body-limit 20mb]
   [--rate-limit 600] [--rate-window 60] [--view-password <密码>] [--late-days 20]
   [--returned-days 5] [--log-level info] [--trust-proxy <负载均衡地址或 CIDR,…>] [--request-timeout 120]
-  [--upload-max-file 1024mb] [--upload-quota 20gb] [--upload-chunk 4mb]
-附件上传的上限也可用环境变量 UPLOAD_MAX_FILE、UPLOAD_QUOTA、UPLOAD_CHUNK 设置（命令行优先）；
+  [--upload-max-file 1024mb] [--upload-quota 20gb] [--upload-chunk 4mb] [--upload-expiry 7]
+附件上传的上限也可用环境变量 UPLOAD_MAX_FILE、UPLOAD_QUOTA、UPLOAD_CHUNK、UPLOAD_EXPIRY_DAYS 设置（命令行优先）；
+--upload-expiry：未完成的上传在最后一个分块之后多少天过期，过期后删除分块、释放配额（0 为永不过期）；
 设置 DATABASE_URL=postgres://… 时使用 PostgreSQL（此时不需要 --data）；
 总览页密码也可用环境变量 DISTRICT_VIEW_PASSWORD 设置（避免出现在进程列表中）。`
 
@@ -131,6 +132,7 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
         'upload-max-file': { type: 'string' },
         'upload-quota': { type: 'string' },
         'upload-chunk': { type: 'string' },
+        'upload-expiry': { type: 'string' },
       },
     }))
   } catch (e) {
@@ -177,6 +179,12 @@ export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv): ServerS
       'upload-chunk',
       values['upload-chunk'] ?? env.UPLOAD_CHUNK,
       DEFAULT_UPLOAD_LIMITS.chunkBytes,
+    ),
+    expiryDays: positiveInt(
+      values['upload-expiry'] ?? (env.UPLOAD_EXPIRY_DAYS || undefined),
+      DEFAULT_UPLOAD_LIMITS.expiryDays,
+      '--upload-expiry',
+      true,
     ),
   }
   if (uploads.chunkBytes < 64 * 1024 || uploads.chunkBytes > 64 * 1024 * 1024)

@@ -10,6 +10,7 @@ import type { ServerDB } from '../db/schema'
 import { ApiError } from '../errors'
 import { departmentOf } from '../http/authenticate'
 import { parseOrThrow } from '../items/item-schemas'
+import { scheduleUploadPurge } from './expiry'
 import {
   DEFAULT_UPLOAD_LIMITS,
   knownBlobs,
@@ -34,7 +35,8 @@ function hashParam(value: string): string {
 /**
  * The upload endpoints of protocol v2 (department token required; the caller's scope installs the
  * hook). Registered in a child scope so the raw `application/octet-stream` body parser, limited
- * to one chunk, exists for the chunk route only.
+ * to one chunk, exists for the chunk route only. Also runs the purge of abandoned uploads on a
+ * timer (expiry.ts).
  */
 export function registerUploadRoutes(
   scope: FastifyInstance,
@@ -48,6 +50,7 @@ export function registerUploadRoutes(
       { parseAs: 'buffer', bodyLimit: limits.chunkBytes },
       (_req, body, done) => done(null, body),
     )
+    scheduleUploadPurge(api, db, clock, limits.expiryDays, limits.purgeEveryMs)
 
     api.post('/blobs/query', async (req) => {
       departmentOf(req)

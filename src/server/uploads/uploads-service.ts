@@ -22,17 +22,26 @@ export interface UploadLimits {
   quotaBytes: number
   /** Chunk size the server fixes for new uploads; a chunk body larger than this is refused (413). */
   chunkBytes: number
+  /**
+   * An upload never completed expires this many days after its last chunk (or its start): the
+   * purge deletes its chunks and releases its quota (`--upload-expiry`, expiry.ts). 0: never.
+   */
+  expiryDays: number
+  /** How often the server looks for expired uploads (default hourly; tests set it short). */
+  purgeEveryMs?: number
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFileBytes: 1024 * MB,
   quotaBytes: 20 * 1024 * MB,
   chunkBytes: 4 * MB,
+  expiryDays: 7,
 }
 
 const EMPTY_SHA256 = createHash('sha256').digest('hex')
 
-const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`
+/** 「12.5 MB」: the size the upload messages and pages show. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`
 
 /** Of `hashes`, those the district already has as verified files (from any department). */
 export async function knownBlobs(
@@ -250,25 +259,31 @@ export async function putChunk(
       `第 ${index} 块的内容与其 SHA-256 不符（传输中损坏），未保存，请重发该块。`,
     )
   }
-  await db
-    .insertInto('upload_chunks')
-    .values({
-      department_id: departmentId,
-      sha256,
-      idx: index,
-      chunk_sha256: actual,
-      size: data.length,
-      data,
-      received_at: now,
-    })
-    .onConflict((oc) => oc.columns(['department_id', 'sha256', 'idx']).doNothing())
-    .execute()
-  await db
-    .updateTable('upload_sessions')
-    .set({ updated_at: now })
-    .where('department_id', '=', departmentId)
-    .where('sha256', '=', sha256)
-    .execute()
+  await db.transaction().execute(async (trx) => {
+    // The session row first: its lock orders this chunk against a purge of the upload (expiry.ts)
+    // — either the chunk refreshes the session and the purge leaves it, or the purge removed it
+    // and the chunk is refused (404; the desk starts the upload again), never an orphan chunk.
+    const touched = await trx
+      .updateTable('upload_sessions')
+      .set({ updated_at: now })
+      .where('department_id', '=', departmentId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst()
+    if (Number(touched.numUpdatedRows) === 0) throw new ApiError('NOT_FOUND', NO_UPLOAD)
+    await trx
+      .insertInto('upload_chunks')
+      .values({
+        department_id: departmentId,
+        sha256,
+        idx: index,
+        chunk_sha256: actual,
+        size: data.length,
+        data,
+        received_at: now,
+      })
+      .onConflict((oc) => oc.columns(['department_id', 'sha256', 'idx']).doNothing())
+      .execute()
+  })
   const status = await statusOf(db, departmentId, sha256, session)
   if (status.received.length < session.chunk_count) return status
   // A one-chunk file was just hashed whole (its chunk hash is checked above): no second read.

@@ -24,6 +24,16 @@ const ACTION_LABEL: Record<string, string> = {
   'item.return': '退回条目',
   'breakdown.publish': '发布重点工作分解表',
   'calendar.publish': '发布节假日安排',
+  'uploads.purge': '清理过期的未完成上传',
+}
+
+/** Chinese names of detail keys (others are shown as they are). */
+const DETAIL_LABEL: Record<string, string> = {
+  olderThanDays: '闲置超过（天）',
+  uploads: '清理上传数',
+  releasedBytes: '释放配额（字节）',
+  deletedBytes: '删除分块（字节）',
+  departments: '各部门',
 }
 
 const csrfField = (csrf: string) => html`<input type="hidden" name="csrf" value="${csrf}" />`
@@ -311,7 +321,10 @@ export function renderAuditPage(
                 ${
                   e.detail
                     ? Object.entries(e.detail)
-                        .map(([k, v]) => `${k}：${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                        .map(
+                          ([k, v]) =>
+                            `${DETAIL_LABEL[k] ?? k}：${typeof v === 'string' ? v : JSON.stringify(v)}`,
+                        )
                         .join('；')
                     : ''
                 }

@@ -10,6 +10,7 @@ import * as m0170 from './2026_12_01_0170_reports'
 import * as m0200 from './2026_12_01_0200_consultations'
 import * as m0210 from './2026_12_01_0210_attachment_uploads'
 import * as m0211 from './2026_12_01_0211_rate_limit_counters'
+import * as m0250 from './2026_12_01_0250_upload_expiry'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -27,6 +28,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0200_consultations': m0200,
   '2026_12_01_0210_attachment_uploads': m0210,
   '2026_12_01_0211_rate_limit_counters': m0211,
+  '2026_12_01_0250_upload_expiry': m0250,
 }
 
 /** kysely's MigrationProvider over the static list above. */
