@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type {
   Attendee,
   AttendanceView,
@@ -29,11 +29,41 @@ import type { AuditAction } from '../../shared/audit/labels'
 
 type Table = 'engagement_supervisors' | 'engagement_attendance' | 'engagement_trainings'
 
-const LABEL: Record<Table, string> = {
-  engagement_supervisors: '监督员',
-  engagement_attendance: '列席记录',
-  engagement_trainings: '培训记录',
+/** Per kind of record: its name in messages, its audit target prefix and actions. */
+const RECORD: Record<
+  Table,
+  { label: string; target: string; save: AuditAction; remove: AuditAction }
+> = {
+  engagement_supervisors: {
+    label: '监督员',
+    target: 'supervisor',
+    save: 'supervisor.save',
+    remove: 'supervisors.remove',
+  },
+  engagement_attendance: {
+    label: '列席记录',
+    target: 'attendance',
+    save: 'attendance.save',
+    remove: 'attendance.remove',
+  },
+  engagement_trainings: {
+    label: '培训记录',
+    target: 'training',
+    save: 'training.save',
+    remove: 'trainings.remove',
+  },
 }
+
+/** The columns every record table has besides what its form sets. */
+interface RecordColumns {
+  id: string
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+/** What a record's form sets: its row without the id and the times. */
+type RecordFields<T extends Table> = Omit<Insertable<DB[T]>, keyof RecordColumns>
 
 async function exists(db: Kysely<DB>, table: Table, id: string): Promise<void> {
   const row = await db
@@ -42,7 +72,7 @@ async function exists(db: Kysely<DB>, table: Table, id: string): Promise<void> {
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', `找不到该${LABEL[table]}，可能已被删除`)
+  if (!row) throw new AppError('NOT_FOUND', `找不到该${RECORD[table].label}，可能已被删除`)
 }
 
 async function audited(
@@ -58,6 +88,53 @@ async function audited(
     await body(trx)
     await appendAudit(trx, { actor: auditActor(actor), action, target, detail }, clock)
   })
+}
+
+/**
+ * Saves a record as an officer: with `id`, the existing (not removed) row is updated; without, a
+ * new row is inserted with `onInsert` (what is fixed at creation, e.g. who created it). Audited as
+ * the kind's save action with the record's `name`, in the same transaction. Returns the id.
+ */
+async function saveRecord<T extends Table, K extends keyof RecordFields<T> = never>(
+  db: Kysely<DB>,
+  actor: Actor,
+  table: T,
+  input: {
+    id: string | undefined
+    name: string
+    fields: Omit<RecordFields<T>, K>
+    onInsert?: Pick<RecordFields<T>, K>
+  },
+  clock: Clock,
+  ids: IdSource,
+): Promise<string> {
+  requireRole(actor, 'officer')
+  const now = clock().toISOString()
+  const id = input.id ?? ids()
+  if (input.id) await exists(db, table, input.id)
+  const record = RECORD[table]
+  const name: string = table
+  const fields = { ...input.fields, updated_at: now }
+  await audited(
+    db,
+    actor,
+    record.save,
+    `${record.target}:${id}`,
+    { name: input.name },
+    clock,
+    async (trx) => {
+      const loose = trx as unknown as Kysely<Record<string, RecordColumns>>
+      if (input.id) {
+        await loose.updateTable(name).set(fields).where('id', '=', id).execute()
+      } else {
+        await loose
+          .insertInto(name)
+          .values({ id, ...fields, ...input.onInsert, created_at: now, deleted_at: null })
+          .execute()
+      }
+    },
+  )
+  return id
 }
 
 export async function listSupervisors(db: Kysely<DB>): Promise<SupervisorView[]> {
@@ -89,34 +166,22 @@ export async function saveSupervisor(
   clock: Clock,
   ids: IdSource,
 ): Promise<SupervisorView> {
-  requireRole(actor, 'officer')
-  const now = clock().toISOString()
-  const fields = {
-    name: input.name,
-    organisation: input.organisation,
-    appointed_on: input.appointedOn,
-    note: input.note,
-    updated_at: now,
-  }
-  const id = input.id ?? ids()
-  if (input.id) await exists(db, 'engagement_supervisors', input.id)
-  await audited(
+  const id = await saveRecord(
     db,
     actor,
-    'supervisor.save',
-    `supervisor:${id}`,
-    { name: input.name },
-    clock,
-    async (trx) => {
-      if (input.id) {
-        await trx.updateTable('engagement_supervisors').set(fields).where('id', '=', id).execute()
-      } else {
-        await trx
-          .insertInto('engagement_supervisors')
-          .values({ id, ...fields, created_at: now, deleted_at: null })
-          .execute()
-      }
+    'engagement_supervisors',
+    {
+      id: input.id,
+      name: input.name,
+      fields: {
+        name: input.name,
+        organisation: input.organisation,
+        appointed_on: input.appointedOn,
+        note: input.note,
+      },
     },
+    clock,
+    ids,
   )
   return (await listSupervisors(db)).find((s) => s.id === id)!
 }
@@ -131,39 +196,37 @@ export async function removeRecord(
   requireRole(actor, 'officer')
   await exists(db, table, id)
   const now = clock().toISOString()
-  await audited(
-    db,
-    actor,
-    table === 'engagement_attendance'
-      ? 'attendance.remove'
-      : table === 'engagement_trainings'
-        ? 'trainings.remove'
-        : 'supervisors.remove',
-    `${table}:${id}`,
-    {},
-    clock,
-    async (trx) => {
-      await trx
-        .updateTable(table)
-        .set({ deleted_at: now, updated_at: now })
-        .where('id', '=', id)
-        .execute()
-    },
-  )
+  await audited(db, actor, RECORD[table].remove, `${table}:${id}`, {}, clock, async (trx) => {
+    await trx
+      .updateTable(table)
+      .set({ deleted_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute()
+  })
 }
 
-const yearRange = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const
-
-export async function listAttendance(db: Kysely<DB>, year: number): Promise<AttendanceView[]> {
-  const [from, to] = yearRange(year)
-  const rows = await db
-    .selectFrom('engagement_attendance')
+/** The records of a calendar year held on (not removed), the latest first. */
+async function rowsOfYear<T extends 'engagement_attendance' | 'engagement_trainings'>(
+  db: Kysely<DB>,
+  table: T,
+  year: number,
+): Promise<Selectable<DB[T]>[]> {
+  const loose = db as unknown as Kysely<
+    Record<string, { held_on: string; deleted_at: string | null }>
+  >
+  const rows = await loose
+    .selectFrom(table as string)
     .selectAll()
     .where('deleted_at', 'is', null)
-    .where('held_on', '>=', from)
-    .where('held_on', '<=', to)
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year}-12-31`)
     .orderBy('held_on', 'desc')
     .execute()
+  return rows as unknown as Selectable<DB[T]>[]
+}
+
+export async function listAttendance(db: Kysely<DB>, year: number): Promise<AttendanceView[]> {
+  const rows = await rowsOfYear(db, 'engagement_attendance', year)
   return rows.map((r) => ({
     id: r.id,
     meeting: r.meeting,
@@ -189,55 +252,30 @@ export async function saveAttendance(
   clock: Clock,
   ids: IdSource,
 ): Promise<AttendanceView> {
-  requireRole(actor, 'officer')
-  const now = clock().toISOString()
-  const id = input.id ?? ids()
-  if (input.id) await exists(db, 'engagement_attendance', input.id)
-  const fields = {
-    meeting: input.meeting,
-    held_on: input.heldOn,
-    attendees_json: JSON.stringify(input.attendees),
-    opinions: input.opinions,
-    handling: input.handling,
-    updated_at: now,
-  }
-  await audited(
+  const id = await saveRecord<'engagement_attendance', 'created_by_name'>(
     db,
     actor,
-    'attendance.save',
-    `attendance:${id}`,
-    { name: input.meeting },
-    clock,
-    async (trx) => {
-      if (input.id) {
-        await trx.updateTable('engagement_attendance').set(fields).where('id', '=', id).execute()
-      } else {
-        await trx
-          .insertInto('engagement_attendance')
-          .values({
-            id,
-            ...fields,
-            created_at: now,
-            created_by_name: actor.displayName,
-            deleted_at: null,
-          })
-          .execute()
-      }
+    'engagement_attendance',
+    {
+      id: input.id,
+      name: input.meeting,
+      fields: {
+        meeting: input.meeting,
+        held_on: input.heldOn,
+        attendees_json: JSON.stringify(input.attendees),
+        opinions: input.opinions,
+        handling: input.handling,
+      },
+      onInsert: { created_by_name: actor.displayName },
     },
+    clock,
+    ids,
   )
   return (await listAttendance(db, Number(input.heldOn.slice(0, 4)))).find((a) => a.id === id)!
 }
 
 export async function listTrainings(db: Kysely<DB>, year: number): Promise<TrainingView[]> {
-  const [from, to] = yearRange(year)
-  const rows = await db
-    .selectFrom('engagement_trainings')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('held_on', '>=', from)
-    .where('held_on', '<=', to)
-    .orderBy('held_on', 'desc')
-    .execute()
+  const rows = await rowsOfYear(db, 'engagement_trainings', year)
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.held_on,
@@ -266,37 +304,25 @@ export async function saveTraining(
   clock: Clock,
   ids: IdSource,
 ): Promise<TrainingView> {
-  requireRole(actor, 'officer')
-  const now = clock().toISOString()
-  const id = input.id ?? ids()
-  if (input.id) await exists(db, 'engagement_trainings', input.id)
-  const fields = {
-    held_on: input.heldOn,
-    topic: input.topic,
-    organiser: input.organiser,
-    participant_count: input.participantCount,
-    participant_roles: input.participantRoles,
-    hours: input.hours,
-    materials: input.materials,
-    updated_at: now,
-  }
-  await audited(
+  const id = await saveRecord(
     db,
     actor,
-    'training.save',
-    `training:${id}`,
-    { name: input.topic },
-    clock,
-    async (trx) => {
-      if (input.id) {
-        await trx.updateTable('engagement_trainings').set(fields).where('id', '=', id).execute()
-      } else {
-        await trx
-          .insertInto('engagement_trainings')
-          .values({ id, ...fields, created_at: now, deleted_at: null })
-          .execute()
-      }
+    'engagement_trainings',
+    {
+      id: input.id,
+      name: input.topic,
+      fields: {
+        held_on: input.heldOn,
+        topic: input.topic,
+        organiser: input.organiser,
+        participant_count: input.participantCount,
+        participant_roles: input.participantRoles,
+        hours: input.hours,
+        materials: input.materials,
+      },
     },
+    clock,
+    ids,
   )
   return (await listTrainings(db, Number(input.heldOn.slice(0, 4)))).find((t) => t.id === id)!
 }
