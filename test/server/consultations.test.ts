@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { xlsxCells } from '../core/engagement/xlsx-cells'
-import { CommentThrottle } from '../../src/server/consultations/throttle'
+import { memoryCommentThrottle } from '../../src/server/consultations/throttle'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
@@ -334,12 +334,12 @@ function qaBody(overrides: Record<string, unknown> = {}) {
 }
 
 describe('comment throttle', () => {
-  it('opens a new window after the old one ends', () => {
+  it('opens a new window after the old one ends', async () => {
     let now = 0
-    const t = new CommentThrottle({ max: 2, windowMs: 1000 }, () => new Date(now))
-    expect([t.hit('1.2.3.4'), t.hit('1.2.3.4')]).toEqual([null, null])
-    expect(t.hit('1.2.3.4')).toBe(1)
+    const t = memoryCommentThrottle({ max: 2, windowMs: 1000 }, () => new Date(now))
+    expect([await t.hit('1.2.3.4'), await t.hit('1.2.3.4')]).toEqual([null, null])
+    expect(await t.hit('1.2.3.4')).toBe(1)
     now = 1000
-    expect(t.hit('1.2.3.4')).toBeNull()
+    expect(await t.hit('1.2.3.4')).toBeNull()
   })
 })

@@ -11,6 +11,7 @@ import type {
 import { wireContentHash } from '../../shared/sync/wire'
 import type { ServerDB } from '../db/schema'
 import { ApiError } from '../errors'
+import { knownBlobs, readBlob } from '../uploads/uploads-service'
 
 /**
  * 意见征集 on the district server. A department puts a consultation online only on top of a notice
@@ -59,6 +60,7 @@ export async function putConsultation(
   if (!(LIVE_ITEM_STATUSES as readonly string[]).includes(notice.status)) {
     throw new ApiError('REVISION_CONFLICT', '该意见征集的公告已被退回或撤回，不能上线。')
   }
+  await checkAttachmentsNamedByNotice(db, body)
   const hash = await wireContentHash(body)
   const existing = await db
     .selectFrom('consultations')
@@ -96,6 +98,33 @@ export async function putConsultation(
     .values({ id, department_id: departmentId, received_at: now, ...values })
     .execute()
   return { id, result: 'created' }
+}
+
+/**
+ * A file the public may download must have passed 保密审查: every attachment sent with a hash
+ * must be one the notice held here names (item_attachments of its revision in force), under the
+ * same hash and size. Names without a hash (an older desk) are only shown, never served.
+ */
+async function checkAttachmentsNamedByNotice(
+  db: Kysely<ServerDB>,
+  body: ConsultationWire,
+): Promise<void> {
+  const hashed = body.attachments.filter((a) => a.sha256 !== undefined)
+  if (hashed.length === 0) return
+  const named = await db
+    .selectFrom('item_attachments')
+    .select(['sha256', 'size'])
+    .where('item_id', '=', body.noticeItemId.toLowerCase())
+    .execute()
+  const sizes = new Map(named.map((r) => [r.sha256, Number(r.size)]))
+  for (const a of hashed) {
+    if (sizes.get(a.sha256!) !== a.size) {
+      throw new ApiError(
+        'VALIDATION',
+        `附件「${a.name}」不在区级服务器所存的公告附件中：公众可下载的附件须随公告通过保密审查并同步。`,
+      )
+    }
+  }
 }
 
 /** The department's comments after cursor `after`, oldest first, the contact masked. */
@@ -145,7 +174,18 @@ export interface LiveConsultation {
   contact: string
   channels: string[]
   paragraphs: { no: number; text: string }[]
-  attachments: { name: string }[]
+  attachments: LiveAttachment[]
+}
+
+/**
+ * A file of a live consultation: `sha256`/`size` null when the desk sent the name only;
+ * `arrived` once the whole file is on the district server (upload_blobs).
+ */
+export interface LiveAttachment {
+  name: string
+  sha256: string | null
+  size: number | null
+  arrived: boolean
 }
 
 export async function liveConsultation(
@@ -182,6 +222,13 @@ export async function liveConsultation(
   if (row.itemDepartment !== row.department_id) return null
   if (!(LIVE_ITEM_STATUSES as readonly string[]).includes(row.status)) return null
   if (row.revision !== row.notice_revision) return null
+  const listed = JSON.parse(row.attachments_json) as ConsultationWire['attachments']
+  const arrived = new Set(
+    await knownBlobs(
+      db,
+      listed.flatMap((a) => (a.sha256 ? [a.sha256] : [])),
+    ),
+  )
   return {
     id: row.id,
     departmentName: row.departmentName,
@@ -195,8 +242,37 @@ export async function liveConsultation(
     contact: row.contact,
     channels: JSON.parse(row.channels_json) as string[],
     paragraphs: JSON.parse(row.paragraphs_json) as { no: number; text: string }[],
-    attachments: JSON.parse(row.attachments_json) as { name: string }[],
+    attachments: listed.map((a) => ({
+      name: a.name,
+      sha256: a.sha256 ?? null,
+      size: a.size ?? null,
+      arrived: a.sha256 !== undefined && arrived.has(a.sha256),
+    })),
   }
+}
+
+export type AttachmentOutcome =
+  | { kind: 'not_found' }
+  /** Listed, but its bytes have not all reached the server yet. */
+  | { kind: 'pending'; name: string }
+  | { kind: 'ok'; name: string; size: number; bytes: AsyncGenerator<Buffer> }
+
+/**
+ * The download of file `sha256` from the public page of consultation `id`: only while the
+ * consultation is online, only a hash that consultation lists (never any other file of the
+ * district, whoever uploaded it), and only once the whole verified file is here.
+ */
+export async function consultationAttachment(
+  db: Kysely<ServerDB>,
+  id: string,
+  sha256: string,
+): Promise<AttachmentOutcome> {
+  const c = await liveConsultation(db, id)
+  const file = c?.attachments.find((a) => a.sha256 === sha256)
+  if (!file || file.size === null) return { kind: 'not_found' }
+  const bytes = file.arrived ? await readBlob(db, sha256) : null
+  if (!bytes) return { kind: 'pending', name: file.name }
+  return { kind: 'ok', name: file.name, size: file.size, bytes }
 }
 
 /** Every consultation online now, newest period first (the public list page). */

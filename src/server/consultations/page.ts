@@ -10,6 +10,7 @@ import { html, SafeHtml } from '../view/html'
 import { dayText, when } from '../view/layout'
 import type { LiveConsultation } from './consultations-service'
 import { periodState } from './consultations-service'
+import { sizeText } from './download'
 
 /**
  * The public comment pages: plain server-rendered HTML4-friendly markup, no script at all, one
@@ -179,16 +180,33 @@ ${form.body}</textarea>
               >${p.text}${state === 'open' ? html`<a href="/consultations/${c.id}?paragraph=${p.no}#form">对本段提意见</a>` : ''}
             </div>`,
         )}
-        ${
-          c.attachments.length
-            ? html`<p class="meta">
-                附件：${c.attachments.map((a, i) => html`${i ? '、' : ''}${a.name}`)}（请在政府网站本公告页下载）
-              </p>`
-            : ''
-        }
       </div>
-      ${formBox}`,
+      ${attachmentsBox(c)} ${formBox}`,
   )
+}
+
+/**
+ * The draft's files: a plain link with the size for each file on the server, 「附件正在上传，请
+ * 稍后再试」 for one not yet arrived (never a dead link), the name only for a file an older desk
+ * listed without its hash.
+ */
+function attachmentsBox(c: LiveConsultation): SafeHtml | string {
+  if (c.attachments.length === 0) return ''
+  return html`<div class="box" id="attachments">
+    <h2>附件</h2>
+    <ul>
+      ${c.attachments.map((a) =>
+        a.sha256 !== null && a.size !== null && a.arrived
+          ? html`<li>
+              <a href="/consultations/${c.id}/attachments/${a.sha256}" download>${a.name}</a>
+              <span class="meta">（${sizeText(a.size)}）</span>
+            </li>`
+          : a.sha256 !== null
+            ? html`<li>${a.name}<span class="meta">（附件正在上传，请稍后再试）</span></li>`
+            : html`<li>${a.name}<span class="meta">（请在政府网站本公告页下载）</span></li>`,
+      )}
+    </ul>
+  </div>`
 }
 
 /** The receipt after a comment was stored. */

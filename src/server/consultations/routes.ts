@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { officeToday } from '../../core/requests/office-day'
@@ -9,6 +10,7 @@ import {
   consultationWireSchema,
   qaWireSchema,
 } from '../../shared/engagement/wire'
+import { blobHashSchema } from '../../shared/sync/wire'
 import { hasControlCharacters } from '../../shared/text'
 import type { ServerDB } from '../db/schema'
 import { departmentOf } from '../http/authenticate'
@@ -17,6 +19,7 @@ import { parseOrThrow } from '../items/item-schemas'
 import { parseUrlEncoded } from '../view/form-body'
 import {
   commentsFeed,
+  consultationAttachment,
   deleteQa,
   liveConsultation,
   liveConsultations,
@@ -26,7 +29,8 @@ import {
   submitComment,
 } from './consultations-service'
 import { consultationPage, EMPTY_FORM, listPage, messagePage, receiptPage } from './page'
-import { CommentThrottle, DEFAULT_COMMENT_LIMIT } from './throttle'
+import { contentDisposition, downloadContentType } from './download'
+import { DEFAULT_COMMENT_LIMIT, memoryCommentThrottle, sharedCommentThrottle } from './throttle'
 
 const idSchema = consultationWireSchema.shape.noticeItemId
 
@@ -80,6 +84,11 @@ const PUBLIC_HEADERS = {
 export interface ConsultationPageOptions {
   /** Per-address comment limit (default 10 per 10 minutes). */
   commentLimit?: { max: number; windowMs: number }
+  /**
+   * PostgreSQL (DATABASE_URL): the comment limit's counters live in this database, shared by the
+   * instances behind a load balancer; absent (SQLite, one instance): in memory.
+   */
+  shared?: Kysely<ServerDB>
   /** The district view's protection, for the knowledge-base export. */
   view: { password?: string; openWithoutPassword: boolean }
 }
@@ -127,7 +136,10 @@ export function registerConsultationPages(
   clock: () => Date,
   options: ConsultationPageOptions,
 ): void {
-  const throttle = new CommentThrottle(options.commentLimit ?? DEFAULT_COMMENT_LIMIT, clock)
+  const limit = options.commentLimit ?? DEFAULT_COMMENT_LIMIT
+  const throttle = options.shared
+    ? sharedCommentThrottle(options.shared, limit, clock)
+    : memoryCommentThrottle(limit, clock)
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -170,8 +182,47 @@ export function registerConsultationPages(
       },
     )
 
+    scope.get<{ Params: { id: string; sha256: string } }>(
+      '/consultations/:id/attachments/:sha256',
+      async (req, reply) => {
+        const id = idSchema.safeParse(req.params.id)
+        // A hash and nothing else: a name, a path or `..` never reaches the database.
+        const sha256 = blobHashSchema.safeParse(req.params.sha256)
+        const outcome =
+          id.success && sha256.success
+            ? await consultationAttachment(db, id.data.toLowerCase(), sha256.data)
+            : ({ kind: 'not_found' } as const)
+        if (outcome.kind === 'not_found')
+          return send(
+            reply,
+            404,
+            messagePage('未找到', '没有找到该附件，可能意见征集已结束或已撤回。'),
+          )
+        if (outcome.kind === 'pending') {
+          reply.header('retry-after', '300')
+          return send(
+            reply,
+            503,
+            messagePage('附件正在上传', `附件「${outcome.name}」正在上传，请稍后再试。`),
+          )
+        }
+        return reply
+          .status(200)
+          .headers({
+            'content-type': downloadContentType(outcome.name),
+            'content-disposition': contentDisposition(outcome.name),
+            'content-length': String(outcome.size),
+            'x-content-type-options': 'nosniff',
+            'content-security-policy': "default-src 'none'; sandbox",
+            'referrer-policy': 'no-referrer',
+            'cache-control': 'no-cache',
+          })
+          .send(Readable.from(outcome.bytes))
+      },
+    )
+
     scope.post<{ Params: { id: string } }>('/consultations/:id/comments', async (req, reply) => {
-      const wait = throttle.hit(req.ip)
+      const wait = await throttle.hit(req.ip)
       if (wait !== null) {
         reply.header('retry-after', String(wait))
         return send(

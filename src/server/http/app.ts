@@ -151,6 +151,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   })
   registerConsultationPages(app, options.db, clock, {
     view: options.view ?? { openWithoutPassword: false },
+    // PostgreSQL: the comment limit is shared by the instances, like the API limiter's counters.
+    ...(isPostgres(options.db) ? { shared: options.db } : {}),
   })
   return app
 }

@@ -3,6 +3,7 @@
  * sends to the district server and reads back, validated with these schemas at both ends.
  */
 import { z } from 'zod'
+import { attachmentNameSchema, blobHashSchema } from '../sync/wire'
 import { COMMENT_LIMITS } from './schemas'
 import { CONSULTATION_CHANNELS, DECISION_TYPES } from './types'
 
@@ -14,6 +15,19 @@ const text = (max: number) =>
     .refine((s) => !s.includes('\u0000'), { message: '不能包含空字符（U+0000）' })
 
 const date = z.iso.date()
+
+/** One file of a consultation: `{ name, sha256, size }`, or `{ name }` from an older desk. */
+function consultationAttachmentSchema() {
+  return z
+    .strictObject({
+      name: attachmentNameSchema,
+      sha256: blobHashSchema.optional(),
+      size: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .refine((a) => (a.sha256 === undefined) === (a.size === undefined), {
+      message: '附件的 sha256 与 size 须同时给出',
+    })
+}
 
 /** `PUT /api/v1/consultations/{id}`: the consultation as its approved notice states it. */
 export const consultationWireSchema = z.strictObject({
@@ -33,8 +47,13 @@ export const consultationWireSchema = z.strictObject({
     .array(z.strictObject({ no: z.int().min(1), text: text(20_000) }))
     .min(1)
     .max(2000),
-  /** The draft's attachments, by name (the bytes are not sent; the notice lists them). */
-  attachments: z.array(z.strictObject({ name: text(255).min(1) })).max(100),
+  /**
+   * The files offered for download: the approved notice's own attachments (they passed 保密审查
+   * with it), each with its SHA-256 and size; the bytes go up through the blob endpoints and the
+   * server lists only hashes its copy of the notice names. A desk before 2026-12 sends names only
+   * (`{ name }`), shown without a link.
+   */
+  attachments: z.array(consultationAttachmentSchema()).max(100),
 })
 export type ConsultationWire = z.infer<typeof consultationWireSchema>
 

@@ -48,7 +48,7 @@ const isoDate = z.iso.date().nullable()
  * An attachment's name is a label only — the server never uses it as a path — and a name shaped
  * like one (`../x`, `a/b`, `C:\\x`) or holding control characters is refused (protocol v2).
  */
-const attachmentNameSchema = text(255).refine(
+export const attachmentNameSchema = text(255).refine(
   // eslint-disable-next-line no-control-regex
   (s) => !/[\\/\u0000-\u001f\u007f]/.test(s) && s !== '.' && s !== '..',
   { message: '附件名不能包含路径分隔符（/ \\）、控制字符，也不能是 . 或 ..' },
