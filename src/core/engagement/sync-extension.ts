@@ -9,8 +9,10 @@ import {
 } from '../../shared/engagement/wire'
 import { wireContentHash } from '../../shared/sync/wire'
 import type { DB } from '../db/schema'
-import type { SyncExtension, SyncExtensionDeps } from '../sync/extensions'
+import type { ExtensionOutcome, SyncExtension, SyncExtensionDeps } from '../sync/extensions'
 import type { PhaseOutcome } from '../sync/push'
+import type { UploadFile } from '../sync/uploads'
+import { officeToday } from '../requests/office-day'
 import { receiveComments } from './comments'
 import { listQa } from './qa'
 import { withInForceContent } from '../items/working-revision'
@@ -33,7 +35,7 @@ const CURSOR_KEY = 'comments_cursor'
 function failed(
   what: string,
   res: { kind: string; message?: string; code?: string },
-): PhaseOutcome {
+): Exclude<PhaseOutcome, { kind: 'done' }> {
   if (res.kind === 'unauthorized') return { kind: 'unauthorized' }
   const why =
     res.kind === 'rejected' && res.code === 'NOT_FOUND' && what.includes('读取')
@@ -59,10 +61,21 @@ async function writeValue(db: Kysely<DB>, key: string, value: string): Promise<v
     .execute()
 }
 
-/** The consultations ready to go online, each with its wire body. */
-export async function consultationsToPush(
-  db: Kysely<DB>,
-): Promise<{ id: string; body: ConsultationWire; hash: string; pushed: string | null }[]> {
+/** A consultation ready to go online: its wire body, and the files the district must have. */
+export interface ConsultationToPush {
+  id: string
+  body: ConsultationWire
+  hash: string
+  pushed: string | null
+  files: UploadFile[]
+}
+
+/**
+ * The consultations ready to go online, each with its wire body. The files offered for download
+ * are the notice's own attachments: the notice stands approved (no 修订稿 pending), so they are
+ * the ones that passed 保密审查 with it — never the draft's, which no one has reviewed.
+ */
+export async function consultationsToPush(db: Kysely<DB>): Promise<ConsultationToPush[]> {
   const rows = await db
     .selectFrom('consultations as c')
     .innerJoin('items as n', 'n.id', 'c.notice_item_id')
@@ -94,12 +107,16 @@ export async function consultationsToPush(
     .execute()
   const out = []
   for (const r of rows) {
-    const attachments = await db
-      .selectFrom('item_attachments')
-      .select('name')
-      .where('item_id', '=', r.draft_item_id)
-      .orderBy('position')
-      .execute()
+    const files: UploadFile[] = (
+      await db
+        .selectFrom('item_attachments as a')
+        .innerJoin('attachment_blobs as b', 'b.sha256', 'a.sha256')
+        .select(['a.name', 'a.sha256', 'b.size_bytes'])
+        .where('a.item_id', '=', r.notice_id)
+        .orderBy('a.position')
+        .limit(100)
+        .execute()
+    ).map((a) => ({ name: a.name, sha256: a.sha256, size: a.size_bytes }))
     const body: ConsultationWire = {
       noticeItemId: r.notice_id,
       noticeRevision: r.notice_revision,
@@ -113,25 +130,86 @@ export async function consultationsToPush(
       contact: r.contact,
       channels: JSON.parse(r.channels_json) as ConsultationChannel[],
       paragraphs: JSON.parse(r.paragraphs_json) as DraftParagraph[],
-      attachments: attachments.slice(0, 100).map((a) => ({ name: a.name })),
+      attachments: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
     }
-    out.push({ id: r.id, body, hash: await wireContentHash(body), pushed: r.pushed_hash })
+    out.push({ id: r.id, body, hash: await wireContentHash(body), pushed: r.pushed_hash, files })
   }
   return out
 }
 
-export async function syncEngagement(d: SyncExtensionDeps): Promise<PhaseOutcome> {
-  // 1. Consultations online.
-  for (const c of await consultationsToPush(d.db)) {
-    if (c.pushed === c.hash) continue
-    const res = await d.request('PUT', `/consultations/${c.id}`, c.body, consultationReceiptSchema)
+/** Told on the 同步 page when the district takes the files' names but serves no download. */
+export const OLD_SERVER_ATTACHMENTS_NOTICE =
+  '区级服务器版本较旧，意见征集页面只列出附件名称、不提供下载；请联系区级管理员升级服务器。'
+
+/** The body as a server before 2026-12 takes it: attachment names only. */
+const namesOnly = (body: ConsultationWire): ConsultationWire => ({
+  ...body,
+  attachments: body.attachments.map((a) => ({ name: a.name })),
+})
+
+/**
+ * Step 1: the files of the consultations online (period not over) and of those about to change
+ * go up first (uploads.ts: one query per run, only missing files sent, progress on the 同步 page),
+ * then each changed consultation is put online. A file not there yet is shown on the public page
+ * as 「附件正在上传」, never as a dead link. A server that does not know the files' hashes
+ * (older) gets the names only, and the officer is told.
+ */
+async function putConsultations(
+  d: SyncExtensionDeps,
+): Promise<Exclude<PhaseOutcome, { kind: 'done' }> | { kind: 'done'; notice: string | null }> {
+  const today = officeToday(d.clock)
+  const all = await consultationsToPush(d.db)
+  const files = new Map<string, UploadFile>()
+  for (const c of all) {
+    if (c.pushed === c.hash && c.body.endDate < today) continue
+    for (const f of c.files) files.set(f.sha256, f)
+  }
+  let problem: string | null = null
+  let namesOnlyServer = false
+  if (files.size > 0 && d.uploadFiles) {
+    const up = await d.uploadFiles([...files.values()])
+    if (up.kind === 'unauthorized') return { kind: 'unauthorized' }
+    if (up.kind === 'unsupported') namesOnlyServer = true
+    if (up.kind === 'transient') problem = `意见征集附件尚未传完：${up.message}`
+    if (up.kind === 'done' && up.failed > 0)
+      problem = `意见征集附件有 ${up.failed} 个未能上传，详见同步页的文件列表`
+  }
+  let notice: string | null = null
+  for (const c of all) {
+    let body = namesOnlyServer ? namesOnly(c.body) : c.body
+    let hash = namesOnlyServer ? await wireContentHash(body) : c.hash
+    if (c.pushed === hash) {
+      if (hash !== c.hash) notice = OLD_SERVER_ATTACHMENTS_NOTICE
+      continue
+    }
+    let res = await d.request('PUT', `/consultations/${c.id}`, body, consultationReceiptSchema)
+    if (
+      res.kind === 'rejected' &&
+      res.code === 'VALIDATION' &&
+      body.attachments.some((a) => a.sha256 !== undefined) &&
+      /sha256|size|未知|unrecognized/i.test(res.message)
+    ) {
+      // A server before 2026-12 refuses the unknown fields `sha256`/`size`: names only.
+      body = namesOnly(c.body)
+      hash = await wireContentHash(body)
+      res = await d.request('PUT', `/consultations/${c.id}`, body, consultationReceiptSchema)
+    }
     if (res.kind !== 'ok') return failed(`意见征集「${c.body.title}」上线失败`, res)
+    if (hash !== c.hash && c.files.length > 0) notice = OLD_SERVER_ATTACHMENTS_NOTICE
     await d.db
       .updateTable('consultations')
-      .set({ pushed_hash: c.hash, pushed_at: d.clock().toISOString() })
+      .set({ pushed_hash: hash, pushed_at: d.clock().toISOString() })
       .where('id', '=', c.id)
       .execute()
   }
+  if (problem) return { kind: 'transient', message: problem }
+  return { kind: 'done', notice }
+}
+
+export async function syncEngagement(d: SyncExtensionDeps): Promise<ExtensionOutcome> {
+  // 1. Consultations online, their files first.
+  const online = await putConsultations(d)
+  if (online.kind !== 'done') return online
 
   // 2. Comments down.
   let cursor = Number((await readValue(d.db, CURSOR_KEY)) ?? '0')
@@ -193,5 +271,5 @@ export async function syncEngagement(d: SyncExtensionDeps): Promise<PhaseOutcome
     if (res.kind !== 'ok') return failed('撤下政策问答失败', res)
     await d.db.updateTable('qa_entries').set({ pushed_hash: null }).where('id', '=', id).execute()
   }
-  return { kind: 'done' }
+  return online.notice ? { kind: 'done', notice: online.notice } : { kind: 'done' }
 }

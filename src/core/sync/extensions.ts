@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
-import type { SyncExtensionStatus } from '../../shared/sync/types'
+import type { SyncExtensionStatus, SyncUploadView } from '../../shared/sync/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -11,6 +11,7 @@ import type { Logger } from '../logger'
 import { SyncAborted, type HttpOutcome, type SyncHttpClient, type SyncMethod } from './http-client'
 import type { PhaseOutcome } from './push'
 import { readSyncValue, SYNC_KEYS, writeSyncValue } from './state-store'
+import { uploadFiles, type UploadFile, type UploadOutcome } from './uploads'
 
 /**
  * A request to the district server on behalf of an extension: `path` is below `/api/v1`
@@ -35,6 +36,11 @@ export interface SyncExtensionDeps {
   actor: Actor | null
   logger: Logger
   request: SyncRequest
+  /**
+   * Makes sure the district has these files (uploads.ts `uploadFiles`, the run's client, progress
+   * on the 同步 page); absent when the desk has no data folder to read them from.
+   */
+  uploadFiles?: (files: readonly UploadFile[]) => Promise<UploadOutcome>
 }
 
 /**
@@ -103,6 +109,8 @@ export interface RunExtensionsDeps {
   clock: Clock
   events: EventBus
   logger: Logger
+  /** Where the files an extension names are read from, and who is told of each file's progress. */
+  uploads?: { dataDir: string; onFile: (progress: SyncUploadView) => void }
 }
 
 /**
@@ -115,6 +123,7 @@ export async function runExtensions(
   d: RunExtensionsDeps,
 ): Promise<StoredResults> {
   const results: StoredResults = {}
+  const uploads = d.uploads
   for (const ext of extensions) {
     let outcome: ExtensionOutcome
     try {
@@ -125,6 +134,12 @@ export async function runExtensions(
         actor: null,
         logger: d.logger,
         request: (method, path, body, schema) => d.client.call(method, path, body, schema),
+        ...(uploads
+          ? {
+              uploadFiles: (files: readonly UploadFile[]) =>
+                uploadFiles({ ...uploads, client: d.client, logger: d.logger }, files),
+            }
+          : {}),
       })
     } catch (e) {
       if (e instanceof SyncAborted) throw e

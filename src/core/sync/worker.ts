@@ -327,6 +327,16 @@ export class SyncWorker {
           clock,
           events: this.events,
           logger,
+          ...(this.deps.dataDir
+            ? {
+                uploads: {
+                  dataDir: this.deps.dataDir,
+                  onFile: (file: SyncUploadView) => {
+                    this.uploads.set(file.sha256, file)
+                  },
+                },
+              }
+            : {}),
         })
       }
       if (outcome.kind === 'done') {
