@@ -21,6 +21,7 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
       '/blobs/{sha256}/status',
       '/calendar',
       '/changes',
+      '/consultations/{id}/attachments/{sha256}',
       '/health',
       '/items/batch',
       '/items/{id}',
@@ -51,6 +52,11 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
     expect(status.required).toEqual(
       expect.arrayContaining(['chunkSize', 'chunkCount', 'received', 'complete']),
     )
+    // The public page's download (issue 14) is at the server's root, without a token.
+    const download = doc.paths['/consultations/{id}/attachments/{sha256}']
+    expect(download.servers).toEqual([{ url: '/' }])
+    expect(download.get.security).toEqual([])
+    expect(Object.keys(download.get.responses).sort()).toEqual(['200', '404', '503'])
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(
       expect.arrayContaining(['QUOTA_EXCEEDED', 'CHUNK_HASH_MISMATCH', 'FILE_HASH_MISMATCH']),
     )

@@ -299,6 +299,33 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/consultations/{id}/attachments/{sha256}': {
+        // The public comment page's downloads live at the server's root, not under /api/v1.
+        servers: [{ url: '/' }],
+        get: {
+          summary:
+            '公众页面（无需令牌）：下载意见征集所列的附件。仅限正在上线的意见征集所列、随公告通过审查且已完整上传的文件；以附件方式下载（Content-Disposition 文件名按 RFC 5987 编码，X-Content-Type-Options: nosniff）',
+          security: [],
+          parameters: [{ ...idParam, description: '意见征集编号（UUID）' }, shaParam],
+          responses: {
+            '200': {
+              description: '文件内容',
+              content: {
+                'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            '404': {
+              description: '没有该意见征集，或其未列出该文件（HTML 说明页）',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            '503': {
+              description:
+                '文件尚未完整上传：「附件正在上传，请稍后再试」（HTML 说明页，Retry-After）',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
       '/calendar': {
         get: {
           summary: '区级发布的节假日安排（各年度的放假日、调休上班日、版本号）',
