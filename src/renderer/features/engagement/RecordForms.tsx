@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { ATTENDEE_TYPE_LABELS } from '../../../shared/engagement/labels'
 import {
@@ -27,7 +27,11 @@ export type SupervisorInput = z.input<typeof supervisorSaveSchema>
 export type AttendanceInput = z.input<typeof attendanceSaveSchema>
 export type TrainingInput = z.input<typeof trainingSaveSchema>
 
-/** A text field bound to `v[k]`, with the schema's limit and the error of the last submit. */
+/**
+ * A record form's state: `text(k)` binds a text field to `v[k]` with the schema's limit and the
+ * error of the last submit, `date(k)` a date field (cleared to `empty`), `submit(onSave)` checks
+ * against the schema and saves only a valid input.
+ */
 function useForm<T extends Record<string, unknown>>(schema: z.ZodType, initial: T) {
   const [v, setV] = useState<T>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -49,7 +53,37 @@ function useForm<T extends Record<string, unknown>>(schema: z.ZodType, initial: 
     setErrors({})
     return true
   }
-  return { v, setV, errors, text, check }
+  const date = (k: keyof T & string, empty: '' | null = '') => ({
+    value: (v[k] as string | null | undefined) || null,
+    error: errors[k],
+    onChange: (d: string | null) => setV((o) => ({ ...o, [k]: d ?? empty })),
+  })
+  const submit = (onSave: (input: T) => void) => () => {
+    if (check(v)) onSave(v)
+  }
+  return { v, setV, errors, text, date, submit }
+}
+
+/** The frame of every record form: its fields, then 保存. */
+function RecordFrame({
+  busy,
+  onSave,
+  children,
+}: {
+  busy: boolean
+  onSave: () => void
+  children: ReactNode
+}) {
+  return (
+    <Stack gap="xs">
+      {children}
+      <Group justify="flex-end">
+        <Button loading={busy} onClick={onSave}>
+          保存
+        </Button>
+      </Group>
+    </Stack>
+  )
 }
 
 export function SupervisorForm({
@@ -66,7 +100,7 @@ export function SupervisorForm({
     note: '',
   })
   return (
-    <Stack gap="xs">
+    <RecordFrame busy={busy} onSave={f.submit(onSave)}>
       <SimpleGrid cols={2} spacing="xs">
         <TextInput label="姓名" withAsterisk {...f.text('name')} />
         <TextInput
@@ -74,19 +108,10 @@ export function SupervisorForm({
           placeholder="如 人大代表、企业代表"
           {...f.text('organisation')}
         />
-        <DateField
-          label="聘任日期"
-          value={f.v.appointedOn}
-          onChange={(d) => f.setV((o) => ({ ...o, appointedOn: d }))}
-        />
+        <DateField label="聘任日期" {...f.date('appointedOn', null)} />
       </SimpleGrid>
       <Textarea label="备注" autosize {...f.text('note')} />
-      <Group justify="flex-end">
-        <Button loading={busy} onClick={() => f.check(f.v) && onSave(f.v)}>
-          保存
-        </Button>
-      </Group>
-    </Stack>
+    </RecordFrame>
   )
 }
 
@@ -110,16 +135,10 @@ export function AttendanceForm({
       attendees: o.attendees.map((a, j) => (j === i ? { ...a, ...patch } : a)),
     }))
   return (
-    <Stack gap="xs">
+    <RecordFrame busy={busy} onSave={f.submit(onSave)}>
       <SimpleGrid cols={2} spacing="xs">
         <TextInput label="会议名称" withAsterisk {...f.text('meeting')} />
-        <DateField
-          label="会议日期"
-          withAsterisk
-          value={f.v.heldOn || null}
-          onChange={(d) => f.setV((o) => ({ ...o, heldOn: d ?? '' }))}
-          error={f.errors.heldOn}
-        />
+        <DateField label="会议日期" withAsterisk {...f.date('heldOn')} />
       </SimpleGrid>
       {f.v.attendees.map((a, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
@@ -167,12 +186,7 @@ export function AttendanceForm({
       </Group>
       <Textarea label="发表的意见" autosize minRows={2} {...f.text('opinions')} />
       <Textarea label="采纳情况" autosize minRows={2} {...f.text('handling')} />
-      <Group justify="flex-end">
-        <Button loading={busy} onClick={() => f.check(f.v) && onSave(f.v)}>
-          保存
-        </Button>
-      </Group>
-    </Stack>
+    </RecordFrame>
   )
 }
 
@@ -193,16 +207,10 @@ export function TrainingForm({
     materials: '',
   })
   return (
-    <Stack gap="xs">
+    <RecordFrame busy={busy} onSave={f.submit(onSave)}>
       <TextInput label="培训主题" withAsterisk {...f.text('topic')} />
       <SimpleGrid cols={3} spacing="xs">
-        <DateField
-          label="培训日期"
-          withAsterisk
-          value={f.v.heldOn || null}
-          onChange={(d) => f.setV((o) => ({ ...o, heldOn: d ?? '' }))}
-          error={f.errors.heldOn}
-        />
+        <DateField label="培训日期" withAsterisk {...f.date('heldOn')} />
         <NumberInput
           label="参训人数"
           min={1}
@@ -230,11 +238,6 @@ export function TrainingForm({
         />
       </SimpleGrid>
       <Textarea label="培训材料" autosize {...f.text('materials')} />
-      <Group justify="flex-end">
-        <Button loading={busy} onClick={() => f.check(f.v) && onSave(f.v)}>
-          保存
-        </Button>
-      </Group>
-    </Stack>
+    </RecordFrame>
   )
 }
