@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -9,6 +9,7 @@ import type { AppCore } from '../../src/core/api/types'
 import type { ConsultationView } from '../../src/shared/engagement/types'
 import type { ItemView } from '../../src/shared/items/types'
 import type { ChecklistVersion, ReviewView } from '../../src/shared/review/types'
+import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { spawnServer, type SpawnedServer } from '../server/helpers/spawn-server'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
@@ -16,6 +17,7 @@ const run = promisify(execFile)
 
 const REVIEWER = { username: 'li', displayName: '李审核', password: 'Review2024pass' }
 const LEADER = { username: 'liu', displayName: '刘签发', password: 'Leader2024pass' }
+const EXPLANATION = '起草说明.pdf'
 const SIZES = [
   { width: 1024, height: 700 },
   { width: 1366, height: 768 },
@@ -179,6 +181,21 @@ describe('政民互动: a consultation from draft to adoption result, on both si
     expect(view.state).toBe('preparing')
     expect(view.notice?.kind).toBe('consultation')
 
+    // The files the public may download go on the notice, so they pass 保密审查 with it: the
+    // record's link opens the notice in the editor, 添加附件 picks the 起草说明.
+    await page
+      .getByTestId('consultation-record')
+      .getByRole('link', { name: view.notice!.title })
+      .click()
+    await page.waitForURL(new RegExp(`/drafts/${view.notice!.id}$`))
+    const fixtures = join(app.dataDir, 'fixtures')
+    await mkdir(fixtures, { recursive: true })
+    const explanation = deterministicBytes(180_000, 14, '%PDF-1.4\n')
+    app.platform.openFile = join(fixtures, EXPLANATION)
+    await writeFile(app.platform.openFile, explanation)
+    await page.getByRole('button', { name: '添加附件' }).click()
+    await page.getByRole('listitem', { name: EXPLANATION }).waitFor()
+
     // The notice passes 保密审查 and is synced (立即同步 on the 同步 page).
     await passReview(core, view.notice!.id)
     await nav(page, '同步').click()
@@ -205,6 +222,29 @@ describe('政民互动: a consultation from draft to adoption result, on both si
       })
     }
     await shots(app, pub, 'public-page', takePub)
+    // The 起草说明 is a plain link with its size; the click downloads the very bytes.
+    const files = pub.locator('#attachments')
+    await files.getByText('（175.8 KB）').waitFor()
+    const [download] = await Promise.all([
+      pub.waitForEvent('download'),
+      files.getByRole('link', { name: EXPLANATION }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe(EXPLANATION)
+    const saved = join(serverDir, 'downloaded.pdf')
+    await download.saveAs(saved)
+    expect((await readFile(saved)).equals(explanation)).toBe(true)
+    await files.scrollIntoViewIfNeeded()
+    for (const size of SIZES) {
+      await pub.setViewportSize(size)
+      await pub.waitForTimeout(200)
+      await pub.screenshot({
+        path: join(
+          'test-results',
+          'e2e-screenshots',
+          `engagement-public-attachments-${size.width}x${size.height}.png`,
+        ),
+      })
+    }
     await pub.getByLabel('针对的段落（可选）').selectOption('3')
     const typed = '建议将“连续缴纳社会保险满一年”改为“满六个月”，<b>刚落户的</b>小微企业也能申请。'
     await pub.getByLabel('意见内容（必填）').fill(typed)
