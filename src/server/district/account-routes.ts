@@ -266,6 +266,7 @@ export function registerDistrictAccountRoutes(
         viewerOf(req),
         linksOf(req),
         message,
+        { onlyIncomplete: (req.query as { only?: unknown } | undefined)?.only === 'incomplete' },
       ),
       message && !message.ok ? 400 : 200,
     )

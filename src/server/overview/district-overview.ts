@@ -4,6 +4,7 @@ import type { ServerDB } from '../db/schema'
 import { runReportRules } from '../../core/report/rules'
 import { ApiError } from '../errors'
 import { listDepartmentReports } from '../reports/report-service'
+import { incompleteItemCounts, itemFileStates, type ItemFiles } from '../uploads/missing-files'
 import { DEFAULT_LATE_RULE, getOverview, type LateRule } from './overview-service'
 
 /** A department's 工作配档表 figures for the year, as the district sees them. */
@@ -35,6 +36,8 @@ export interface DistrictRow {
   withdrawn: number
   /** Items late against their 时限 (see LateRule). */
   late: number
+  /** Items (not withdrawn) whose latest revision names a file the server does not have: 附件未到齐. */
+  incomplete: number
   lastPushAt: string | null
   rebasedAt: string | null
   /** null: no table received for the year. */
@@ -65,6 +68,7 @@ export const OVERVIEW_SORTS = [
   'published',
   'returned',
   'late',
+  'incomplete',
   'tasks',
   'completion',
   'overdue',
@@ -76,7 +80,7 @@ export const OVERVIEW_SORTS = [
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number]
 
 /** The filters (query `only`). */
-export const OVERVIEW_FILTERS = ['', 'overdue', 'late', 'missing', 'report'] as const
+export const OVERVIEW_FILTERS = ['', 'overdue', 'late', 'incomplete', 'missing', 'report'] as const
 export type OverviewFilter = (typeof OVERVIEW_FILTERS)[number]
 
 export interface OverviewQuery {
@@ -96,6 +100,8 @@ export interface DistrictOverview {
   /** Every department before filtering (for 「共 N 个部门」). */
   totalDepartments: number
   overdueTasks: OverdueTask[]
+  /** The shown departments' items 附件未到齐 with their missing files, oldest approval first. */
+  incompleteItems: ItemFiles[]
   /** Years with a breakdown or a table, newest first. */
   years: number[]
 }
@@ -154,7 +160,7 @@ function sortValue(row: DistrictRow, sort: OverviewSort): string | number {
 
 /**
  * Everything the district overview shows for `query.year` at `now`: per department the items
- * (pushed / published / returned / late against their 时限, LateRule) and the 工作配档表 (tasks,
+ * (pushed / published / returned / late against their 时限, LateRule / 附件未到齐) and the 工作配档表 (tasks,
  * completion, overdue tasks, evidence), filtered, sorted; and the overdue tasks of every department.
  */
 export async function districtOverview(
@@ -202,6 +208,7 @@ export async function districtOverview(
     .groupBy('department_id')
     .execute()
   const openBy = new Map(open.map((r) => [r.department_id, num(r.n)]))
+  const incompleteBy = await incompleteItemCounts(db)
   const lateBy = new Map<string, number>()
   for (const l of items.late) lateBy.set(l.departmentCode, (lateBy.get(l.departmentCode) ?? 0) + 1)
 
@@ -219,6 +226,7 @@ export async function districtOverview(
       returned: d.byStatus.returned,
       withdrawn: d.byStatus.withdrawn,
       late: lateBy.get(d.code) ?? 0,
+      incomplete: incompleteBy.get(id) ?? 0,
       lastPushAt: d.lastPushAt,
       rebasedAt: d.rebasedAt,
       report: reportBy.get(d.code) ?? null,
@@ -244,6 +252,7 @@ export async function districtOverview(
     .filter((r) => {
       if (query.only === 'overdue') return (r.schedule?.overdue ?? 0) > 0
       if (query.only === 'late') return r.late > 0
+      if (query.only === 'incomplete') return r.incomplete > 0
       if (query.only === 'missing') return r.schedule === null
       if (query.only === 'report') return r.report === null || r.report.errors > 0
       return true
@@ -281,6 +290,11 @@ export async function districtOverview(
     .limit(500)
     .execute()
   const shown = new Set(rows.map((r) => r.code))
+  const withMissing = rows.filter((r) => r.incomplete > 0).map((r) => idOf.get(r.code) ?? '')
+  const incompleteItems =
+    withMissing.length > 0
+      ? await itemFileStates(db, { departmentIds: withMissing, limit: 500 })
+      : []
   const years = new Set<number>([query.year])
   for (const r of await db.selectFrom('schedule_breakdowns').select('year').execute())
     years.add(num(r.year))
@@ -304,6 +318,7 @@ export async function districtOverview(
         progressCount: num(o.progress_count),
         evidenceCount: num(o.evidence_count),
       })),
+    incompleteItems,
     years: [...years].sort((a, b) => b - a),
   }
 }

@@ -1,4 +1,5 @@
 import { writeSpreadsheet } from '../../core/spreadsheet'
+import { fileState, ITEM_STATUS_LABEL } from '../view/district-page'
 import type { DistrictOverview } from './district-overview'
 
 const beijing = (iso: string | null) =>
@@ -8,7 +9,8 @@ const beijing = (iso: string | null) =>
 
 /**
  * The district overview as .xlsx, through the app's one spreadsheet module: the rows exactly as
- * the page shows them (same filter and order), then the overdue tasks on a second sheet.
+ * the page shows them (same filter and order), then the overdue tasks on a second sheet and the
+ * items 附件未到齐 with their missing files on a third.
  */
 export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
   const { query } = overview
@@ -27,6 +29,7 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           { header: '已发布' },
           { header: '已退回' },
           { header: '逾期条目' },
+          { header: '附件未到齐' },
           { header: '配档任务' },
           { header: '已完成' },
           { header: '完成率' },
@@ -43,6 +46,7 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           r.published,
           r.returned,
           r.late,
+          r.incomplete,
           r.schedule?.tasks ?? null,
           r.schedule?.done ?? null,
           r.schedule ? `${Math.round(r.schedule.completion * 100)}%` : '未报送',
@@ -53,7 +57,7 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           beijing(r.lastPushAt),
         ]),
         notes: [
-          '注：逾期条目指审批后超过规定天数仍未发布、或退回后未及时重新报送的条目；逾期任务指完成时限已过仍未登记完成的配档任务。',
+          '注：逾期条目指审批后超过规定天数仍未发布、或退回后未及时重新报送的条目；附件未到齐指条目最新版本所列的附件尚未全部传到区级（到齐前不能登记发布）；逾期任务指完成时限已过仍未登记完成的配档任务。',
         ],
       },
       {
@@ -75,6 +79,33 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           t.deadline || t.deadlineDate,
           t.progressCount,
           t.evidenceCount,
+        ]),
+      },
+      {
+        name: '附件未到齐',
+        title: '附件未到齐的条目',
+        subtitle: `统计日期：${overview.today}`,
+        fonts: { body: '仿宋', header: '黑体', title: '黑体' },
+        columns: [
+          { header: '部门', wrap: true },
+          { header: '标题', wrap: true, width: 40 },
+          { header: '状态' },
+          { header: '审批时间' },
+          { header: '已到/全部' },
+          { header: '未到的附件', wrap: true, width: 50 },
+          { header: '条目编号' },
+        ],
+        rows: overview.incompleteItems.map((i) => [
+          i.departmentName,
+          i.title,
+          ITEM_STATUS_LABEL[i.status],
+          beijing(i.approvedAt),
+          `${i.files.length - i.missing}/${i.files.length}`,
+          i.files
+            .filter((f) => !f.arrived)
+            .map((f) => `${f.name}${fileState(f)}`)
+            .join('\n'),
+          i.id,
         ]),
       },
     ],

@@ -1,5 +1,6 @@
 import type { DistrictRole } from '../db/schema'
 import { html, SafeHtml } from './html'
+import { ITEM_STATUS_LABEL } from './district-page'
 import { DISTRICT_STYLE, districtPage, when, type Viewer } from './layout'
 
 const ROLE_LABEL: Record<DistrictRole, string> = {
@@ -351,18 +352,20 @@ export interface ItemRow {
   attachments?: { total: number; missing: number } | null
 }
 
-/** 「附件未到齐（已到 1/3）」 under the status of an item whose files have not all arrived. */
-function pendingFiles(files: ItemRow['attachments']) {
+/**
+ * 「附件未到齐（已到 1/3）」 under the status of an item whose files have not all arrived: a link to
+ * the item's page, which names the missing files.
+ */
+function pendingFiles(id: string, files: ItemRow['attachments']) {
   if (!files || files.missing === 0) return ''
   const text = `附件未到齐（已到 ${files.total - files.missing}/${files.total}）`
-  return html`<br /><span class="attachments-pending" data-attachments-pending>${text}</span>`
-}
-
-const ITEM_STATUS: Record<ItemRow['status'], string> = {
-  received: '已接收待发布',
-  published: '已发布',
-  returned: '已退回',
-  withdrawn: '已撤回',
+  return html`<br /><a
+      class="attachments-pending late"
+      data-attachments-pending
+      href="/district/items/${encodeURIComponent(id)}"
+      title="查看未到的附件"
+      >${text}</a
+    >`
 }
 
 /** A department's items, with 登记发布 / 退回 for 审核发布 and 管理员. */
@@ -373,13 +376,34 @@ export function renderDepartmentItems(
   viewer: Viewer | null,
   links: { accounts?: boolean },
   message?: { ok: boolean; text: string },
+  filter: { onlyIncomplete: boolean } = { onlyIncomplete: false },
 ): string {
+  const base = `/district/departments/${encodeURIComponent(department.code)}/items`
+  // A withdrawn item is not waiting for its files (as on the overview).
+  const waiting = (i: ItemRow) => i.status !== 'withdrawn' && (i.attachments?.missing ?? 0) > 0
+  const incomplete = items.filter(waiting)
+  const shown = filter.onlyIncomplete ? incomplete : items
   const body = html`
     <p>
       <a href="/">← 返回各部门总览</a> ·
       <a href="/district/departments/${department.code}/schedule">该部门的配档表</a>
     </p>
-    <h2 id="items">${department.name}（${department.code}）报送的条目（${items.length}）</h2>
+    <h2 id="items">
+      ${department.name}（${department.code}）${filter.onlyIncomplete ? '附件未到齐的条目' : '报送的条目'}（${shown.length}）
+    </h2>
+    <p class="muted" data-incomplete-summary>
+      ${
+        incomplete.length
+          ? html`<span class="late">附件未到齐 ${incomplete.length} 条</span>
+              （到齐前不能登记发布）·
+              ${
+                filter.onlyIncomplete
+                  ? html`<a href="${base}">显示全部 ${items.length} 条</a>`
+                  : html`<a href="${base}?only=incomplete">只看附件未到齐的条目</a>`
+              }`
+          : '所有条目的附件都已到齐。'
+      }
+    </p>
     ${message ? html`<p class="notice ${message.ok ? 'ok' : 'bad'}" role="status">${message.text}</p>` : ''}
     <table aria-labelledby="items">
       <thead>
@@ -393,12 +417,15 @@ export function renderDepartmentItems(
         </tr>
       </thead>
       <tbody>
-        ${items.map(
+        ${shown.map(
           (i) =>
             html`<tr data-item="${i.id}">
-              <td>${i.title}</td>
+              <td><a href="/district/items/${encodeURIComponent(i.id)}">${i.title}</a></td>
               <td class="n">${i.revision}</td>
-              <td class="nowrap">${ITEM_STATUS[i.status]} ${pendingFiles(i.attachments)}</td>
+              <td class="nowrap">
+                ${ITEM_STATUS_LABEL[i.status]}
+                ${waiting(i) ? pendingFiles(i.id, i.attachments) : ''}
+              </td>
               <td class="nowrap">${when(i.approvedAt)}</td>
               <td>${i.status === 'published' ? (i.publishedUrl ?? '') : (i.statusReason ?? '')}</td>
               ${

@@ -6,10 +6,13 @@ import type {
   OverviewSort,
 } from '../overview/district-overview'
 import type { LateItem, LateRule } from '../overview/overview-service'
+import type { ItemFile } from '../uploads/missing-files'
+import { megabytes } from '../uploads/uploads-service'
 import { html, SafeHtml } from './html'
 import { dayText, districtPage, when, type Viewer } from './layout'
 
-const ITEM_STATUS: Record<LateItem['status'], string> = {
+/** The district's names of an item's status. */
+export const ITEM_STATUS_LABEL: Record<LateItem['status'], string> = {
   received: '已接收待发布',
   published: '已发布',
   returned: '已退回',
@@ -20,8 +23,15 @@ const FILTER_LABEL: Record<OverviewFilter, string> = {
   '': '全部部门',
   overdue: '有逾期任务',
   late: '有逾期条目',
+  incomplete: '有附件未到齐的条目',
   missing: '未报送配档表',
   report: '年度报告未收到或有错误',
+}
+
+/** Where a missing file stands: 「尚未开始上传」 or 「上传中 1.5 MB / 4 MB（最近 …）」. */
+export function fileState(f: ItemFile): string {
+  if (!f.upload) return `（${megabytes(f.size)}，尚未开始上传）`
+  return `（上传中 ${megabytes(f.upload.receivedBytes)} / ${megabytes(f.size)}，最近一块 ${when(f.upload.lastActivityAt)}）`
 }
 
 /** The query string of the overview with `change` applied (defaults left out). */
@@ -71,6 +81,17 @@ function departmentRow(r: DistrictRow, year: number): SafeHtml {
     <td class="n">${r.published}</td>
     <td class="n">${r.returned}</td>
     <td class="n ${r.late > 0 ? 'late' : ''}">${r.late}</td>
+    <td class="n ${r.incomplete > 0 ? 'late' : ''}" data-incomplete="${r.incomplete}">
+      ${
+        r.incomplete > 0
+          ? html`<a
+              href="/district/departments/${encodeURIComponent(r.code)}/items?only=incomplete"
+              title="查看该部门附件未到齐的条目"
+              >${r.incomplete}</a
+            >`
+          : '0'
+      }
+    </td>
     <td class="n">${s ? s.tasks : '—'}</td>
     <td class="n">
       ${
@@ -119,9 +140,10 @@ export function renderDistrictOverview(
       done: acc.done + (r.schedule?.done ?? 0),
       overdue: acc.overdue + (r.schedule?.overdue ?? 0),
       late: acc.late + r.late,
+      incomplete: acc.incomplete + r.incomplete,
       missing: acc.missing + (r.schedule ? 0 : 1),
     }),
-    { tasks: 0, done: 0, overdue: 0, late: 0, missing: 0 },
+    { tasks: 0, done: 0, overdue: 0, late: 0, incomplete: 0, missing: 0 },
   )
   const body = html`
     <p class="muted">
@@ -179,6 +201,10 @@ export function renderDistrictOverview(
         <span class="muted">逾期条目</span
         ><b class="${totals.late ? 'late' : ''}">${totals.late}</b>
       </div>
+      <div>
+        <span class="muted">附件未到齐</span
+        ><b class="${totals.incomplete ? 'late' : ''}">${totals.incomplete}</b>
+      </div>
       <div><span class="muted">未报送配档表</span><b>${totals.missing}</b></div>
     </div>
     <h2 id="departments">各部门情况（${query.year} 年配档表）</h2>
@@ -192,6 +218,7 @@ export function renderDistrictOverview(
                 ${sortHeader(query, 'published', '已发布', true)}
                 ${sortHeader(query, 'returned', '已退回', true)}
                 ${sortHeader(query, 'late', '逾期条目', true)}
+                ${sortHeader(query, 'incomplete', '附件未到齐', true)}
                 ${sortHeader(query, 'tasks', '配档任务', true)}
                 ${sortHeader(query, 'completion', '完成率', true)}
                 ${sortHeader(query, 'overdue', '逾期任务', true)}
@@ -269,7 +296,7 @@ export function renderDistrictOverview(
                   html`<tr class="late">
                     <td class="nowrap">${l.departmentCode}</td>
                     <td>${l.title}</td>
-                    <td class="nowrap">${ITEM_STATUS[l.status]}</td>
+                    <td class="nowrap">${ITEM_STATUS_LABEL[l.status]}</td>
                     <td class="nowrap">${when(l.approvedAt)}</td>
                     <td class="nowrap">${when(l.statusAt)}</td>
                     <td>
@@ -285,6 +312,46 @@ export function renderDistrictOverview(
             </tbody>
           </table>`
         : html`<p>没有逾期条目。</p>`
+    }
+    <h2 id="incomplete">附件未到齐的条目（${overview.incompleteItems.length}）</h2>
+    <p class="muted">
+      条目最新版本所列的附件尚未全部传到区级（部门工作台同步时上传），到齐前不能登记发布。
+    </p>
+    ${
+      overview.incompleteItems.length
+        ? html`<table aria-labelledby="incomplete">
+            <thead>
+              <tr>
+                <th scope="col">部门</th>
+                <th scope="col">标题</th>
+                <th scope="col">状态</th>
+                <th scope="col">审批时间</th>
+                <th scope="col" class="n">已到</th>
+                <th scope="col">未到的附件</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${overview.incompleteItems.map(
+                (i) =>
+                  html`<tr data-item="${i.id}">
+                    <td class="nowrap">${i.departmentName}</td>
+                    <td><a href="/district/items/${encodeURIComponent(i.id)}">${i.title}</a></td>
+                    <td class="nowrap">${ITEM_STATUS_LABEL[i.status]}</td>
+                    <td class="nowrap">${when(i.approvedAt)}</td>
+                    <td class="n">${i.files.length - i.missing}/${i.files.length}</td>
+                    <td>
+                      ${i.files
+                        .filter((f) => !f.arrived)
+                        .map(
+                          (f) =>
+                            html`<div>${f.name} <span class="muted">${fileState(f)}</span></div>`,
+                        )}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>所有条目的附件都已到齐。</p>`
     }
   `
   return districtPage('各部门总览', 'overview', body, viewer, links)

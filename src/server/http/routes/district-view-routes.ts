@@ -10,6 +10,7 @@ import {
 } from '../../overview/district-overview'
 import { getOverview, type LateRule } from '../../overview/overview-service'
 import { overviewXlsx } from '../../overview/overview-xlsx'
+import { registerDistrictItemPage } from '../../overview/item-detail'
 import {
   BreakdownFileError,
   listBreakdowns,
@@ -184,6 +185,7 @@ export function registerDistrictView(
 
     registerDistrictAccountRoutes(scope, db, clock, { refuse, headers: PAGE_HEADERS })
     registerDistrictCalendarPages(scope, db, clock, PAGE_HEADERS)
+    registerDistrictItemPage(scope, db, { headers: PAGE_HEADERS, refuse })
 
     scope.get('/', async (req, reply) => {
       const now = clock()
