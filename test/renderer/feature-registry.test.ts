@@ -73,11 +73,17 @@ describe('the renderer feature registry', () => {
     expect(report?.nav?.[0]).toMatchObject({ label: '年度报告', section: 'work' })
   })
 
-  it('home cards follow the capabilities: a reviewer sees 待我审查, an officer their own items and sync', () => {
+  it('home cards follow the capabilities: a reviewer sees 待我审查 and 待我审核问答, an officer their own items and sync', () => {
     const ids = (caps: typeof admin) => homeCardsOf(FEATURES, caps, 'count').map((c) => c.id)
-    expect(ids(reviewer)).toEqual(['awaiting-review'])
+    expect(ids(reviewer)).toEqual(['awaiting-review', 'awaiting-qa-review'])
     expect(ids(officer)).toEqual(['returned', 'overdue', 'sync-problems'])
-    expect(ids(admin)).toEqual(['awaiting-review', 'returned', 'overdue', 'sync-problems'])
+    expect(ids(admin)).toEqual([
+      'awaiting-review',
+      'awaiting-qa-review',
+      'returned',
+      'overdue',
+      'sync-problems',
+    ])
     expect(homeCardsOf(FEATURES, officer, 'panel').map((c) => c.id)).toEqual([
       'requests',
       'schedule',

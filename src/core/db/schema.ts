@@ -58,6 +58,7 @@ import type {
   EngagementTrainingsTable,
   QaEntriesTable,
 } from './tables/engagement'
+import type { QaReviewDecisionsTable, QaReviewsTable } from './tables/qa-review'
 import type {
   SyncIntegrityFlagsTable,
   SyncItemsTable,
@@ -117,5 +118,7 @@ export interface DB {
   engagement_attendance: EngagementAttendanceTable
   engagement_trainings: EngagementTrainingsTable
   qa_entries: QaEntriesTable
+  qa_reviews: QaReviewsTable
+  qa_review_decisions: QaReviewDecisionsTable
   engagement_sync: EngagementSyncTable
 }

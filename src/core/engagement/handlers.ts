@@ -24,7 +24,8 @@ import { exportCommentsFile, exportQaFile } from './export'
 import { engagementFigures } from './figures'
 import { engagementHome } from './home'
 import { checkPeriod } from './period'
-import { getQa, listQa, removeQa, reviewQa, saveQa, submitQa } from './qa'
+import { getQa, listQa, removeQa, saveQa } from './qa'
+import { decideQa, qaReviewView, submitQa } from './qa-review'
 import {
   createAttendanceDraft,
   listAttendance,
@@ -135,13 +136,16 @@ export function engagementHandlers(ctx: CoreContext): Pick<HandlerTable, Engagem
       getQa(db(), await saveQa(db(), actor, input, clock, ctx.ids), clock),
     ),
     'engagement:qa-submit': withActor(ctx, async (actor, input) => {
-      await submitQa(db(), actor, input.id, clock)
+      await submitQa(db(), actor, input.id, clock, ctx.ids)
       return getQa(db(), input.id, clock)
     }),
     'engagement:qa-review': withActor(ctx, async (actor, input) => {
-      await reviewQa(db(), actor, input, clock)
+      await decideQa(db(), actor, input, clock, ctx.ids)
       return getQa(db(), input.id, clock)
     }),
+    'engagement:qa-review-get': withActor(ctx, (actor, input) =>
+      qaReviewView(db(), actor, input.id, clock),
+    ),
     'engagement:qa-remove': withActor(ctx, async (actor, input) => {
       await removeQa(db(), actor, input.id, clock)
       return null

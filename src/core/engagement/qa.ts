@@ -11,11 +11,13 @@ import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
 import { withInForceContent } from '../items/working-revision'
 import { officeToday } from '../requests/office-day'
+import { cancelOpenQaRound, openRounds, pendingStepOf, qaContentHash } from './qa-rounds'
 
 /**
  * 政策问答库 (the Q&A base shared with the 12345 hotline): question and answer resting on a policy
- * (and optionally its interpretation). Reviewed like items — submitted by an officer, approved or
- * returned by a reviewer who did not write it (separation of duties). An answer is only as valid
+ * (and optionally its interpretation). Reviewed like items — submitted by an officer and decided
+ * step by step along the department's 保密审查 chain by people who did not write it (qa-review.ts;
+ * an edit cancels the open round and returns the entry to 草稿). An answer is only as valid
  * as its policy: when the policy or interpretation is amended, repealed or expired (立改废), or the
  * entry's own 有效期 has passed, the entry is flagged on every read and sync — computed from the
  * items' 有效性, so it can never be stale — and goes to the district as not valid.
@@ -48,6 +50,19 @@ export function qaFlag(
   return null
 }
 
+/** The entry's flag now, from its policy and interpretation as in force (修订稿: the approved one). */
+export async function currentQaFlag(
+  db: Kysely<DB>,
+  row: QaRow,
+  clock: Clock,
+): Promise<string | null> {
+  const [policy] = await withInForceContent(db, [await loadItemRow(db, row.policy_item_id)])
+  const [interpretation = null] = row.interpretation_item_id
+    ? await withInForceContent(db, [await loadItemRow(db, row.interpretation_item_id)])
+    : []
+  return qaFlag(policy!, interpretation, row.valid_to, officeToday(clock))
+}
+
 async function toViews(db: Kysely<DB>, rows: QaRow[], clock: Clock): Promise<QaView[]> {
   const ids = [
     ...new Set(
@@ -66,6 +81,10 @@ async function toViews(db: Kysely<DB>, rows: QaRow[], clock: Clock): Promise<QaV
   // 修订稿: the policy as in force (its 有效性 and title), not a working revision's.
   const byId = new Map(items.map((i) => [i.id, i]))
   const today = officeToday(clock)
+  const rounds = await openRounds(
+    db,
+    rows.filter((r) => r.state === 'pending').map((r) => r.id),
+  )
   return rows.map((r) => {
     const policy = byId.get(r.policy_item_id)!
     const interpretation = r.interpretation_item_id
@@ -87,6 +106,8 @@ async function toViews(db: Kysely<DB>, rows: QaRow[], clock: Clock): Promise<QaV
       reviewedAt: r.reviewed_at,
       reviewNote: r.review_note,
       updatedAt: r.updated_at,
+      contentHash: qaContentHash(r),
+      pendingStep: pendingStepOf(rounds.get(r.id)),
     }
   })
 }
@@ -101,7 +122,7 @@ export async function listQa(db: Kysely<DB>, clock: Clock): Promise<QaView[]> {
   return toViews(db, rows, clock)
 }
 
-async function loadQa(db: Kysely<DB>, id: string): Promise<QaRow> {
+export async function loadQa(db: Kysely<DB>, id: string): Promise<QaRow> {
   const row = await db
     .selectFrom('qa_entries')
     .selectAll()
@@ -127,7 +148,10 @@ export interface QaSaveInput {
   validTo: string | null
 }
 
-/** Creates or edits an entry; an edit of a submitted or approved entry sends it back to 草稿. */
+/**
+ * Creates or edits an entry; an edit of a submitted or approved entry sends it back to 草稿 (an open
+ * review round is cancelled) and makes the editor one of its authors until its next approval.
+ */
 export async function saveQa(
   db: Kysely<DB>,
   actor: Actor,
@@ -177,12 +201,21 @@ export async function saveQa(
     updated_at: now,
   }
   const id = input.id ?? ids()
-  if (input.id) await loadQa(db, input.id)
+  const existing = input.id ? await loadQa(db, input.id) : null
   await db.transaction().execute(async (trx) => {
-    if (input.id) {
+    if (existing) {
+      const editors = JSON.parse(existing.editor_ids_json) as string[]
+      await cancelOpenQaRound(trx, actor, id, clock)
       await trx
         .updateTable('qa_entries')
-        .set({ ...fields, reviewed_by_name: null, reviewed_at: null })
+        .set({
+          ...fields,
+          reviewed_by_name: null,
+          reviewed_at: null,
+          editor_ids_json: JSON.stringify(
+            editors.includes(actor.id) ? editors : [...editors, actor.id],
+          ),
+        })
         .where('id', '=', id)
         .execute()
     } else {
@@ -199,6 +232,7 @@ export async function saveQa(
           pushed_hash: null,
           created_at: now,
           deleted_at: null,
+          editor_ids_json: '[]',
         })
         .execute()
     }
@@ -216,76 +250,6 @@ export async function saveQa(
   return id
 }
 
-export async function submitQa(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: string,
-  clock: Clock,
-): Promise<void> {
-  requireRole(actor, 'officer')
-  const row = await loadQa(db, id)
-  if (row.state !== 'draft' && row.state !== 'returned') {
-    throw new AppError('CONFLICT', '该问答已提交审核或已审核')
-  }
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('qa_entries')
-      .set({ state: 'pending', updated_at: clock().toISOString() })
-      .where('id', '=', id)
-      .execute()
-    await appendAudit(
-      trx,
-      { actor: auditActor(actor), action: 'qa.submit', target: `qa:${id}`, detail: {} },
-      clock,
-    )
-  })
-}
-
-/** A reviewer who did not write the entry approves or returns it (separation of duties). */
-export async function reviewQa(
-  db: Kysely<DB>,
-  actor: Actor,
-  input: { id: string; decision: 'approve' | 'return'; note: string },
-  clock: Clock,
-): Promise<void> {
-  requireRole(actor, 'reviewer')
-  const row = await loadQa(db, input.id)
-  if (row.author_id === actor.id) throw new AppError('FORBIDDEN', '不能审核自己编写的问答')
-  if (row.state !== 'pending') throw new AppError('CONFLICT', '该问答不在待审核状态，请刷新')
-  if (input.decision === 'approve') {
-    const [policy] = await withInForceContent(db, [await loadItemRow(db, row.policy_item_id)])
-    const [interpretation = null] = row.interpretation_item_id
-      ? await withInForceContent(db, [await loadItemRow(db, row.interpretation_item_id)])
-      : []
-    const flag = qaFlag(policy!, interpretation, row.valid_to, officeToday(clock))
-    if (flag) throw new AppError('CONFLICT', `不能通过：${flag}。请先修改答复或依据`)
-  }
-  const now = clock().toISOString()
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('qa_entries')
-      .set({
-        state: input.decision === 'approve' ? 'approved' : 'returned',
-        reviewed_by_name: actor.displayName,
-        reviewed_at: now,
-        review_note: input.note,
-        updated_at: now,
-      })
-      .where('id', '=', input.id)
-      .execute()
-    await appendAudit(
-      trx,
-      {
-        actor: auditActor(actor),
-        action: `qa.${input.decision}`,
-        target: `qa:${input.id}`,
-        detail: {},
-      },
-      clock,
-    )
-  })
-}
-
 export async function removeQa(
   db: Kysely<DB>,
   actor: Actor,
@@ -296,6 +260,7 @@ export async function removeQa(
   await loadQa(db, id)
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {
+    await cancelOpenQaRound(trx, actor, id, clock)
     await trx
       .updateTable('qa_entries')
       .set({ deleted_at: now, updated_at: now })

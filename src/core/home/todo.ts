@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../shared/sync/types'
 import type { Actor } from '../accounts/actor'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
+import { qaReviewQueue } from '../engagement/qa-review'
 import { reviewQueue } from '../review/workflow/views'
 import { searchItems } from '../search/search-items'
 
@@ -14,7 +15,8 @@ const UNPUBLISHED: ItemStatus[] = ['draft', 'pending_review', 'returned', 'appro
 
 /**
  * 我的待办: each heading asks its own domain's query — the review queue's 「待我审查」 (the same
- * separation-of-duties check that `review:decide` applies), the item search's author, status and
+ * separation-of-duties check that `review:decide` applies), 政策问答's 「待我审核的问答」 (the
+ * check of `engagement:qa-review`), the item search's author, status and
  * 「逾期」 filters (the catalogue's 时限, else 20 working days), and the sync worker's outbox counts.
  * Nothing here restates a rule of those domains.
  */
@@ -31,6 +33,16 @@ export async function homeTodo(
       itemId: r.itemId,
       title: r.title,
       note: `${r.stepName}（第 ${r.stepIndex + 1}/${r.stepCount} 步）· ${r.submittedByName} 提交`,
+    })),
+  }
+
+  const qa = await qaReviewQueue(db, actor)
+  const qaAwaitingMyReview: TodoGroup = {
+    count: qa.length,
+    rows: qa.slice(0, TODO_ROWS).map((r) => ({
+      itemId: r.id,
+      title: r.question,
+      note: `${r.stepName}（第 ${r.stepIndex + 1}/${r.stepCount} 步）· ${r.submittedByName ?? ''} 提交`,
     })),
   }
 
@@ -54,6 +66,7 @@ export async function homeTodo(
   const status = await syncStatus()
   return {
     awaitingMyReview,
+    qaAwaitingMyReview,
     returnedToMe: {
       count: returned.total,
       rows: returned.rows.map((r) => ({ itemId: r.id, title: r.title, note: null })),

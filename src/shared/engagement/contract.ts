@@ -12,6 +12,7 @@ import type {
   EngagementHome,
   ExportResult,
   PeriodCheck,
+  QaReviewView,
   QaView,
   SupervisorView,
   TrainingView,
@@ -74,6 +75,8 @@ export const engagementContract = {
   'engagement:qa-save': { input: s.qaSaveSchema, output: out<QaView>() },
   'engagement:qa-submit': { input: s.engagementIdSchema, output: out<QaView>() },
   'engagement:qa-review': { input: s.qaReviewSchema, output: out<QaView>() },
+  /** The entry's latest round: steps, findings, decisions, and whether the user may decide now. */
+  'engagement:qa-review-get': { input: s.engagementIdSchema, output: out<QaReviewView>() },
   'engagement:qa-remove': { input: s.engagementIdSchema, output: out<null>() },
   'engagement:qa-export': { input: empty, output: out<ExportResult | null>() },
 

@@ -63,6 +63,12 @@ export const QA_STATE_LABELS: Record<QaState, string> = {
   returned: '退回修改',
 }
 
+/** A decision at one step of a 政策问答 round (保密审查 chain). */
+export const QA_DECISION_LABELS: Record<'approve' | 'return', string> = {
+  approve: '同意',
+  return: '退回修改',
+}
+
 /** Columns of the comment export (export-comments, 意见导出). */
 export const COMMENT_EXPORT_COLUMNS = [
   '序号',
@@ -116,8 +122,11 @@ export const ENGAGEMENT_AUDIT_LABELS = {
   'trainings.remove': '删除培训记录',
   'qa.save': '保存政策问答',
   'qa.submit': '提交问答审核',
-  'qa.approve': '问答审核通过',
+  'qa.decide': '问答审核决定',
+  'qa.approve': '问答审核通过（终审）',
   'qa.return': '退回问答',
+  'qa.refused': '拒绝问答审核决定（职责分离）',
+  'qa.cancelled': '问答审核作废（内容已修改）',
   'qa.remove': '删除政策问答',
   'qa.export': '导出政策问答库',
 } as const

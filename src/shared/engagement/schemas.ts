@@ -139,13 +139,29 @@ export const qaSaveSchema = z.strictObject({
   validTo: date.nullable().default(null),
 })
 
+/**
+ * One decision at the current step of a 政策问答 round (保密审查 chain), bound to the round, the step
+ * and the content hash the decider saw; 同意 keeps a high finding only with a written reason each.
+ */
 export const qaReviewSchema = z
   .strictObject({
     id,
+    reviewId: id,
+    stepIndex: z.number().int().min(0).max(20),
+    contentHash: z.string().min(1).max(200),
     decision: z.enum(['approve', 'return']),
     note: text(2000, '审核意见').default(''),
+    highReasons: z
+      .array(
+        z.strictObject({
+          findingId: z.string().min(1).max(300),
+          reason: text(1000, '保留理由'),
+        }),
+      )
+      .max(500)
+      .default([]),
   })
-  .refine((v) => v.decision === 'approve' || v.note.length > 0, {
+  .refine((v) => v.decision === 'approve' || v.note.trim().length > 0, {
     message: '退回须写明审核意见',
     path: ['note'],
   })

@@ -1,3 +1,11 @@
+import type {
+  CannotDecideReason,
+  HighFindingReason,
+  ReviewFinding,
+  ReviewStepRole,
+  SeverityCounts,
+} from '../review/types'
+
 /**
  * 政民互动 (public engagement): consultations on drafts (意见征集), the comments they receive and
  * what was made of them, 政务公开监督员 / 列席 records, training records and the policy Q&A base.
@@ -206,10 +214,71 @@ export interface QaView {
   /** Set when its policy (or interpretation) was amended, repealed or expired (立改废). */
   flag: string | null
   authorName: string | null
+  /** Who approved the final step of the 保密审查 chain, and when. */
   reviewedByName: string | null
   reviewedAt: string | null
   reviewNote: string
   updatedAt: string
+  /** sha256 over the entry's content: every review decision is bound to the hash its decider saw. */
+  contentHash: string
+  /** While 待审核: the step of the chain waiting (第 index+1/count 步) and the round's findings. */
+  pendingStep: {
+    index: number
+    count: number
+    name: string
+    role: ReviewStepRole
+    counts: SeverityCounts
+  } | null
+}
+
+/** A 政策问答 review round (审核轮次): open, approved at the final step, returned, or cancelled by an edit. */
+export const QA_REVIEW_STATES = ['open', 'approved', 'returned', 'cancelled'] as const
+export type QaReviewState = (typeof QA_REVIEW_STATES)[number]
+
+/** One decision of a round: 同意 (advances; at the final step approves) or 退回修改. */
+export interface QaDecisionView {
+  id: string
+  stepIndex: number
+  stepName: string
+  decision: 'approve' | 'return'
+  deciderName: string | null
+  decidedAt: string
+  note: string
+  highReasons: HighFindingReason[]
+}
+
+/** One step of a round's chain and how it stands. */
+export interface QaStepView {
+  index: number
+  name: string
+  role: ReviewStepRole
+  status: 'waiting' | 'current' | 'approved' | 'returned' | 'cancelled'
+  decisions: QaDecisionView[]
+}
+
+/** `engagement:qa-review-get`: the entry's latest round as the signed-in user sees it. */
+export interface QaReviewView {
+  entry: QaView
+  /** The latest round; null when never submitted. */
+  round: {
+    id: string
+    round: number
+    state: QaReviewState
+    currentStep: number | null
+    contentHash: string
+    submittedByName: string | null
+    submittedAt: string
+    closedAt: string | null
+    findings: ReviewFinding[]
+    counts: SeverityCounts
+  } | null
+  steps: QaStepView[]
+  /** True when the signed-in user may decide the current step now (separation of duties). */
+  canDecide: boolean
+  /** Why not (CANNOT_DECIDE_LABELS), null when they may or nothing is open. */
+  cannotDecideReason: CannotDecideReason | null
+  /** Earlier rounds, newest first. */
+  history: { round: number; state: QaReviewState; submittedAt: string; closedAt: string | null }[]
 }
 
 /** The home card: the training duty (at least one specialised training a year). */

@@ -18,6 +18,11 @@ export interface TodoGroup {
 export interface HomeTodo {
   /** Open reviews whose current step the user may decide now (the review queue's 「待我审查」). */
   awaitingMyReview: TodoGroup
+  /**
+   * 政策问答 entries whose current 保密审查 step the user may decide now (engagement's qaReviewQueue;
+   * a row's `itemId` is the entry's id, opening /engagement?tab=qa&qa=<id>).
+   */
+  qaAwaitingMyReview: TodoGroup
   /** The user's own items returned to them (退回修改). */
   returnedToMe: TodoGroup
   /** The user's own unpublished items past their due date (catalogue 时限, else 条例第二十六条). */

@@ -11,11 +11,9 @@ import {
   openStore,
   passReview,
   received,
-  REVIEWER,
-  loginAs,
-  OFFICER,
   reviewCore,
 } from './helpers'
+import { passQaReview } from './qa-helpers'
 import { xlsxCells } from './xlsx-cells'
 
 let t: TestCore
@@ -51,10 +49,7 @@ describe('CLI export-comments / export-qa', () => {
         validFrom: null,
         validTo: null,
       })
-      await t.call('engagement:qa-submit', { id: qa.id })
-      await loginAs(t, REVIEWER)
-      await t.call('engagement:qa-review', { id: qa.id, decision: 'approve', note: '' })
-      await loginAs(t, OFFICER)
+      await passQaReview(t, qa.id)
 
       const out = join(t.dataDir, 'comments.xlsx')
       const run = await cli(

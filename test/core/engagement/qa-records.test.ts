@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TestCore } from '../../helpers/test-core'
-import { draftPolicy, loginAs, OFFICER, passReview, REVIEWER, reviewCore } from './helpers'
+import { draftPolicy, LEADER, loginAs, OFFICER, passReview, REVIEWER, reviewCore } from './helpers'
+import { qaApprove, qaDecision } from './qa-helpers'
 
 let t: TestCore
 afterEach(async () => {
@@ -18,7 +19,7 @@ const qaInput = (policyItemId: string) => ({
 })
 
 describe('政策问答库: reviewed like items, valid only while its policy is', () => {
-  it('is approved by a reviewer who did not write it, and flagged when its policy is repealed (立改废)', async () => {
+  it('passes the 保密审查 chain (people who did not write it), and is flagged when its policy is repealed (立改废)', async () => {
     t = await reviewCore()
     const policy = await draftPolicy(t)
     await passReview(t, policy.id)
@@ -26,24 +27,20 @@ describe('政策问答库: reviewed like items, valid only while its policy is',
     expect(qa.state).toBe('draft')
     expect(qa.flag).toBeNull()
     await t.call('engagement:qa-submit', { id: qa.id })
-    // The author is an officer, not a reviewer: refused by role.
-    expect(
-      (await t.send('engagement:qa-review', { id: qa.id, decision: 'approve', note: '' })).ok,
-    ).toBe(false)
+    // The author never decides (separation of duties).
+    expect((await t.send('engagement:qa-review', await qaDecision(t, qa.id))).ok).toBe(false)
     await loginAs(t, REVIEWER)
-    const returned = await t.send('engagement:qa-review', {
-      id: qa.id,
-      decision: 'return',
-      note: '',
-    })
+    // 退回 needs a written note.
+    const returned = await t.send(
+      'engagement:qa-review',
+      await qaDecision(t, qa.id, { decision: 'return' }),
+    )
     expect(returned.ok).toBe(false)
-    const approved = await t.call('engagement:qa-review', {
-      id: qa.id,
-      decision: 'approve',
-      note: '',
-    })
+    expect((await qaApprove(t, qa.id)).state).toBe('pending')
+    await loginAs(t, LEADER)
+    const approved = await qaApprove(t, qa.id)
     expect(approved.state).toBe('approved')
-    expect(approved.reviewedByName).toBe('李审核')
+    expect(approved.reviewedByName).toBe('刘签发')
 
     await loginAs(t, OFFICER)
     const newer = await draftPolicy(t)
@@ -71,7 +68,7 @@ describe('政策问答库: reviewed like items, valid only while its policy is',
     await t.call('engagement:qa-save', { ...qaInput(policy.id), id: qa.id })
     await t.call('engagement:qa-submit', { id: qa.id })
     await loginAs(t, REVIEWER)
-    const again = await t.send('engagement:qa-review', { id: qa.id, decision: 'approve', note: '' })
+    const again = await t.send('engagement:qa-review', await qaDecision(t, qa.id))
     expect(again.ok).toBe(false)
     if (!again.ok) expect(again.error.message).toContain('废止')
   })

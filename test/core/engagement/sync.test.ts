@@ -13,6 +13,7 @@ import {
   passReview,
   REVIEWER,
 } from './helpers'
+import { passQaReview } from './qa-helpers'
 
 let server: TestServer
 let t: TestCore
@@ -123,10 +124,7 @@ describe('意见征集 through sync: the approved notice goes online, comments c
       validFrom: null,
       validTo: null,
     })
-    await t.call('engagement:qa-submit', { id: qa.id })
-    await loginAs(t, REVIEWER)
-    await t.call('engagement:qa-review', { id: qa.id, decision: 'approve', note: '' })
-    await loginAs(t, OFFICER)
+    await passQaReview(t, qa.id)
     expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
     const kb = async () =>
       (await (await fetch(`${server.url}/district/qa.json`)).json()) as {

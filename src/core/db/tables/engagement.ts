@@ -120,6 +120,8 @@ export interface QaEntriesTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** JSON array of user ids who edited the entry since its last approval (migration 0220). */
+  editor_ids_json: string
 }
 export type QaRow = Selectable<QaEntriesTable>
 

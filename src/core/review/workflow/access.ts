@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { CannotDecideReason } from '../../../shared/review/types'
+import type { CannotDecideReason, ReviewChainStep } from '../../../shared/review/types'
 import type { Actor } from '../../accounts/actor'
 import type { DB } from '../../db/schema'
 import type { ItemRow } from '../../db/tables/drafting'
@@ -33,6 +33,16 @@ export async function authorIds(
   const ids = new Set<string>([item.author_id, ...revisions.map((r) => r.author_id)])
   if (review) ids.add(review.row.submitted_by)
   return ids
+}
+
+/**
+ * One review round as separation of duties sees it: an item's review (ParsedReview) or a 政策问答
+ * round (core/engagement/qa-review.ts) — its state, current step, submission time, referral and
+ * the chain of steps it was submitted under.
+ */
+export interface DecidableRound {
+  row: { state: string; current_step: number | null; submitted_at: string; referred: number }
+  steps: readonly ReviewChainStep[]
 }
 
 /** What separation of duties needs to know about one would-be decider of one review. */
@@ -70,16 +80,23 @@ export async function deciderFacts(
       if (r.step_index !== review.row.current_step) otherStepDeciders.add(r.decider_id)
     }
   }
+  return { authors, otherStepDeciders, account: await accountFacts(db, actorId) }
+}
+
+/**
+ * The decider's account dates (creation, the last administrator reset), read from `users` — never
+ * from the session, so a reset in another window counts at once.
+ */
+export async function accountFacts(
+  db: Kysely<DB>,
+  actorId: string,
+): Promise<DeciderFacts['account']> {
   const user = await db
     .selectFrom('users')
     .select(['created_at', 'password_reset_at'])
     .where('id', '=', actorId)
     .executeTakeFirst()
-  return {
-    authors,
-    otherStepDeciders,
-    account: user ? { createdAt: user.created_at, passwordResetAt: user.password_reset_at } : null,
-  }
+  return user ? { createdAt: user.created_at, passwordResetAt: user.password_reset_at } : null
 }
 
 /**
@@ -92,7 +109,7 @@ export async function deciderFacts(
  */
 export function decideCheck(
   actor: Actor,
-  review: ParsedReview | null,
+  review: DecidableRound | null,
   facts: DeciderFacts,
 ): CannotDecideReason | null {
   if (!review || review.row.state !== 'open' || review.row.current_step === null) return 'not_open'

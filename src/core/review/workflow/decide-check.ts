@@ -17,7 +17,7 @@ import { localDateTimeText } from '../../clock'
 import type { ItemRow } from '../../db/tables/drafting'
 import { AppError } from '../../errors'
 import type { PublishCheck } from '../../items/publish-rule'
-import { decideCheck, type DeciderFacts } from './access'
+import { decideCheck, type DecidableRound, type DeciderFacts } from './access'
 import { checkAnswers } from './checklist'
 import type { ParsedReview } from './rows'
 import { contentChanged } from './submit'
@@ -71,8 +71,16 @@ export class Refusal extends AppError {
   }
 }
 
-/** Throws the Chinese refusal for `actor` deciding `review` now, if any. */
-function refuse(actor: Actor, review: ParsedReview, facts: DeciderFacts, resetBy: string): void {
+/**
+ * Throws the Chinese refusal for `actor` deciding `review` now, if any (also the 政策问答 round's
+ * check, core/engagement/qa-review.ts).
+ */
+export function refuse(
+  actor: Actor,
+  review: DecidableRound,
+  facts: DeciderFacts,
+  resetBy: string,
+): void {
   const why = decideCheck(actor, review, facts)
   if (why === null) return
   if (why === 'not_open') throw new AppError('CONFLICT', '该审查已结束或已作废，请刷新后查看')
@@ -107,8 +115,14 @@ function refuse(actor: Actor, review: ParsedReview, facts: DeciderFacts, resetBy
   }
 }
 
-/** 同意公开 needs no blocker and a written reason for every high finding (shared approvalGaps). */
-function checkApproval(review: ParsedReview, highReasons: readonly HighFindingReason[]): void {
+/**
+ * 同意公开 needs no blocker and a written reason for every high finding (shared approvalGaps); also
+ * the 政策问答 round's approval (core/engagement/qa-review.ts).
+ */
+export function checkApproval(
+  review: { findings: readonly ReviewFinding[] },
+  highReasons: readonly HighFindingReason[],
+): void {
   const gaps = approvalGaps(review.findings, highReasons)
   if (gaps.blockers.length > 0) {
     throw new AppError(

@@ -104,6 +104,20 @@ export async function scanTitleAndBodyInWorker(
 }
 
 /**
+ * Findings in texts that stand for an entry's title and body under their own labels (政策问答:
+ * 问题 as `title`, 答复 as `body` — core/engagement/qa-review.ts), scanned on the worker pool.
+ */
+export async function scanLabelledTexts(
+  parts: readonly { source: 'title' | 'body'; label: string; text: string }[],
+  options: ScanOptions,
+): Promise<ReviewFinding[]> {
+  const found = await Promise.all(parts.map((p) => scanTextInWorker(p.text, options)))
+  return parts.flatMap((p, i) =>
+    found[i]!.map((f) => toFinding(f, p.text, p.source, p.label, null)),
+  )
+}
+
+/**
  * Scans what would be published: the title, the body and every attachment's text, hidden parts
  * included (tracked changes, comments, hidden sheets, properties — re-extracted from the stored
  * file so each finding says where it is; the stored text is the fallback). Attachments without

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { IconFileExport, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { QA_STATE_LABELS } from '../../../shared/engagement/labels'
 import { qaSaveSchema } from '../../../shared/engagement/schemas'
 import type { QaView } from '../../../shared/engagement/types'
@@ -23,17 +24,31 @@ import { DateField } from '../../components/DateField'
 import { StatusBadge } from '../../components/StatusBadge'
 import { limitOf } from '../../lib/schema-limits'
 import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { QaReviewPanel } from './QaReviewPanel'
 import { QA_COLORS } from './ui'
 
 /**
- * 政策问答库: entries on a policy (and its interpretation), reviewed by a reviewer who did not
- * write them, flagged when the policy is amended or repealed; approved entries go to the
- * district's knowledge base on sync.
+ * 政策问答库: entries on a policy (and its interpretation), passing the department's 保密审查 chain
+ * (each step decided by people who did not write them — QaReviewPanel), flagged when the policy is
+ * amended or repealed; entries approved at the final step go to the district's knowledge base on
+ * sync. `?qa=<id>` (我的待办) opens the entry's review.
  */
 export function QaTab() {
   const { capabilities } = useSession()
   const list = useApiQuery(() => api().engagement.qaList({}))
   const [editing, setEditing] = useState<QaView | 'new' | null>(null)
+  const [params, setParams] = useSearchParams()
+  const reviewing = params.get('qa')
+  const openReview = (id: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p)
+        if (id) next.set('qa', id)
+        else next.delete('qa')
+        return next
+      },
+      { replace: true },
+    )
   const [busy, setBusy] = useState(false)
   const act = async (body: () => Promise<unknown>, message: string) => {
     setBusy(true)
@@ -62,7 +77,7 @@ export function QaTab() {
       <Group justify="space-between">
         <Text fz="sm" c="dimmed">
           与 12345
-          热线共享：审核通过的问答在同步后进入区级知识库；所依据的政策修改或废止后，问答自动标记为须复核。
+          热线共享：问答经保密审查（各步骤由非编写人审核）全部通过后，同步进入区级知识库；所依据的政策修改或废止后，问答自动标记为须复核。
         </Text>
         <Group gap="xs" wrap="nowrap">
           <Button
@@ -128,6 +143,18 @@ export function QaTab() {
                 <StatusBadge color={q.flag ? 'orange' : QA_COLORS[q.state]}>
                   {q.flag ? '须复核' : QA_STATE_LABELS[q.state]}
                 </StatusBadge>
+                {q.pendingStep && (
+                  <Text fz="xs" c="dimmed" data-testid="qa-step">
+                    {q.pendingStep.name}（第 {q.pendingStep.index + 1}/{q.pendingStep.count} 步）
+                  </Text>
+                )}
+                {q.pendingStep &&
+                  (q.pendingStep.counts.blocker > 0 || q.pendingStep.counts.high > 0) && (
+                    <Text fz="xs" c="red.8">
+                      {q.pendingStep.counts.blocker > 0 && `阻断 ${q.pendingStep.counts.blocker} `}
+                      {q.pendingStep.counts.high > 0 && `高风险 ${q.pendingStep.counts.high}`}
+                    </Text>
+                  )}
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
@@ -151,41 +178,15 @@ export function QaTab() {
                       提交审核
                     </Button>
                   )}
-                  {capabilities.review && q.state === 'pending' && (
-                    <>
-                      <Button
-                        size="compact-xs"
-                        color="green"
-                        variant="light"
-                        loading={busy}
-                        onClick={() =>
-                          void act(
-                            () =>
-                              request(
-                                api().engagement.qaReview({
-                                  id: q.id,
-                                  decision: 'approve',
-                                  note: '',
-                                }),
-                              ),
-                            '已审核通过',
-                          )
-                        }
-                      >
-                        通过
-                      </Button>
-                      <ReturnButton
-                        onReturn={(note) =>
-                          act(
-                            () =>
-                              request(
-                                api().engagement.qaReview({ id: q.id, decision: 'return', note }),
-                              ),
-                            '已退回',
-                          )
-                        }
-                      />
-                    </>
+                  {q.state !== 'draft' && (
+                    <Button
+                      size="compact-xs"
+                      variant={capabilities.review && q.state === 'pending' ? 'light' : 'subtle'}
+                      color={capabilities.review && q.state === 'pending' ? 'green' : undefined}
+                      onClick={() => openReview(q.id)}
+                    >
+                      {capabilities.review && q.state === 'pending' ? '审核' : '审核记录'}
+                    </Button>
                   )}
                 </Group>
               </Table.Td>
@@ -198,6 +199,14 @@ export function QaTab() {
           还没有政策问答。
         </Text>
       )}
+      <Modal
+        opened={reviewing !== null}
+        onClose={() => openReview(null)}
+        title="政策问答保密审查"
+        size="xl"
+      >
+        {reviewing !== null && <QaReviewPanel id={reviewing} onChanged={() => list.reload()} />}
+      </Modal>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -218,37 +227,6 @@ export function QaTab() {
         )}
       </Modal>
     </Stack>
-  )
-}
-
-function ReturnButton({ onReturn }: { onReturn: (note: string) => Promise<void> }) {
-  const [open, setOpen] = useState(false)
-  const [note, setNote] = useState('')
-  return (
-    <>
-      <Button size="compact-xs" color="red" variant="subtle" onClick={() => setOpen(true)}>
-        退回
-      </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="退回问答">
-        <Textarea
-          label="审核意见"
-          withAsterisk
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button
-            disabled={note.trim() === ''}
-            onClick={() => void onReturn(note).then(() => setOpen(false))}
-          >
-            退回
-          </Button>
-        </Group>
-      </Modal>
-    </>
   )
 }
 
