@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { sharedCommentThrottle } from '../../src/server/consultations/throttle'
+import { databaseRateLimitStore } from '../../src/server/http/rate-limit-store'
 import { useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
@@ -69,5 +71,32 @@ describe('the comment limit across two server instances on one PostgreSQL', () =
       await call(one, a.token, 'GET', '/api/v1/consultations/comments?limit=1000')
     ).json()
     expect(feed.comments).toHaveLength(12)
+  })
+
+  it('keeps the comment page’s 10-minute windows when the API limiter sweeps its ended 1-minute ones', async () => {
+    const { db } = await backend.fresh()
+    let now = 1_000_000
+    const Store = databaseRateLimitStore(db, () => now)
+    const api = new Store()
+    const incr = (key: string, windowMs: number) =>
+      new Promise<{ current: number; ttl: number }>((resolve, reject) =>
+        api.incr(
+          key,
+          (e, r) => (e || !r ? reject(e ?? new Error('no result')) : resolve(r)),
+          windowMs,
+        ),
+      )
+    const comments = sharedCommentThrottle(db, { max: 2, windowMs: 600_000 }, () => new Date(now))
+    expect([await comments.hit('198.51.100.9'), await comments.hit('198.51.100.9')]).toEqual([
+      null,
+      null,
+    ])
+    // Two minutes on, the API limiter counts 500 requests of its 1-minute window: a sweep.
+    now += 120_000
+    for (let i = 0; i < 500; i++) await incr(`t:${i % 7}`, 60_000)
+    // The comment window (10 minutes) is still running: the third comment is refused.
+    expect(await comments.hit('198.51.100.9')).toBe(480)
+    now += 480_000
+    expect(await comments.hit('198.51.100.9')).toBeNull()
   })
 })

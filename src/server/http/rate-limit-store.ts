@@ -21,8 +21,10 @@ export function databaseRateLimitStore(db: Kysely<ServerDB>, now: () => number =
     // A window starts with a key's first request (as the in-memory store does) and lasts
     // `timeWindow`; a request after it starts the next one.
     const result = await sql<{ count: number | string; window_start: number | string }>`
-      insert into rate_limit_counters (key, window_start, count) values (${key}, ${at}, 1)
+      insert into rate_limit_counters (key, window_start, count, window_ms)
+        values (${key}, ${at}, 1, ${timeWindow})
       on conflict (key) do update set
+        window_ms = excluded.window_ms,
         count = case when rate_limit_counters.window_start + ${timeWindow} > ${at}
           then rate_limit_counters.count + 1 else 1 end,
         window_start = case when rate_limit_counters.window_start + ${timeWindow} > ${at}
@@ -30,9 +32,10 @@ export function databaseRateLimitStore(db: Kysely<ServerDB>, now: () => number =
       returning count, window_start`.execute(db)
     const row = result.rows[0]!
     if (++increments % SWEEP_EVERY === 0) {
+      // Each row by its own window: counters of a longer window (the comment page's) stay.
       await db
         .deleteFrom('rate_limit_counters')
-        .where('window_start', '<', at - timeWindow)
+        .where(sql<number>`window_start + window_ms`, '<', at)
         .execute()
     }
     return { current: Number(row.count), ttl: Number(row.window_start) + timeWindow - at }

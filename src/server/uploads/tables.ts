@@ -49,4 +49,6 @@ export interface RateLimitCountersTable {
   key: string
   window_start: BigintColumn
   count: number
+  /** The counter's own window length in ms (migration 0240): swept once start + window is past. */
+  window_ms: BigintColumn
 }

@@ -10,6 +10,7 @@ import * as m0170 from './2026_12_01_0170_reports'
 import * as m0200 from './2026_12_01_0200_consultations'
 import * as m0210 from './2026_12_01_0210_attachment_uploads'
 import * as m0211 from './2026_12_01_0211_rate_limit_counters'
+import * as m0240 from './2026_12_01_0240_rate_limit_window'
 import * as m0250 from './2026_12_01_0250_upload_expiry'
 
 /**
@@ -28,6 +29,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0200_consultations': m0200,
   '2026_12_01_0210_attachment_uploads': m0210,
   '2026_12_01_0211_rate_limit_counters': m0211,
+  '2026_12_01_0240_rate_limit_window': m0240,
   '2026_12_01_0250_upload_expiry': m0250,
 }
 
