@@ -63,6 +63,8 @@ import type {
   SyncIntegrityFlagsTable,
   SyncItemsTable,
   SyncOutboxTable,
+  SyncRemoteBlobsTable,
+  SyncRemoteItemFilesTable,
   SyncStateTable,
 } from './tables/sync'
 
@@ -94,6 +96,8 @@ export interface DB {
   review_decisions: ReviewDecisionsTable
   calendar_years: CalendarYearsTable
   sync_integrity_flags: SyncIntegrityFlagsTable
+  sync_remote_blobs: SyncRemoteBlobsTable
+  sync_remote_item_files: SyncRemoteItemFilesTable
   audit_anchors: AuditAnchorsTable
   requests: RequestsTable
   request_events: RequestEventsTable

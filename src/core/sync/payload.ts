@@ -47,7 +47,7 @@ const bare = (hash: string) => hash.replace(/^sha256:/, '')
  * that revision was later rewritten in place (a coalesced autosave), any revision with the same
  * hash holds the same content. Never the current draft: an edit after approval is not approved.
  */
-async function approvedSnapshot(db: Kysely<DB>, row: SyncOutboxRow): Promise<Snapshot> {
+export async function approvedSnapshot(db: Kysely<DB>, row: SyncOutboxRow): Promise<Snapshot> {
   const wanted = bare(row.content_hash)
   const exact = await db
     .selectFrom('item_revisions')

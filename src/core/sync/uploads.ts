@@ -5,6 +5,7 @@ import type { SyncUploadView } from '../../shared/sync/types'
 import { blobPath } from '../attachments/blob-store'
 import type { Logger } from '../logger'
 import type { SyncHttpClient } from './http-client'
+import type { RemoteFileLedger, SettledFile } from './remote-files'
 
 /**
  * Attachment uploads before the items that name them (protocol v2, docs/sync-protocol.md
@@ -29,6 +30,12 @@ export interface UploadDeps {
   logger: Logger
   /** Told after every chunk and at the end of every file (the 同步 page's per-file progress). */
   onFile: (progress: SyncUploadView) => void
+  /**
+   * What the desk remembers of this server's files (remote-files.ts): a file it confirmed before
+   * is neither asked about nor sent, and every file's end (on the server / refused) is recorded.
+   * Absent: ask about every file, remember nothing (as before).
+   */
+  ledger?: RemoteFileLedger
 }
 
 export type UploadOutcome =
@@ -57,10 +64,46 @@ export async function uploadFiles(
   files: readonly UploadFile[],
 ): Promise<UploadOutcome> {
   if (files.length === 0) return { kind: 'done', failed: 0 }
-  const have = new Set<string>()
-  for (let start = 0; start < files.length; start += MAX_BLOB_QUERY) {
+  const known = d.ledger
+    ? await d.ledger.confirmedAmong(files.map((f) => f.sha256))
+    : new Set<string>()
+  // Each file's last state in this run, for the ledger: done → confirmed, failed → refused.
+  const last = new Map<string, SyncUploadView>()
+  const tracked: UploadDeps = {
+    ...d,
+    onFile: (progress) => {
+      last.set(progress.sha256, progress)
+      d.onFile(progress)
+    },
+  }
+  try {
+    return await uploadUnknown(tracked, files, known)
+  } finally {
+    if (d.ledger) {
+      const settled: SettledFile[] = []
+      for (const [sha256, v] of last) {
+        if (known.has(sha256)) continue
+        if (v.state === 'done') settled.push({ sha256, state: 'confirmed', message: null })
+        if (v.state === 'failed') settled.push({ sha256, state: 'refused', message: v.message })
+      }
+      await d.ledger.record(settled)
+    }
+  }
+}
+
+/** The message beside a file the district already has. */
+export const ALREADY_ON_SERVER = '区级服务器已有该文件'
+
+async function uploadUnknown(
+  d: UploadDeps,
+  files: readonly UploadFile[],
+  known: ReadonlySet<string>,
+): Promise<UploadOutcome> {
+  const have = new Set<string>(known)
+  const ask = files.filter((f) => !known.has(f.sha256))
+  for (let start = 0; start < ask.length; start += MAX_BLOB_QUERY) {
     const res = await d.client.queryBlobs(
-      files.slice(start, start + MAX_BLOB_QUERY).map((f) => f.sha256),
+      ask.slice(start, start + MAX_BLOB_QUERY).map((f) => f.sha256),
     )
     if (res.kind === 'unauthorized' || res.kind === 'transient') return res
     if (res.kind === 'rejected') {
@@ -88,7 +131,7 @@ export async function uploadFiles(
         ...view(file),
         sentBytes: file.size,
         state: 'done',
-        message: '区级服务器已有该文件',
+        message: ALREADY_ON_SERVER,
       })
     } else {
       queue.push(file)

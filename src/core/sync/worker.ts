@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { SYNC_TOKEN_REFUSED_MESSAGE } from '../../shared/sync/labels'
-import type { SyncStatus, SyncUploadView } from '../../shared/sync/types'
+import type { SyncBackfillView, SyncStatus, SyncUploadView } from '../../shared/sync/types'
 import type { SecretStore } from '../platform'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
@@ -9,12 +9,14 @@ import type { Logger } from '../logger'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { SyncAborted, SyncHttpClient, type FetchLike } from './http-client'
 import { anchorAuditHead } from './anchors'
+import { backfillAttachments, lastBackfill } from './backfill'
 import { extensionStatuses, runExtensions, type SyncExtension } from './extensions'
 import { SYNC_EXTENSIONS } from './extensions-list'
 import { createEventBus, type EventBus } from '../events/bus'
 import { countDue, nextDueAt } from './outbox-queue'
 import { pullChanges } from './pull'
 import { MAX_BATCH, pushOutbox, type PhaseOutcome } from './push'
+import { remoteFileLedger } from './remote-files'
 import { loadConnection } from './sync-config'
 import { syncCounts } from './sync-views'
 import { readSyncValue, readSyncValues, SYNC_KEYS, writeSyncValue } from './state-store'
@@ -117,6 +119,8 @@ export class SyncWorker {
   private progress: SyncStatus['progress'] = null
   /** Per-file upload progress of the current / last run, by sha256. */
   private uploads = new Map<string, SyncUploadView>()
+  /** The current run's 补传附件 figures while it uploads them; else the stored last ones show. */
+  private backfill: SyncBackfillView | null = null
   private networking = false
   private lastPullAt = 0
   /** Consecutive runs that ended in a transient failure: spaces out runs when the server is down. */
@@ -203,6 +207,7 @@ export class SyncWorker {
       anchorProblem: values.anchor_problem ?? null,
       extensions: await extensionStatuses(db, this.extensions),
       uploads: [...this.uploads.values()],
+      backfill: this.backfill ?? (await lastBackfill(db)),
     }
   }
 
@@ -283,6 +288,10 @@ export class SyncWorker {
       })
       this.phase = 'sending'
       this.uploads.clear()
+      const onFile = (file: SyncUploadView) => {
+        this.uploads.set(file.sha256, file)
+      }
+      const ledger = remoteFileLedger(this.deps.getDb, connection.serverUrl, clock)
       let outcome: PhaseOutcome = await pushOutbox({
         db: this.deps.getDb,
         client,
@@ -295,17 +304,29 @@ export class SyncWorker {
         onProgress: (done, total) => {
           this.progress = { done, total }
         },
-        ...(this.deps.dataDir
-          ? {
-              uploads: {
-                dataDir: this.deps.dataDir,
-                onFile: (file: SyncUploadView) => {
-                  this.uploads.set(file.sha256, file)
-                },
-              },
-            }
-          : {}),
+        ...(this.deps.dataDir ? { uploads: { dataDir: this.deps.dataDir, onFile, ledger } } : {}),
       })
+      if (outcome.kind === 'done' && this.deps.dataDir) {
+        // 补传附件: files of items the district already holds but not their files (v1, refusals).
+        // A hiccup here does not fail the run: what is left is tried on the next one.
+        const dataDir = this.deps.dataDir
+        const backfill = await backfillAttachments({
+          db: this.deps.getDb,
+          client,
+          clock,
+          logger,
+          dataDir,
+          ledger,
+          force,
+          onFile,
+          onSummary: (summary) => {
+            this.backfill = summary
+          },
+        }).finally(() => {
+          this.backfill = null
+        })
+        if (backfill.kind === 'unauthorized') outcome = backfill
+      }
       if (outcome.kind === 'done') {
         this.phase = 'receiving'
         this.progress = null
@@ -327,16 +348,8 @@ export class SyncWorker {
           clock,
           events: this.events,
           logger,
-          ...(this.deps.dataDir
-            ? {
-                uploads: {
-                  dataDir: this.deps.dataDir,
-                  onFile: (file: SyncUploadView) => {
-                    this.uploads.set(file.sha256, file)
-                  },
-                },
-              }
-            : {}),
+          // Not the ledger: an extension decides itself when the district should be asked again.
+          ...(this.deps.dataDir ? { uploads: { dataDir: this.deps.dataDir, onFile } } : {}),
         })
       }
       if (outcome.kind === 'done') {

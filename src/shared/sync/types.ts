@@ -59,6 +59,25 @@ export interface SyncStatus {
   extensions: SyncExtensionStatus[]
   /** Attachment files of the current / last run's uploads (protocol v2), per file. */
   uploads?: SyncUploadView[]
+  /**
+   * 补传附件: files of items the district already holds (sent under protocol v1, or before the
+   * file could be uploaded) that the last such run uploaded; the run's own while it lasts. Null
+   * when there never was one.
+   */
+  backfill?: SyncBackfillView | null
+}
+
+/** One run's 补传附件 figures (core/sync/backfill.ts). */
+export interface SyncBackfillView {
+  at: string
+  /** Items the district held without all their files. */
+  items: number
+  /** Files the district lacked. */
+  files: number
+  uploaded: number
+  failed: number
+  /** Files of the items the district holds still not there after the run (refused, to resume). */
+  remaining: number
 }
 
 /** One attachment file being uploaded (or just uploaded) to the district, for the 同步 page. */
@@ -70,6 +89,8 @@ export interface SyncUploadView {
   state: 'uploading' | 'done' | 'failed'
   /** Why it failed, or a note (区级服务器已有该文件); Chinese. */
   message: string | null
+  /** 补传: a file of an item the district already holds (sent before the file could be). */
+  backfill?: boolean
 }
 
 /** How a sync extension (a domain's part of the run, after the items) last ended. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,44 +7,12 @@ import { uploadFiles } from '../../../src/core/sync/uploads'
 import type { SyncUploadView } from '../../../src/shared/sync/types'
 import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
-import { newItem } from '../items/helpers'
-import { approveDirect, startTestServer, type TestServer } from './helpers'
-import { syncDesk, type SyncDesk } from './sync-setup'
+import { attachmentProgress } from '../../../src/server/uploads/uploads-service'
+import { startTestServer, type TestServer } from './helpers'
+import { syncDesk } from './sync-setup'
+import { chunkPuts, itemWithFiles, pdfBytes, serverBytes, sha } from './upload-helpers'
 
 const CHUNK = 64 * 1024
-
-/** A deterministic "PDF" of `size` bytes (the desk checks the magic; the rest is noise). */
-const pdfBytes = (size: number, seed: number) => deterministicBytes(size, seed, '%PDF-1.4\n')
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
-
-/** An approved item with these files attached (through attachments:add, the officer's way). */
-export async function itemWithFiles(
-  desk: SyncDesk,
-  title: string,
-  files: { name: string; bytes: Buffer }[],
-): Promise<string> {
-  const item = await newItem(desk.t, { title })
-  for (const f of files) {
-    const path = join(desk.t.dataDir, f.name)
-    writeFileSync(path, f.bytes)
-    desk.t.platform.openAnswers.push(path)
-    await desk.t.call('attachments:add', { itemId: item.id })
-  }
-  await approveDirect(desk.store.db, item.id, desk.t.clock.clock)
-  return item.id
-}
-
-export async function serverBytes(server: TestServer, hash: string): Promise<Buffer | null> {
-  const chunks = await readBlob(server.db(), hash)
-  if (!chunks) return null
-  const parts: Buffer[] = []
-  for await (const c of chunks) parts.push(c)
-  return Buffer.concat(parts)
-}
-
-const chunkPuts = (requests: string[]) => requests.filter((r) => /^PUT .*\/chunks\/\d+$/.test(r))
 
 let server: TestServer
 beforeAll(async () => {

@@ -16,6 +16,7 @@ import * as m0160 from './2026_12_01_0160_report'
 import * as m0161 from './2026_12_01_0161_report_narrative'
 import * as m0162 from './2026_12_01_0162_report_published_revision'
 import * as m0190 from './2026_12_01_0190_engagement'
+import * as m0230 from './2026_12_01_0230_sync_remote_files'
 import * as m0220 from './2026_12_01_0220_qa_review'
 
 /**
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0161_report_narrative': m0161,
   '2026_12_01_0162_report_published_revision': m0162,
   '2026_12_01_0190_engagement': m0190,
+  '2026_12_01_0230_sync_remote_files': m0230,
   '2026_12_01_0220_qa_review': m0220,
 }
 

@@ -61,3 +61,33 @@ export interface SyncIntegrityFlagsTable {
   detected_at: string
 }
 export type SyncIntegrityFlagRow = Selectable<SyncIntegrityFlagsTable>
+
+/**
+ * `sync_remote_blobs` (migration 0230): a file the district server (`server_url`, the saved base
+ * URL) confirmed it holds, or refused — with when to try again (补传附件, issue 15).
+ */
+export interface SyncRemoteBlobsTable {
+  server_url: string
+  sha256: string
+  state: 'confirmed' | 'refused'
+  /** Why it was refused (Chinese); null when confirmed. */
+  message: string | null
+  /** Refusals in a row (the retry interval grows with it). */
+  attempts: Generated<number>
+  /** A refused file is tried again from then on (立即同步 tries at once). */
+  retry_at: string | null
+  updated_at: string
+}
+export type SyncRemoteBlobRow = Selectable<SyncRemoteBlobsTable>
+
+/**
+ * `sync_remote_item_files` (migration 0230): the revision of an item whose files are all
+ * confirmed on `server_url`; a later revision is looked at again.
+ */
+export interface SyncRemoteItemFilesTable {
+  server_url: string
+  item_id: string
+  revision: number
+  files: number
+  checked_at: string
+}
