@@ -12,31 +12,23 @@
  *
  * Reproduce one schedule: SYNC_UPLOAD_SEED=<seed> SYNC_UPLOAD_SCHEDULES=1 npx vitest run <this file>
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
-import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Actor } from '../../../src/core/accounts/actor'
 import { addAttachment } from '../../../src/core/attachments/attachments-service'
-import { DB_FILE_NAME } from '../../../src/core/backup/backup-files'
-import { closeDatabase, openDatabase } from '../../../src/core/db/database'
-import { createEventBus } from '../../../src/core/events/bus'
-import { registerListeners } from '../../../src/core/events/listeners'
-import { saveItem, type SaveItemInput } from '../../../src/core/items/save-item'
-import { silentLogger } from '../../../src/core/logger'
-import type { SecretStore } from '../../../src/core/platform'
+import { saveItem } from '../../../src/core/items/save-item'
 import { seededRandom } from '../../../src/core/sync/backoff'
-import { SYNC_TOKEN_KEY } from '../../../src/core/sync/sync-config'
-import { SYNC_KEYS, writeSyncValue } from '../../../src/core/sync/state-store'
-import { SyncWorker } from '../../../src/core/sync/worker'
 import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
-import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { createTestClock } from '../../helpers/test-clock'
-import { createTestCore } from '../../helpers/test-core'
-import { OFFICER } from '../items/helpers'
-import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy'
-import { approveDirect, startTestServer, type TestServer } from './helpers'
+import {
+  faultFields as fields,
+  runSeededSchedules,
+  startFaultHarness,
+  type FaultHarness,
+} from './fault-harness'
+import type { Fault } from './fault-proxy'
+import { approveDirect } from './helpers'
+import { pdfBytes, sha } from './upload-helpers'
 
 const SCHEDULES = Number(process.env['SYNC_UPLOAD_SCHEDULES'] ?? 300)
 const FIRST_SEED = Number(process.env['SYNC_UPLOAD_SEED'] ?? 20_261_201)
@@ -54,82 +46,22 @@ const GENTLE: Fault[] = [
 ]
 const WITH_KILLS: Fault[] = [...GENTLE, 'kill-during', 'kill-after']
 
-let server: TestServer
-let proxy: FaultProxy
-let templateDir: ReturnType<typeof makeTempDir>
+let h: FaultHarness
 let sources: ReturnType<typeof makeTempDir>
-let officer: Actor
-let chooseFault: () => Fault = () => 'pass'
-let delayMs: () => number = () => 5
-const stats = {
-  requests: 0,
-  chunkPuts: 0,
-  files: 0,
-  bytes: 0,
-  faults: {} as Record<string, number>,
-  kills: 0,
-}
+const stats = { files: 0, bytes: 0 }
 
 beforeAll(async () => {
-  server = await startTestServer({ uploads: { chunkBytes: CHUNK } })
-  proxy = await startFaultProxy({
-    target: () => server.port,
-    choose: (_method, path) => {
-      const fault = chooseFault()
-      stats.requests++
-      if (/\/chunks\//.test(path)) stats.chunkPuts++
-      stats.faults[fault] = (stats.faults[fault] ?? 0) + 1
-      return fault
-    },
-    delayMs: () => delayMs(),
-    kill: async () => {
-      if (server.running()) {
-        stats.kills++
-        await server.stop()
-      }
-    },
-  })
-  templateDir = makeTempDir('dd-upload-fault-template-')
+  h = await startFaultHarness({ uploads: { chunkBytes: CHUNK } })
   sources = makeTempDir('dd-upload-fault-files-')
-  const t = await createTestCore({ dataDir: templateDir.dir, sync: { autoStart: false } })
-  const created = await t.call('users:create', { ...OFFICER, roles: ['officer'] })
-  officer = {
-    id: created.id,
-    username: created.username,
-    displayName: created.displayName,
-    roles: ['officer'],
-  }
-  await t.core.close()
 }, 60_000)
 
 afterAll(async () => {
-  await proxy?.close()
-  await server?.destroy()
-  templateDir?.cleanup()
+  await h?.close()
   sources?.cleanup()
 })
 
-/** Deterministic "PDF" bytes: the magic the desk checks, then seeded noise. */
-const pdfBytes = (size: number, seed: number) =>
-  deterministicBytes(Math.max(size, 16), seed, '%PDF-1.4\n')
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
-
 /** One file every department attaches (a district template): uploaded once in the whole run. */
 const COMMON = pdfBytes(3 * CHUNK + 5, 1)
-
-const fields = (title: string, body: string): SaveItemInput => ({
-  kind: 'notice',
-  title,
-  bodyHtml: `<p>${body}</p>`,
-  issuer: '淄博高新区管委会办公室',
-  docNumber: '淄高新管办字〔2026〕1号',
-  signedDate: '2026-11-20',
-  plannedPublishDate: null,
-  topicId: null,
-  genreId: null,
-  catalogueEntryId: null,
-})
 
 async function runSchedule(seed: number, trace: string[]): Promise<void> {
   const rng = seededRandom(seed)
@@ -138,48 +70,23 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   const faultRate = 0.15 + rng() * 0.4
   const palette = chance(0.3) ? WITH_KILLS : GENTLE
   let faultsOn = true
-  chooseFault = () => (faultsOn && rng() < faultRate ? pick(palette) : 'pass')
-  delayMs = () => 1 + Math.floor(rng() * 20)
-
-  if (!server.running()) await server.start()
-  const code = `U${seed}`
-  const token = await server.department(code)
-  const department = await server
-    .db()
-    .selectFrom('departments')
-    .select('id')
-    .where('code', '=', code)
-    .executeTakeFirstOrThrow()
-  const dir = makeTempDir('dd-upload-fault-')
-  const dbPath = join(dir.dir, DB_FILE_NAME)
-  copyFileSync(join(templateDir.dir, DB_FILE_NAME), dbPath)
-  let store = await openDatabase(dbPath, { appVersion: '0.1.0' })
-  const clock = createTestClock()
-  const events = registerListeners(createEventBus())
-  const secretValues = new Map([[SYNC_TOKEN_KEY, token]])
-  const secrets: SecretStore = {
-    get: async (k) => secretValues.get(k) ?? null,
-    set: async (k, v) => void secretValues.set(k, v),
-    delete: async (k) => void secretValues.delete(k),
-  }
-  await writeSyncValue(store.db, SYNC_KEYS.serverUrl, proxy.url, clock.clock().toISOString())
-  const makeWorker = () =>
-    new SyncWorker(
-      {
-        getDb: () => store.db,
-        secrets,
-        clock: clock.clock,
-        logger: silentLogger,
-        dataDir: dir.dir,
-      },
-      {
-        random: seededRandom(seed ^ 0x5eed),
-        requestTimeoutMs: 5_000,
-        batchSize: 1 + Math.floor(rng() * 3),
-        extensions: [],
-      },
-    )
-  let worker = makeWorker()
+  h.setFaults(
+    () => (faultsOn && rng() < faultRate ? pick(palette) : 'pass'),
+    () => 1 + Math.floor(rng() * 20),
+  )
+  const { server, officer } = h
+  const desk = await h.desk(
+    `U${seed}`,
+    () => ({
+      random: seededRandom(seed ^ 0x5eed),
+      requestTimeoutMs: 5_000,
+      batchSize: 1 + Math.floor(rng() * 3),
+      extensions: [],
+    }),
+    { uploads: true },
+  )
+  const department = { id: desk.departmentId }
+  const { clock, events } = desk
 
   // The schedule's files: some shared between its items, plus the district-wide COMMON one.
   const poolDir = join(sources.dir, String(seed))
@@ -200,8 +107,8 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     const f = pick(pool)
     try {
       await addAttachment(
-        store.db,
-        dir.dir,
+        desk.store.db,
+        desk.dir,
         officer,
         id,
         f.path,
@@ -217,13 +124,13 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     }
   }
   const approve = async (id: string) => {
-    await approveDirect(store.db, id, clock.clock)
-    const current = await store.db
+    await approveDirect(desk.store.db, id, clock.clock)
+    const current = await desk.store.db
       .selectFrom('items')
       .select('revision')
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
-    const snapshot = await store.db
+    const snapshot = await desk.store.db
       .selectFrom('item_revisions')
       .select('snapshot_json')
       .where('item_id', '=', id)
@@ -236,7 +143,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   }
   const run = async (force: boolean) => {
     if (!server.running() && chance(0.6)) await server.start()
-    const result = await worker.runOnce(force)
+    const result = await desk.worker.runOnce(force)
     trace.push(`run${force ? '!' : ''} → ${result.kind}`)
   }
 
@@ -245,7 +152,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     const roll = rng()
     if (items.length < 4 && (roll < 0.35 || items.length === 0)) {
       const id = await saveItem(
-        store.db,
+        desk.store.db,
         officer,
         fields(`条目${items.length}`, '初稿'),
         'save',
@@ -269,10 +176,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       await server.start()
     } else if (roll < 0.55) {
       trace.push('restart desk')
-      await worker.stop()
-      await closeDatabase(store)
-      store = await openDatabase(dbPath, { appVersion: '0.1.0' })
-      worker = makeWorker()
+      await desk.restart()
     } else {
       clock.advanceMinutes(Math.floor(rng() * 40))
       await run(chance(0.3))
@@ -285,9 +189,9 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     if (i >= 30 && !server.running()) await server.start()
     clock.advanceMinutes(61)
     if (!server.running() && chance(0.6)) await server.start()
-    const result = await worker.runOnce(true)
+    const result = await desk.worker.runOnce(true)
     trace.push(`settle → ${result.kind}`)
-    const pending = await store.db
+    const pending = await desk.store.db
       .selectFrom('sync_outbox')
       .select('seq')
       .where('state', '=', 'pending')
@@ -345,30 +249,23 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   const progress = await attachmentProgress(db, [...approved.keys()])
   for (const [id, p] of progress) expect(p.missing, `item ${items.indexOf(id)} complete`).toBe(0)
 
-  await worker.stop()
-  await closeDatabase(store)
-  dir.cleanup()
+  await desk.close()
 }
 
 it(`every file arrives byte-identical, exactly once, under ${SCHEDULES} seeded fault schedules (first seed ${FIRST_SEED})`, async () => {
   const started = Date.now()
-  for (let k = 0; k < SCHEDULES; k++) {
-    const seed = FIRST_SEED + k
-    const trace: string[] = []
-    const logStart = proxy.log.length
-    try {
-      await runSchedule(seed, trace)
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      throw new Error(
-        `upload fault schedule failed — seed ${seed} (rerun: SYNC_UPLOAD_SEED=${seed} SYNC_UPLOAD_SCHEDULES=1)\n` +
-          `${message}\nsteps: ${trace.join(' | ')}\nproxy: ${proxy.log.slice(logStart).join(' | ')}`,
-        { cause: e },
-      )
-    }
-  }
+  await runSeededSchedules(
+    h,
+    {
+      label: 'upload fault schedule',
+      envPrefix: 'SYNC_UPLOAD',
+      count: SCHEDULES,
+      firstSeed: FIRST_SEED,
+    },
+    runSchedule,
+  )
   // One department uploaded the shared template; every later one was told the district has it.
-  const common = await server
+  const common = await h.server
     .db()
     .selectFrom('upload_sessions')
     .select('department_id')
@@ -377,8 +274,8 @@ it(`every file arrives byte-identical, exactly once, under ${SCHEDULES} seeded f
   expect(common.length).toBeLessThan(SCHEDULES)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   console.log(
-    `upload fault injection: ${SCHEDULES} schedules in ${seconds} s; ${stats.requests} requests ` +
-      `(${stats.chunkPuts} chunk PUTs); ${stats.files} files, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB verified; ` +
-      `faults ${JSON.stringify(stats.faults)}; server killed ${stats.kills}×; template uploaded by ${common.length} department(s)`,
+    `upload fault injection: ${SCHEDULES} schedules in ${seconds} s; ${h.stats.requests} requests ` +
+      `(${h.stats.chunkPuts} chunk PUTs); ${stats.files} files, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB verified; ` +
+      `faults ${JSON.stringify(h.stats.faults)}; server killed ${h.stats.kills}×; template uploaded by ${common.length} department(s)`,
   )
 }, 600_000)

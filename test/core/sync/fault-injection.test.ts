@@ -10,31 +10,22 @@
  *
  * Reproduce one schedule: SYNC_FAULT_SEED=<seed> SYNC_FAULT_SCHEDULES=1 npx vitest run <this file>
  */
-import { copyFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Actor } from '../../../src/core/accounts/actor'
-import type { SecretStore } from '../../../src/core/platform'
-import { DB_FILE_NAME } from '../../../src/core/backup/backup-files'
-import { closeDatabase, openDatabase, type Store } from '../../../src/core/db/database'
-import { createEventBus } from '../../../src/core/events/bus'
-import { registerListeners } from '../../../src/core/events/listeners'
-import { saveItem, type SaveItemInput } from '../../../src/core/items/save-item'
-import { silentLogger } from '../../../src/core/logger'
+import type { Store } from '../../../src/core/db/database'
+import { saveItem } from '../../../src/core/items/save-item'
 import { seededRandom } from '../../../src/core/sync/backoff'
 import { itemSyncStates } from '../../../src/core/sync/item-sync-state'
-import { SYNC_TOKEN_KEY } from '../../../src/core/sync/sync-config'
-import { SYNC_KEYS, writeSyncValue } from '../../../src/core/sync/state-store'
 import { withdrawItem } from '../../../src/core/sync/withdraw'
-import { SyncWorker } from '../../../src/core/sync/worker'
 import { publishItem } from '../../../src/server/changes/district-actions'
 import { wireContentHash } from '../../../src/shared/sync/wire'
-import { makeTempDir } from '../../helpers/temp-dir'
-import { createTestClock } from '../../helpers/test-clock'
-import { createTestCore } from '../../helpers/test-core'
-import { OFFICER } from '../items/helpers'
-import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy'
-import { approveDirect, startTestServer, type TestServer } from './helpers'
+import {
+  faultFields as fields,
+  runSeededSchedules,
+  startFaultHarness,
+  type FaultHarness,
+} from './fault-harness'
+import type { Fault } from './fault-proxy'
+import { approveDirect } from './helpers'
 
 const SCHEDULES = Number(process.env['SYNC_FAULT_SCHEDULES'] ?? 300)
 const FIRST_SEED = Number(process.env['SYNC_FAULT_SEED'] ?? 20_261_126)
@@ -42,50 +33,15 @@ const FIRST_SEED = Number(process.env['SYNC_FAULT_SEED'] ?? 20_261_126)
 const GENTLE: Fault[] = ['drop-before', 'drop-after', 'delay', '500', '502', '429', 'duplicate']
 const WITH_KILLS: Fault[] = [...GENTLE, 'kill-during', 'kill-after']
 
-let server: TestServer
-let proxy: FaultProxy
-let templateDir: ReturnType<typeof makeTempDir>
-let officer: Actor
-/** The current schedule's fault choice; the proxy asks it for every request. */
-let chooseFault: () => Fault = () => 'pass'
-let delayMs: () => number = () => 5
-const stats = { requests: 0, faults: {} as Record<string, number>, serverKills: 0, restarts: 0 }
+let h: FaultHarness
+const stats = { restarts: 0 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  proxy = await startFaultProxy({
-    target: () => server.port,
-    choose: () => {
-      const fault = chooseFault()
-      stats.requests++
-      stats.faults[fault] = (stats.faults[fault] ?? 0) + 1
-      return fault
-    },
-    delayMs: () => delayMs(),
-    kill: async () => {
-      if (server.running()) {
-        stats.serverKills++
-        await server.stop()
-      }
-    },
-  })
-  // One initialised desk database with an officer, copied for each schedule.
-  templateDir = makeTempDir('dd-fault-template-')
-  const t = await createTestCore({ dataDir: templateDir.dir, sync: { autoStart: false } })
-  const created = await t.call('users:create', { ...OFFICER, roles: ['officer'] })
-  officer = {
-    id: created.id,
-    username: created.username,
-    displayName: created.displayName,
-    roles: ['officer'],
-  }
-  await t.core.close()
-})
+  h = await startFaultHarness()
+}, 60_000)
 
 afterAll(async () => {
-  await proxy?.close()
-  await server?.destroy()
-  templateDir?.cleanup()
+  await h?.close()
 })
 
 interface ModelItem {
@@ -101,19 +57,6 @@ interface ModelItem {
   withdrawn: boolean
   edits: number
 }
-
-const fields = (title: string, body: string): SaveItemInput => ({
-  kind: 'notice',
-  title,
-  bodyHtml: `<p>${body}</p>`,
-  issuer: '淄博高新区管委会办公室',
-  docNumber: '淄高新管办字〔2026〕1号',
-  signedDate: '2026-11-20',
-  plannedPublishDate: null,
-  topicId: null,
-  genreId: null,
-  catalogueEntryId: null,
-})
 
 /**
  * items minus the columns sync owns (status, published_date, and live_status: the district
@@ -140,45 +83,23 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   const faultRate = 0.15 + rng() * 0.45
   const palette = chance(0.3) ? WITH_KILLS : GENTLE
   let faultsOn = true
-  chooseFault = () => (faultsOn && rng() < faultRate ? pick(palette) : 'pass')
-  delayMs = () => 1 + Math.floor(rng() * 25)
-
-  if (!server.running()) await server.start()
-  const token = await server.department(`F${seed}`)
-  const department = await server
-    .db()
-    .selectFrom('departments')
-    .select('id')
-    .where('code', '=', `F${seed}`)
-    .executeTakeFirstOrThrow()
-  const dir = makeTempDir('dd-fault-')
-  const dbPath = join(dir.dir, DB_FILE_NAME)
-  copyFileSync(join(templateDir.dir, DB_FILE_NAME), dbPath)
-  let store = await openDatabase(dbPath, { appVersion: '0.1.0' })
-  const clock = createTestClock()
-  const events = registerListeners(createEventBus())
-  const secretValues = new Map([[SYNC_TOKEN_KEY, token]])
-  const secrets: SecretStore = {
-    get: async (k) => secretValues.get(k) ?? null,
-    set: async (k, v) => void secretValues.set(k, v),
-    delete: async (k) => void secretValues.delete(k),
-  }
-  await writeSyncValue(store.db, SYNC_KEYS.serverUrl, proxy.url, clock.clock().toISOString())
-  const makeWorker = () =>
-    new SyncWorker(
-      { getDb: () => store.db, secrets, clock: clock.clock, logger: silentLogger },
-      {
-        random: seededRandom(seed ^ 0x5eed),
-        requestTimeoutMs: 5_000,
-        batchSize: 1 + Math.floor(rng() * 4),
-      },
-    )
-  let worker = makeWorker()
+  h.setFaults(
+    () => (faultsOn && rng() < faultRate ? pick(palette) : 'pass'),
+    () => 1 + Math.floor(rng() * 25),
+  )
+  const { server, officer } = h
+  const desk = await h.desk(`F${seed}`, () => ({
+    random: seededRandom(seed ^ 0x5eed),
+    requestTimeoutMs: 5_000,
+    batchSize: 1 + Math.floor(rng() * 4),
+  }))
+  const department = { id: desk.departmentId }
+  const { clock, events } = desk
   const model: ModelItem[] = []
   const itemCount = 3 + Math.floor(rng() * 6)
 
   const row = (id: string) =>
-    store.db
+    desk.store.db
       .selectFrom('items')
       .select(['revision', 'content_hash', 'status'])
       .where('id', '=', id)
@@ -189,7 +110,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     m.revisions.set(r.revision, r.content_hash)
   }
   const approve = async (m: ModelItem) => {
-    await approveDirect(store.db, m.id, clock.clock)
+    await approveDirect(desk.store.db, m.id, clock.clock)
     m.status = 'approved'
     m.approved = m.current
     m.everApproved.add(m.current)
@@ -199,7 +120,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   const edit = async (m: ModelItem) => {
     m.edits++
     await saveItem(
-      store.db,
+      desk.store.db,
       officer,
       {
         ...fields(`条目${model.indexOf(m)}`, `第 ${m.edits} 次修改`),
@@ -222,7 +143,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       stats.restarts++
       await server.start()
     }
-    const result = await worker.runOnce(force)
+    const result = await desk.worker.runOnce(force)
     trace.push(`run${force ? '!' : ''} → ${result.kind}`)
     return result
   }
@@ -234,7 +155,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     const drafts = model.filter((m) => m.status === 'draft')
     if (model.length < itemCount && (roll < 0.3 || model.length === 0)) {
       const id = await saveItem(
-        store.db,
+        desk.store.db,
         officer,
         fields(`条目${model.length}`, '初稿'),
         'save',
@@ -266,7 +187,13 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       const m = pick(approvedItems)
       const current = await row(m.id)
       if (current.status === 'approved' || current.status === 'synced') {
-        await withdrawItem(store.db, officer, { id: m.id, reason: '暂缓公开' }, clock.clock, events)
+        await withdrawItem(
+          desk.store.db,
+          officer,
+          { id: m.id, reason: '暂缓公开' },
+          clock.clock,
+          events,
+        )
         m.status = 'withdrawn'
         m.withdrawn = true
         trace.push(`withdraw ${model.indexOf(m)}`)
@@ -296,10 +223,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       await server.start()
     } else if (roll < 0.7) {
       trace.push('restart desk')
-      await worker.stop()
-      await closeDatabase(store)
-      store = await openDatabase(dbPath, { appVersion: '0.1.0' })
-      worker = makeWorker()
+      await desk.restart()
     } else {
       clock.advanceMinutes(Math.floor(rng() * 40))
       await run(chance(0.3))
@@ -307,14 +231,14 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   }
 
   // Nothing local happens from here on: sync must change only its own columns.
-  const before = await localContent(store)
+  const before = await localContent(desk.store)
   let converged = false
   for (let i = 0; i < 40 && !converged; i++) {
     if (i === 30) faultsOn = false
     if (i >= 30 && !server.running()) await server.start()
     clock.advanceMinutes(61)
     const result = await run(true)
-    const pending = await store.db
+    const pending = await desk.store.db
       .selectFrom('sync_outbox')
       .select('seq')
       .where('state', '=', 'pending')
@@ -326,12 +250,12 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   if (!server.running()) await server.start()
 
   // The outbox: nothing pending, failed or conflicting.
-  const states = await store.db.selectFrom('sync_outbox').select(['state']).execute()
+  const states = await desk.store.db.selectFrom('sync_outbox').select(['state']).execute()
   expect(states.filter((s) => s.state !== 'sent' && s.state !== 'superseded')).toEqual([])
   // Local content untouched by sync, and exactly the revisions the model wrote.
-  expect(await localContent(store)).toBe(before)
+  expect(await localContent(desk.store)).toBe(before)
   for (const m of model) {
-    const revs = await store.db
+    const revs = await desk.store.db
       .selectFrom('item_revisions')
       .select(['revision', 'content_hash'])
       .where('item_id', '=', m.id)
@@ -349,7 +273,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     .execute()
   const byId = new Map(serverItems.map((i) => [i.id, i]))
   const syncStates = await itemSyncStates(
-    store.db,
+    desk.store.db,
     model.map((m) => m.id),
   )
   let expectedOnServer = 0
@@ -370,7 +294,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       expect(r.content_hash).toBe(await wireContentHash(sentItem))
       expect(sentItem.approvedContentHash).toBe(`sha256:${m.revisions.get(r.revision)}`)
       // The content sent is that revision's snapshot, whatever was edited later.
-      const snapshot = await store.db
+      const snapshot = await desk.store.db
         .selectFrom('item_revisions')
         .select('snapshot_json')
         .where('item_id', '=', m.id)
@@ -412,31 +336,19 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   }
   expect(serverItems.length).toBe(expectedOnServer)
 
-  await worker.stop()
-  await closeDatabase(store)
-  dir.cleanup()
+  await desk.close()
 }
 
 it(`converges under ${SCHEDULES} seeded fault schedules (first seed ${FIRST_SEED})`, async () => {
   const started = Date.now()
-  for (let k = 0; k < SCHEDULES; k++) {
-    const seed = FIRST_SEED + k
-    const trace: string[] = []
-    const logStart = proxy.log.length
-    try {
-      await runSchedule(seed, trace)
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      throw new Error(
-        `fault schedule failed — seed ${seed} (rerun: SYNC_FAULT_SEED=${seed} SYNC_FAULT_SCHEDULES=1)\n` +
-          `${message}\nsteps: ${trace.join(' | ')}\nproxy: ${proxy.log.slice(logStart).join(' | ')}`,
-        { cause: e },
-      )
-    }
-  }
+  await runSeededSchedules(
+    h,
+    { label: 'fault schedule', envPrefix: 'SYNC_FAULT', count: SCHEDULES, firstSeed: FIRST_SEED },
+    runSchedule,
+  )
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   console.log(
-    `sync fault injection: ${SCHEDULES} schedules in ${seconds} s; ${stats.requests} requests; ` +
-      `faults ${JSON.stringify(stats.faults)}; server killed ${stats.serverKills}×, restarted ${stats.restarts}×`,
+    `sync fault injection: ${SCHEDULES} schedules in ${seconds} s; ${h.stats.requests} requests; ` +
+      `faults ${JSON.stringify(h.stats.faults)}; server killed ${h.stats.kills}×, restarted ${stats.restarts}×`,
   )
 }, 300_000)
