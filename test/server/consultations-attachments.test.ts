@@ -5,6 +5,7 @@ import { contentDisposition, downloadContentType } from '../../src/server/consul
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
+import { consultationBody } from './helpers/consultation-body'
 import { call, department, useServers } from './helpers/test-server'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -23,24 +24,6 @@ const fileOf = (name: string, size: number, seed: number): File => {
 }
 
 const ref = (f: File) => ({ name: f.name, sha256: f.sha256, size: f.size })
-
-function consultationBody(noticeItemId: string, attachments: unknown[]) {
-  return {
-    noticeItemId,
-    noticeRevision: 1,
-    title: '《高新区小微企业补贴办法（征求意见稿）》公开征求意见',
-    draftTitle: '高新区小微企业补贴办法（征求意见稿）',
-    decisionType: 'normative',
-    startDate: '2026-11-20',
-    endDate: '2026-12-10',
-    shortReason: '',
-    questions: '一、补贴申请条件是否合理？',
-    contact: '区科技局综合科 0533-3580000',
-    channels: ['online'],
-    paragraphs: [{ no: 1, text: '第一条 为支持小微企业发展，制定本办法。' }],
-    attachments,
-  }
-}
 
 /** Uploads `file` as the department of `token`, `chunks` chunks of it (all by default). */
 async function upload(app: FastifyInstance, token: string, file: File, chunks = Infinity) {
@@ -95,7 +78,7 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
       a.token,
       'PUT',
       `/api/v1/consultations/${id}`,
-      consultationBody(noticeId, listed),
+      consultationBody(noticeId, { attachments: listed }),
     )
     expect(put.statusCode).toBe(201)
     return { db, app, a, b, id, noticeId }
@@ -173,7 +156,7 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
           b.token,
           'PUT',
           `/api/v1/consultations/${bId}`,
-          consultationBody(bNotice, [ref(bFile)]),
+          consultationBody(bNotice, { attachments: [ref(bFile)] }),
         )
       ).statusCode,
     ).toBe(201)
@@ -203,7 +186,7 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
       a.token,
       'PUT',
       `/api/v1/consultations/${newItemId()}`,
-      consultationBody(noticeId, [ref(named), ref(unnamed)]),
+      consultationBody(noticeId, { attachments: [ref(named), ref(unnamed)] }),
     )
     expect(res.statusCode).toBe(400)
     expect(res.json().error.message).toContain('「未经审查.pdf」不在区级服务器所存的公告附件中')
@@ -213,7 +196,7 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
       a.token,
       'PUT',
       `/api/v1/consultations/${newItemId()}`,
-      consultationBody(noticeId, [{ ...ref(named), size: 999 }]),
+      consultationBody(noticeId, { attachments: [{ ...ref(named), size: 999 }] }),
     )
     expect(wrongSize.statusCode).toBe(400)
   })
@@ -252,7 +235,9 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
         a.token,
         'PUT',
         `/api/v1/consultations/${newItemId()}`,
-        consultationBody(noticeId, [{ name, sha256: file.sha256, size: file.size }]),
+        consultationBody(noticeId, {
+          attachments: [{ name, sha256: file.sha256, size: file.size }],
+        }),
       )
       expect(refused.statusCode).toBe(400)
     }

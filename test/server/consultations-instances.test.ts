@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sharedCommentThrottle } from '../../src/server/consultations/throttle'
 import { databaseRateLimitStore } from '../../src/server/http/rate-limit-store'
 import { useBackend } from './helpers/backends'
+import { consultationBody } from './helpers/consultation-body'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
 
@@ -30,21 +31,13 @@ describe('the comment limit across two server instances on one PostgreSQL', () =
       putBody(1, makeItem({ kind: 'consultation', title: '关于公开征求意见的公告' })),
     )
     const id = newItemId()
-    const put = await call(two, a.token, 'PUT', `/api/v1/consultations/${id}`, {
-      noticeItemId: noticeId,
-      noticeRevision: 1,
-      title: '《高新区小微企业补贴办法（征求意见稿）》公开征求意见',
-      draftTitle: '高新区小微企业补贴办法（征求意见稿）',
-      decisionType: 'normative',
-      startDate: '2026-11-20',
-      endDate: '2026-12-10',
-      shortReason: '',
-      questions: '一、补贴申请条件是否合理？',
-      contact: '区科技局综合科 0533-3580000',
-      channels: ['online'],
-      paragraphs: [{ no: 1, text: '第一条 为支持小微企业发展，制定本办法。' }],
-      attachments: [],
-    })
+    const put = await call(
+      two,
+      a.token,
+      'PUT',
+      `/api/v1/consultations/${id}`,
+      consultationBody(noticeId, { attachments: [] }),
+    )
     expect(put.statusCode).toBe(201)
 
     const post = (i: number, ip: string) =>
