@@ -183,6 +183,7 @@ describe('政民互动: a consultation from draft to adoption result, on both si
 
     // The files the public may download go on the notice, so they pass 保密审查 with it: the
     // record's link opens the notice in the editor, 添加附件 picks the 起草说明.
+    await page.getByText('供公众下载的附件（如起草说明）请在公告中添加', { exact: false }).waitFor()
     await page
       .getByTestId('consultation-record')
       .getByRole('link', { name: view.notice!.title })

@@ -91,7 +91,7 @@ describe('意见征集 files through sync (issue 14: the public page offers the 
     expect(hidden.status).toBe(404)
     // The 同步 page lists the file among the run's uploads.
     const status = await t.call('sync:status', {})
-    expect(status.uploads.map((u) => u.name)).toContain('起草说明.pdf')
+    expect((status.uploads ?? []).map((u) => u.name)).toContain('起草说明.pdf')
   })
 
   it('uploads a listed file the district lacks on a later run, without putting the unchanged consultation again', async () => {

@@ -213,6 +213,7 @@ export function ConsultationDetailPage({ id }: { id: string }) {
         {c.state === 'preparing' && (
           <Alert color="blue" p="xs" mb="sm">
             意见征集公告须先经保密审查：打开公告，提交审查；审查通过并同步到区级平台后，公众即可在上述页面留言。
+            供公众下载的附件（如起草说明）请在公告中添加，随公告一并审查；征求意见稿本身的附件不会公开。
           </Alert>
         )}
         <Group align="flex-start" gap="lg" wrap="nowrap" data-testid="consultation-record">
