@@ -8,20 +8,10 @@ import type { DB } from '../db/schema'
 import { chineseDate } from '../documents'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
+import { escapeText, textParagraphs } from '../html/html-text'
 import { saveItem } from '../items/save-item'
 import { getActivity } from './activities-service'
 import { auditActor } from '../accounts/actor'
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-const paragraphs = (text: string) =>
-  text
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')
 
 /**
  * A disclosure draft (工作动态) prefilled from an activity's record: what was done, who took part,
@@ -54,21 +44,21 @@ export async function createActivityDraft(
   const counted = (k: keyof typeof OPINION_ADOPTION_LABELS) =>
     opinions.filter((o) => o.adoption === k).length
   const body = [
-    `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeText(intro)}</p>`,
     `<h2>活动开展情况</h2>`,
-    paragraphs(a.summary),
-    a.participants ? `<h2>参加人员</h2><p>${escapeHtml(a.participants)}</p>` : '',
+    textParagraphs(a.summary),
+    a.participants ? `<h2>参加人员</h2><p>${escapeText(a.participants)}</p>` : '',
     `<h2>意见建议及采纳情况</h2>`,
     opinions.length === 0
       ? '<p>活动中未收到意见建议。</p>'
-      : `<p>${escapeHtml(
+      : `<p>${escapeText(
           `活动共收到意见建议 ${opinions.length} 条，采纳 ${counted('adopted')} 条，部分采纳 ${counted('partly')} 条，未采纳 ${counted('not_adopted')} 条，待研究 ${counted('pending')} 条。`,
         )}</p>` +
         '<table><thead><tr><th>序号</th><th>意见建议</th><th>采纳情况</th><th>答复及理由</th></tr></thead><tbody>' +
         opinions
           .map(
             (o, i) =>
-              `<tr><td>${i + 1}</td><td>${escapeHtml(o.opinion)}</td><td>${OPINION_ADOPTION_LABELS[o.adoption]}</td><td>${escapeHtml(o.response)}</td></tr>`,
+              `<tr><td>${i + 1}</td><td>${escapeText(o.opinion)}</td><td>${OPINION_ADOPTION_LABELS[o.adoption]}</td><td>${escapeText(o.response)}</td></tr>`,
           )
           .join('') +
         '</tbody></table>',

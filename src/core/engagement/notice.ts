@@ -10,25 +10,7 @@ import type {
   DraftParagraph,
 } from '../../shared/engagement/types'
 import { chineseDate } from '../documents'
-
-/** Escapes text for HTML content; every value an officer or commenter typed goes through it. */
-export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
-
-/** Each non-empty line of `text` as an escaped `<p>`. */
-export function textParagraphs(text: string): string {
-  return text
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => `<p>${escapeText(l)}</p>`)
-    .join('')
-}
+import { escapeText, textParagraphs } from '../html/html-text'
 
 export interface NoticeInput {
   title: string

@@ -17,7 +17,7 @@ import { chineseDate } from '../documents'
 import { saveItem } from '../items/save-item'
 import { ATTENDEE_TYPE_LABELS } from '../../shared/engagement/labels'
 import { ATTENDEE_TYPES } from '../../shared/engagement/types'
-import { escapeText, textParagraphs } from './notice'
+import { escapeText, textParagraphs } from '../html/html-text'
 import type { AuditAction } from '../../shared/audit/labels'
 
 /**

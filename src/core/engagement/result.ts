@@ -25,7 +25,7 @@ import { saveItem } from '../items/save-item'
 import { officeToday } from '../requests/office-day'
 import { commentRows } from './comments'
 import { loadConsultationRow } from './consultations'
-import { escapeText } from './notice'
+import { escapeText } from '../html/html-text'
 
 /** The adoption result's figures, counted from the decisions (what the result states). */
 export function adoptionFigures(rows: readonly CommentRow[]): AdoptionFigures {

@@ -43,3 +43,25 @@ export function htmlToText(html: string): string {
     .filter((line) => line !== '')
     .join('\n')
 }
+
+/**
+ * Escapes text for HTML element content and double-quoted attribute values: every value an officer
+ * or a commenter typed goes through it before core writes it into a body, a notice or an SVG.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** Each non-empty line of `text` (trimmed) as an escaped `<p>`. */
+export function textParagraphs(text: string): string {
+  return text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => `<p>${escapeText(l)}</p>`)
+    .join('')
+}

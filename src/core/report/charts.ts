@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { Resvg } from '@resvg/resvg-js'
 import type { ChartDatum } from '../../shared/report/types'
+import { escapeText } from '../html/html-text'
 
 /**
  * The report's two charts (requests by outcome, items by category) as SVG built here and
@@ -8,9 +9,6 @@ import type { ChartDatum } from '../../shared/report/types'
  * Mantine charts. Text is set in the system's CJK font (Noto CJK when installed, else whatever
  * loadSystemFonts finds); a machine without CJK fonts still gets the bars and the figures.
  */
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The bar colours (print well in grey too). */
 const COLOURS = ['#1c7ed6', '#37b24d', '#f59f00', '#e8590c', '#7048e8', '#868e96', '#0ca678']
@@ -33,7 +31,7 @@ export function barChartSvg(title: string, data: readonly ChartDatum[], unit: st
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="40" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="26" font-weight="bold" fill="#212529">${esc(title)}</text>`,
+    `<text x="${width / 2}" y="40" text-anchor="middle" font-family="${FONT_FAMILY}" font-size="26" font-weight="bold" fill="#212529">${escapeText(title)}</text>`,
     `<line x1="${left}" y1="${top - 8}" x2="${left}" y2="${height - 24}" stroke="#495057" stroke-width="2"/>`,
   ]
   if (data.length === 0) {
@@ -45,9 +43,9 @@ export function barChartSvg(title: string, data: readonly ChartDatum[], unit: st
     const y = top + i * band + (band - bar) / 2
     const w = Math.max(d.value > 0 ? 3 : 0, d.value * scale)
     parts.push(
-      `<text x="${left - 12}" y="${y + bar / 2 + 8}" text-anchor="end" font-family="${FONT_FAMILY}" font-size="22" fill="#212529">${esc(d.label)}</text>`,
+      `<text x="${left - 12}" y="${y + bar / 2 + 8}" text-anchor="end" font-family="${FONT_FAMILY}" font-size="22" fill="#212529">${escapeText(d.label)}</text>`,
       `<rect x="${left}" y="${y}" width="${w}" height="${bar}" fill="${COLOURS[i % COLOURS.length]}"/>`,
-      `<text x="${left + w + 8}" y="${y + bar / 2 + 8}" font-family="${FONT_FAMILY}" font-size="22" fill="#212529">${d.value} ${esc(unit)}</text>`,
+      `<text x="${left + w + 8}" y="${y + bar / 2 + 8}" font-family="${FONT_FAMILY}" font-size="22" fill="#212529">${d.value} ${escapeText(unit)}</text>`,
     )
   })
   parts.push('</svg>')

@@ -30,9 +30,7 @@ import type { ReportView } from '../../shared/report/types'
 import { placedTable, reportDocument, reportWorkbook } from './export'
 import { upsertDraft } from './repository'
 import { loadReport } from './service'
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+import { escapeText, textParagraphs } from '../html/html-text'
 
 /** A table as HTML with the official header spans (the item's body; the district site shows it). */
 function tableHtml(tables: ReportTables, table: ReportTableKey): string {
@@ -47,7 +45,7 @@ function tableHtml(tables: ReportTables, table: ReportTableKey): string {
         const span =
           (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '') +
           (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '')
-        return `<${tag}${span}>${esc(c.text)}</${tag}>`
+        return `<${tag}${span}>${escapeText(c.text)}</${tag}>`
       })
     rows.push(`<tr>${cells.join('')}</tr>`)
   }
@@ -61,11 +59,9 @@ export function reportHtml(view: Pick<ReportView, 'tables' | 'rendered'>): strin
   ) as Record<string, ReportTableKey | undefined>
   const parts: string[] = []
   for (const section of REPORT_SECTION_KEYS) {
-    parts.push(`<h2>${esc(REPORT_SECTION_HEADINGS[section])}</h2>`)
+    parts.push(`<h2>${escapeText(REPORT_SECTION_HEADINGS[section])}</h2>`)
     if ((NARRATIVE_SECTIONS as readonly string[]).includes(section)) {
-      for (const line of view.rendered[section as NarrativeSectionKey].split('\n')) {
-        if (line.trim()) parts.push(`<p>${esc(line.trim())}</p>`)
-      }
+      parts.push(textParagraphs(view.rendered[section as NarrativeSectionKey]))
     } else {
       const table = tableOf[section]
       if (table) parts.push(tableHtml(view.tables, table))
