@@ -26,6 +26,7 @@ import { RevisionStateNote } from './RevisionStateNote'
 import { SyncBadge } from './SyncBadge'
 import { SyncEntryTable } from './SyncEntryTable'
 import { UploadProgressList } from './UploadProgressList'
+import { BackfillNotice } from './BackfillNotice'
 import { useSyncStatus } from './use-sync-status'
 import { WithdrawModal } from './WithdrawModal'
 
@@ -44,7 +45,11 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
             </Title>
             {status.running ? (
               <Badge color="blue" variant="light" leftSection={<Loader size={10} />}>
-                {status.phase === 'receiving' ? '正在读取区级回执' : '正在报送'}
+                {status.phase === 'receiving'
+                  ? '正在读取区级回执'
+                  : status.uploads?.some((u) => u.backfill && u.state === 'uploading')
+                    ? '正在补传附件'
+                    : '正在报送'}
               </Badge>
             ) : (
               <Badge color="gray" variant="light">
@@ -90,10 +95,13 @@ function StatusPanel({ overview, onSettled }: { overview: SyncOverview; onSettle
           value={progress && progress.total > 0 ? (progress.done / progress.total) * 100 : 100}
         />
       )}
-      {status.running && progress && (
+      {status.running && progress && progress.total > 0 && (
         <Text fz="xs" c="dimmed" mt={4}>
           已处理 {progress.done} / {progress.total} 条
         </Text>
+      )}
+      {status.backfill && status.backfill.files > 0 && (
+        <BackfillNotice backfill={status.backfill} running={status.running} />
       )}
       {status.uploads && status.uploads.length > 0 && <UploadProgressList files={status.uploads} />}
       {!status.configured && (
