@@ -6,6 +6,7 @@
  * breakdown through the upload form. Screenshots at 1366×768 (and 1024×700) in
  * test-results/e2e-screenshots/district-*.png. Does not need the renderer build.
  */
+import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -20,6 +21,7 @@ import { parseBreakdownFile, publishBreakdown } from '../../src/server/schedule/
 import { CLI_ACTOR, createDistrictUser } from '../../src/server/district/accounts'
 import type { FastifyInstance } from 'fastify'
 import type { TestCore } from '../helpers/test-core'
+import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { makeTempDir } from '../helpers/temp-dir'
 import { makeItem, newItemId, putBody } from '../server/helpers/payloads'
 import { departmentDesk, districtBreakdown } from '../server/schedule-helpers'
@@ -50,6 +52,42 @@ const scrollsSideways = (page: Page) =>
     return root.scrollWidth > root.clientWidth + 1
   })
 
+const CHUNK = 64 * 1024
+const SENT = deterministicBytes(CHUNK - 100, 1)
+const HALF = deterministicBytes(4 * CHUNK, 2)
+const NEVER = deterministicBytes(30_000, 3)
+let rsjItem = ''
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+const attachment = (name: string, bytes: Buffer) => ({
+  name,
+  sha256: sha(bytes),
+  size: bytes.length,
+})
+
+/** Starts the department's upload of `file` and sends the chunks `indexes`. */
+async function sendChunks(token: string, file: Buffer, indexes: number[]) {
+  const auth = { authorization: `Bearer ${token}` }
+  const started = await fetch(`${url}/api/v1/blobs/${sha(file)}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ size: file.length }),
+  })
+  expect(started.ok).toBe(true)
+  for (const i of indexes) {
+    const chunk = file.subarray(i * CHUNK, (i + 1) * CHUNK)
+    const res = await fetch(`${url}/api/v1/blobs/${sha(file)}/chunks/${i}`, {
+      method: 'PUT',
+      headers: {
+        ...auth,
+        'content-type': 'application/octet-stream',
+        'x-chunk-sha256': sha(chunk),
+      },
+      body: chunk,
+    })
+    expect(res.ok).toBe(true)
+  }
+}
+
 async function put(token: string, path: string, body: unknown) {
   const res = await fetch(`${url}/api/v1${path}`, {
     method: 'PUT',
@@ -68,6 +106,7 @@ beforeAll(async () => {
     logger: false,
     rateLimit: false,
     view: { openWithoutPassword: true },
+    uploads: { chunkBytes: CHUNK },
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
@@ -83,7 +122,8 @@ beforeAll(async () => {
     at,
   )
 
-  // Items: 财政局 has one published and one approved long ago (late); 人社局 one returned.
+  // Items: 财政局 has one published and one approved long ago (late) whose second file is still
+  // on its way (one chunk of four); 人社局 one returned whose file never started uploading.
   const published = newItemId()
   await put(czj.token, `/items/${published}`, putBody(1, makeItem({ title: '2026年区级预算公开' })))
   await put(
@@ -91,10 +131,24 @@ beforeAll(async () => {
     `/items/${newItemId()}`,
     putBody(
       1,
-      makeItem({ title: '关于政府采购意向的公告', approvedAt: '2026-09-01T09:00:00+08:00' }),
+      makeItem({
+        title: '关于政府采购意向的公告',
+        approvedAt: '2026-09-01T09:00:00+08:00',
+        attachments: [attachment('采购意向公开表.pdf', SENT), attachment('采购需求.pdf', HALF)],
+      }),
     ),
   )
-  await put(rsj.token, `/items/${newItemId()}`, putBody(1, makeItem({ title: '社保补贴公示' })))
+  rsjItem = newItemId()
+  await put(
+    rsj.token,
+    `/items/${rsjItem}`,
+    putBody(
+      1,
+      makeItem({ title: '社保补贴公示', attachments: [attachment('补贴人员名单.pdf', NEVER)] }),
+    ),
+  )
+  await sendChunks(czj.token, SENT, [0])
+  await sendChunks(czj.token, HALF, [0])
   await database.db
     .updateTable('items')
     .set({ status: 'published', published_url: 'https://www.example.gov.cn/1.html' })
@@ -225,6 +279,57 @@ describe('district overview in a real browser', () => {
     await page.goto(`${url}/?year=2026`)
     expect(await scrollsSideways(page)).toBe(false)
     await shot(page, 'overview-1024')
+    await context.close()
+  })
+
+  it('shows 附件未到齐 per department: the column on the first screen, sorted and filtered, down to the files an item lacks', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    await page.goto(`${url}/?year=2026`)
+    const header = page.locator('th', { hasText: '附件未到齐' })
+    const cell = page.locator('tr[data-code="CZJ"] td[data-incomplete]')
+    expect(await cell.innerText()).toBe('1')
+    expect(await page.locator('tr[data-code="RSJ"] td[data-incomplete]').innerText()).toBe('1')
+    expect(await page.locator('tr[data-code="JYJ"] td[data-incomplete]').innerText()).toBe('0')
+    const box = await header.boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366)
+    expect(box!.y).toBeLessThan(768)
+    expect(await scrollsSideways(page)).toBe(false)
+
+    await header.getByRole('link').click()
+    await page.waitForURL(/sort=incomplete/)
+    const rows = page.locator('table[aria-labelledby="departments"] tbody tr')
+    const codes = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))
+    expect((await codes()).at(-1)).toBe('JYJ')
+    await page.getByLabel('只看').selectOption('incomplete')
+    await page.getByRole('button', { name: '筛选' }).click()
+    await page.waitForURL(/only=incomplete/)
+    expect((await codes()).sort()).toEqual(['CZJ', 'RSJ'])
+    const list = page.locator('table[aria-labelledby="incomplete"]')
+    await expect.poll(() => list.innerText()).toContain('补贴人员名单.pdf')
+    expect(await list.innerText()).toMatch(/采购需求\.pdf\s*（上传中 64 KB \/ 256 KB/)
+    expect(await list.innerText()).not.toContain('采购意向公开表.pdf')
+    await shot(page, 'overview-incomplete-1366')
+
+    // The department's items, only those waiting for files; then the item names what is missing.
+    await page.locator('tr[data-code="RSJ"] td[data-incomplete] a').click()
+    await page.waitForURL(/departments\/RSJ\/items\?only=incomplete/)
+    expect(await page.locator('[data-incomplete-summary]').innerText()).toContain('附件未到齐 1 条')
+    await page.getByRole('link', { name: '附件未到齐（已到 0/1）' }).click()
+    await page.waitForURL(new RegExp(`/district/items/${rsjItem}`))
+    expect(await page.locator('[data-files-summary]').innerText()).toContain('已到 0/1')
+    expect(await page.locator('tr[data-arrived="no"]').innerText()).toContain('补贴人员名单.pdf')
+    expect(await page.locator('tr[data-arrived="no"]').innerText()).toContain('尚未开始上传')
+    expect(await scrollsSideways(page)).toBe(false)
+    await shot(page, 'item-missing-files')
+
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.goto(`${url}/?year=2026&only=incomplete`)
+    expect(await scrollsSideways(page)).toBe(false)
+    await shot(page, 'overview-incomplete-1024')
     await context.close()
   })
 

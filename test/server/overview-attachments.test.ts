@@ -127,7 +127,7 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     expect(page.body).toContain('href="/district/departments/A/items?only=incomplete"')
     expect(page.body).toContain('<option value="incomplete" >')
     expect(page.body).toContain('附件未到齐的条目（3）')
-    expect(page.body).toContain('明细表.xlsx <span class="muted">（上传中 0.1 MB / 0.3 MB')
+    expect(page.body).toContain('明细表.xlsx <span class="muted">（上传中 64 KB / 256 KB')
     expect(page.body).toContain('尚未开始上传')
     expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt;.pdf')
     expect(page.body).not.toContain('<img src=x')
@@ -160,7 +160,9 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     expect(line.join(' ')).toContain('明细表.xlsx（上传中')
     expect(line.join(' ')).not.toContain('实施方案.pdf')
     expect(
-      sheet.rows.some((r) => r.includes('<img src=x onerror=alert(1)>.pdf（0 MB，尚未开始上传）')),
+      sheet.rows.some((r) =>
+        r.includes('<img src=x onerror=alert(1)>.pdf（1 KB，尚未开始上传）'),
+      ),
     ).toBe(true)
 
     // The department's detail: the count, only those items, each linked to its page.
@@ -184,7 +186,7 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     expect(detail.body).toContain('附件未到齐：已到 1/2')
     expect(detail.body).toMatch(new RegExp(`data-file="${sha(shared)}" data-arrived="yes"`))
     expect(detail.body).toMatch(new RegExp(`data-file="${sha(half)}" data-arrived="no"`))
-    expect(detail.body).toContain('上传中 0.1 MB / 0.3 MB')
+    expect(detail.body).toContain('上传中 64 KB / 256 KB')
     const escaped = await app.inject({
       method: 'GET',
       url: `/district/items/${none.toUpperCase()}`,

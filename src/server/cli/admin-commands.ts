@@ -26,7 +26,7 @@ import {
 } from '../schedule/breakdown-service'
 import { CONSOLIDATE_USAGE, runConsolidateReport } from '../consolidate/admin'
 import { purgeAbandonedUploads } from '../uploads/expiry'
-import { DEFAULT_UPLOAD_LIMITS, megabytes } from '../uploads/uploads-service'
+import { DEFAULT_UPLOAD_LIMITS, sizeText } from '../uploads/uploads-service'
 
 /** Where the admin CLI writes; tests pass collectors. */
 export interface AdminIo {
@@ -317,12 +317,12 @@ export async function runAdmin(
         })
         for (const p of done.purged) {
           io.out(
-            `${p.departmentCode}\t${p.sha256.slice(0, 12)}…\t已收到 ${megabytes(p.receivedBytes)} / ${megabytes(p.size)}\t最后分块 ${p.lastActivityAt}`,
+            `${p.departmentCode}\t${p.sha256.slice(0, 12)}…\t已收到 ${sizeText(p.receivedBytes)} / ${sizeText(p.size)}\t最后分块 ${p.lastActivityAt}`,
           )
         }
         io.out(
           done.purged.length
-            ? `已清理 ${done.purged.length} 个超过 ${days} 天未完成的上传，删除分块 ${megabytes(done.deletedBytes)}，释放配额 ${megabytes(done.releasedBytes)}。部门下次同步时重新上传这些文件。`
+            ? `已清理 ${done.purged.length} 个超过 ${days} 天未完成的上传，删除分块 ${sizeText(done.deletedBytes)}，释放配额 ${sizeText(done.releasedBytes)}。部门下次同步时重新上传这些文件。`
             : `没有超过 ${days} 天未完成的上传。`,
         )
         io.out(JSON.stringify(done))

@@ -40,8 +40,11 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 
 const EMPTY_SHA256 = createHash('sha256').digest('hex')
 
-/** 「12.5 MB」: the size the upload messages and pages show. */
-export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`
+/** 「12.5 MB」 (「64 KB」 under a megabyte): the size the upload messages and pages show. */
+export const sizeText = (bytes: number) =>
+  bytes < MB
+    ? `${Math.round((bytes / 1024) * 10) / 10} KB`
+    : `${Math.round((bytes / MB) * 10) / 10} MB`
 
 /** Of `hashes`, those the district already has as verified files (from any department). */
 export async function knownBlobs(
@@ -142,7 +145,7 @@ export async function startUpload(
   if (size > limits.maxFileBytes) {
     throw new ApiError(
       'PAYLOAD_TOO_LARGE',
-      `附件 ${megabytes(size)} 超过区级服务器允许的单个文件上限 ${megabytes(limits.maxFileBytes)}，请联系区级管理员。`,
+      `附件 ${sizeText(size)} 超过区级服务器允许的单个文件上限 ${sizeText(limits.maxFileBytes)}，请联系区级管理员。`,
       { maxFileBytes: limits.maxFileBytes },
     )
   }
@@ -171,8 +174,8 @@ export async function startUpload(
     if (usedBytes + size > limits.quotaBytes) {
       throw new ApiError(
         'QUOTA_EXCEEDED',
-        `本部门的附件空间不足：已用 ${megabytes(usedBytes)}，上限 ${megabytes(limits.quotaBytes)}，` +
-          `本文件 ${megabytes(size)}。请联系区级管理员调整配额。`,
+        `本部门的附件空间不足：已用 ${sizeText(usedBytes)}，上限 ${sizeText(limits.quotaBytes)}，` +
+          `本文件 ${sizeText(size)}。请联系区级管理员调整配额。`,
         { usedBytes, quotaBytes: limits.quotaBytes },
       )
     }

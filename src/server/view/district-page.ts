@@ -7,7 +7,7 @@ import type {
 } from '../overview/district-overview'
 import type { LateItem, LateRule } from '../overview/overview-service'
 import type { ItemFile } from '../uploads/missing-files'
-import { megabytes } from '../uploads/uploads-service'
+import { sizeText } from '../uploads/uploads-service'
 import { html, SafeHtml } from './html'
 import { dayText, districtPage, when, type Viewer } from './layout'
 
@@ -29,9 +29,9 @@ const FILTER_LABEL: Record<OverviewFilter, string> = {
 }
 
 /** Where a missing file stands: 「尚未开始上传」 or 「上传中 1.5 MB / 4 MB（最近 …）」. */
-export function fileState(f: ItemFile): string {
-  if (!f.upload) return `（${megabytes(f.size)}，尚未开始上传）`
-  return `（上传中 ${megabytes(f.upload.receivedBytes)} / ${megabytes(f.size)}，最近一块 ${when(f.upload.lastActivityAt)}）`
+export function fileState(f: ItemFile, withSize = true): string {
+  if (!f.upload) return withSize ? `（${sizeText(f.size)}，尚未开始上传）` : '（尚未开始上传）'
+  return `（上传中 ${sizeText(f.upload.receivedBytes)} / ${sizeText(f.size)}，最近一块 ${when(f.upload.lastActivityAt)}）`
 }
 
 /** The query string of the overview with `change` applied (defaults left out). */

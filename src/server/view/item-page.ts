@@ -1,6 +1,6 @@
 import type { ItemStatus } from '../db/schema'
 import type { ItemFile } from '../uploads/missing-files'
-import { megabytes } from '../uploads/uploads-service'
+import { sizeText } from '../uploads/uploads-service'
 import { fileState, ITEM_STATUS_LABEL } from './district-page'
 import { html } from './html'
 import { districtPage, when, type Viewer } from './layout'
@@ -88,9 +88,9 @@ export function renderItemPage(
                   (f) =>
                     html`<tr data-file="${f.sha256}" data-arrived="${f.arrived ? 'yes' : 'no'}">
                       <td>${f.name}</td>
-                      <td class="n">${megabytes(f.size)}</td>
+                      <td class="n">${sizeText(f.size)}</td>
                       <td class="${f.arrived ? 'ok' : 'late'}">
-                        ${f.arrived ? '已到' : html`未到 <span class="muted">${fileState(f)}</span>`}
+                        ${f.arrived ? '已到' : html`未到 <span class="muted">${fileState(f, false)}</span>`}
                       </td>
                       <td class="muted" title="${f.sha256}">${f.sha256.slice(0, 16)}…</td>
                     </tr>`,

@@ -55,7 +55,7 @@ meter{width:4.5rem;height:.8rem;vertical-align:middle}
 .summary div{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.4rem .9rem}
 .summary b{font-size:1.2rem;display:block}
 .nowrap{white-space:nowrap}td.dept{min-width:6.5em}
-@media (max-width:1200px){body{font-size:13px}main{padding:.8rem 1rem 2rem}th,td{padding:.25rem .3rem}meter{display:none}header.top{padding:.5rem 1rem}}
+@media (max-width:1200px){body{font-size:13px}th.n{white-space:normal}main{padding:.8rem 1rem 2rem}th,td{padding:.25rem .3rem}meter{display:none}header.top{padding:.5rem 1rem}}
 @media print{header.top,form.filters,.noprint{display:none}body{background:#fff}}`
 
 /** Who is looking, for the header (null: the page is open without accounts). */
