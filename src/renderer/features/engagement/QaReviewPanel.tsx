@@ -5,6 +5,7 @@ import {
   Group,
   Loader,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -212,64 +213,74 @@ export function QaReviewPanel({ id, onChanged }: { id: string; onChanged: () => 
   const view = q.data
   if (!view) return <Loader size="sm" />
   const open = view.round?.state === 'open'
-  return (
-    <Stack gap="sm" data-testid="qa-review-panel">
-      <Paper withBorder p="sm">
-        <Text fz="xs" c="dimmed">
-          问题
+  const entry = (
+    <Paper withBorder p="sm">
+      <Text fz="xs" c="dimmed">
+        问题
+      </Text>
+      <Text fz="sm" fw={500} style={{ whiteSpace: 'pre-wrap' }}>
+        {view.entry.question}
+      </Text>
+      <Text fz="xs" c="dimmed" mt={6}>
+        答复
+      </Text>
+      <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {view.entry.answer}
+      </Text>
+      <Text fz="xs" c="dimmed" mt={6}>
+        依据政策：{view.entry.policy.title}
+        {view.entry.interpretation && ` · 解读：${view.entry.interpretation.title}`}
+      </Text>
+      {view.entry.flag && (
+        <Text fz="xs" c="orange.8">
+          {view.entry.flag}
         </Text>
-        <Text fz="sm" fw={500} style={{ whiteSpace: 'pre-wrap' }}>
-          {view.entry.question}
-        </Text>
-        <Text fz="xs" c="dimmed" mt={6}>
-          答复
-        </Text>
-        <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {view.entry.answer}
-        </Text>
-        <Text fz="xs" c="dimmed" mt={6}>
-          依据政策：{view.entry.policy.title}
-          {view.entry.interpretation && ` · 解读：${view.entry.interpretation.title}`}
-        </Text>
-        {view.entry.flag && (
-          <Text fz="xs" c="orange.8">
-            {view.entry.flag}
-          </Text>
-        )}
-      </Paper>
-      {!view.round ? (
+      )}
+    </Paper>
+  )
+  if (!view.round) {
+    return (
+      <Stack gap="sm" data-testid="qa-review-panel">
+        {entry}
         <Text fz="sm" c="dimmed">
           该问答尚未提交审核。
         </Text>
-      ) : (
-        <>
-          <Steps view={view} />
-          <div>
-            <Title order={4} fz="sm" mb={4}>
-              扫描发现（问题与答复，{view.round.findings.length} 项）
-            </Title>
-            <FindingsList
-              findings={view.round.findings}
-              groupBy="kind"
-              empty="未发现需要处理的内容。"
-            />
-          </div>
-          {open && view.canDecide && (
-            <DecisionForm
-              view={view}
-              onDone={() => {
-                q.reload()
-                onChanged()
-              }}
-            />
-          )}
-          {open && !view.canDecide && view.cannotDecideReason && (
-            <Alert color="gray" p="xs" data-testid="qa-cannot-decide">
-              {CANNOT_DECIDE_LABELS[view.cannotDecideReason]}
-            </Alert>
-          )}
-        </>
-      )}
-    </Stack>
+      </Stack>
+    )
+  }
+  // Wide screens: what is reviewed on the left, the chain and the decision on the right.
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="qa-review-panel">
+      <Stack gap="sm">
+        {entry}
+        <div>
+          <Title order={4} fz="sm" mb={4}>
+            扫描发现（问题与答复，{view.round.findings.length} 项）
+          </Title>
+          <FindingsList
+            findings={view.round.findings}
+            groupBy="kind"
+            empty="未发现需要处理的内容。"
+          />
+        </div>
+      </Stack>
+      <Stack gap="sm">
+        <Steps view={view} />
+        {open && view.canDecide && (
+          <DecisionForm
+            view={view}
+            onDone={() => {
+              q.reload()
+              onChanged()
+            }}
+          />
+        )}
+        {open && !view.canDecide && view.cannotDecideReason && (
+          <Alert color="gray" p="xs" data-testid="qa-cannot-decide">
+            {CANNOT_DECIDE_LABELS[view.cannotDecideReason]}
+          </Alert>
+        )}
+      </Stack>
+    </SimpleGrid>
   )
 }

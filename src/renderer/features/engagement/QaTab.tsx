@@ -143,6 +143,11 @@ export function QaTab() {
                 <StatusBadge color={q.flag ? 'orange' : QA_COLORS[q.state]}>
                   {q.flag ? '须复核' : QA_STATE_LABELS[q.state]}
                 </StatusBadge>
+                {q.state === 'returned' && q.reviewNote && (
+                  <Text fz="xs" c="red.8" lineClamp={3} title={q.reviewNote}>
+                    退回意见：{q.reviewNote}
+                  </Text>
+                )}
                 {q.pendingStep && (
                   <Text fz="xs" c="dimmed" data-testid="qa-step">
                     {q.pendingStep.name}（第 {q.pendingStep.index + 1}/{q.pendingStep.count} 步）
@@ -203,7 +208,7 @@ export function QaTab() {
         opened={reviewing !== null}
         onClose={() => openReview(null)}
         title="政策问答保密审查"
-        size="xl"
+        size="90%"
       >
         {reviewing !== null && <QaReviewPanel id={reviewing} onChanged={() => list.reload()} />}
       </Modal>
