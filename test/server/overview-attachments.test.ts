@@ -160,9 +160,7 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     expect(line.join(' ')).toContain('明细表.xlsx（上传中')
     expect(line.join(' ')).not.toContain('实施方案.pdf')
     expect(
-      sheet.rows.some((r) =>
-        r.includes('<img src=x onerror=alert(1)>.pdf（1 KB，尚未开始上传）'),
-      ),
+      sheet.rows.some((r) => r.includes('<img src=x onerror=alert(1)>.pdf（1 KB，尚未开始上传）')),
     ).toBe(true)
 
     // The department's detail: the count, only those items, each linked to its page.
