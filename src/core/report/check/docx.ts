@@ -3,39 +3,19 @@
  * cells expanded (w:gridSpan, w:vMerge restart/continue, the old w:hMerge, w:gridBefore). Tracked
  * deletions are left out, tracked insertions read as text.
  */
-import { XMLParser } from 'fast-xml-parser'
 import { openOfficeZip, readPart } from '../../review/extract/office-zip'
+import {
+  attr,
+  child,
+  childrenOf,
+  orderedXml,
+  tagOf,
+  textOf,
+  type XNode,
+} from '../../review/extract/ordered-xml'
 import { ExtractError } from '../../review/extract/types'
 import { matrixFromCells, type SourceCell } from './matrix'
 import type { ReadDocument } from './types'
-
-type XNode = Record<string, unknown>
-
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  processEntities: true,
-})
-
-function tagOf(node: XNode): string {
-  for (const k of Object.keys(node)) if (k !== ':@') return k
-  return ''
-}
-function kids(node: XNode): XNode[] {
-  const c = node[tagOf(node)]
-  return Array.isArray(c) ? (c as XNode[]) : []
-}
-function attr(node: XNode, name: string): string | undefined {
-  const a = node[':@'] as Record<string, unknown> | undefined
-  const v = a?.[name]
-  return typeof v === 'string' ? v : undefined
-}
-function child(node: XNode, tag: string): XNode | undefined {
-  return kids(node).find((c) => tagOf(c) === tag)
-}
 
 const SKIP = new Set([
   'w:pPr',
@@ -58,13 +38,13 @@ function runText(nodes: XNode[]): string {
     const tag = tagOf(n)
     if (SKIP.has(tag)) continue
     if (tag === 'w:t') {
-      for (const t of kids(n)) if (typeof t['#text'] === 'string') s += t['#text']
+      s += textOf(childrenOf(n))
     } else if (tag === 'w:tab') s += '\t'
     else if (tag === 'w:br' || tag === 'w:cr') s += '\n'
     else if (tag === 'mc:AlternateContent') {
       const choice = child(n, 'mc:Choice')
-      if (choice) s += runText(kids(choice))
-    } else if (tag !== '#text') s += runText(kids(n))
+      if (choice) s += runText(childrenOf(choice))
+    } else if (tag !== '#text') s += runText(childrenOf(n))
   }
   return s
 }
@@ -75,7 +55,7 @@ function cellText(tc: XNode): string {
   const visit = (nodes: XNode[]) => {
     for (const n of nodes) {
       const tag = tagOf(n)
-      if (tag === 'w:p') lines.push(runText(kids(n)))
+      if (tag === 'w:p') lines.push(runText(childrenOf(n)))
       else if (
         tag === 'w:tbl' ||
         tag === 'w:tr' ||
@@ -83,10 +63,10 @@ function cellText(tc: XNode): string {
         tag === 'w:sdt' ||
         tag === 'w:sdtContent'
       )
-        visit(kids(n))
+        visit(childrenOf(n))
     }
   }
-  visit(kids(tc))
+  visit(childrenOf(tc))
   return lines.join('\n')
 }
 
@@ -104,10 +84,10 @@ function readTable(tbl: XNode) {
       const tag = tagOf(n)
       if (tag === 'w:tr') rowNodes.push(n)
       else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml')
-        collectRows(kids(n))
+        collectRows(childrenOf(n))
     }
   }
-  collectRows(kids(tbl))
+  collectRows(childrenOf(tbl))
   for (const tr of rowNodes) {
     const trPr = child(tr, 'w:trPr')
     const gridBefore = trPr ? child(trPr, 'w:gridBefore') : undefined
@@ -127,10 +107,10 @@ function readTable(tbl: XNode) {
             continueLeft: hMerge !== undefined && attr(hMerge, 'w:val') !== 'restart',
           })
         } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml')
-          collectCells(kids(n))
+          collectCells(childrenOf(n))
       }
     }
-    collectCells(kids(tr))
+    collectCells(childrenOf(tr))
     rows.push({ before: gridBefore ? numberAttr(gridBefore) : 0, cells })
   }
   return matrixFromCells(rows)
@@ -149,11 +129,11 @@ export async function readDocxReport(bytes: Uint8Array): Promise<ReadDocument> {
   const visit = (nodes: XNode[]) => {
     for (const n of nodes) {
       const tag = tagOf(n)
-      if (tag === 'w:p') doc.paragraphs.push(runText(kids(n)))
+      if (tag === 'w:p') doc.paragraphs.push(runText(childrenOf(n)))
       else if (tag === 'w:tbl') doc.tables.push(readTable(n))
-      else if (!SKIP.has(tag) && tag !== '#text') visit(kids(n))
+      else if (!SKIP.has(tag) && tag !== '#text') visit(childrenOf(n))
     }
   }
-  visit(ordered.parse(xml) as XNode[])
+  visit(orderedXml.parse(xml) as XNode[])
   return doc
 }

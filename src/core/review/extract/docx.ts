@@ -1,19 +1,9 @@
 import { XMLParser } from 'fast-xml-parser'
 import type JSZip from 'jszip'
 import { openOfficeZip, readPart } from './office-zip'
+import { attr, child, childrenOf, orderedXml, tagOf, textOf, type XNode } from './ordered-xml'
 import { ExtractError, joinSegments, type ExtractResult, type SegmentSource } from './types'
 
-/** Ordered XML: every element is `{ tag: children[], ':@'?: attributes }`, text is `{ '#text' }`. */
-type XNode = Record<string, unknown>
-
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  processEntities: true,
-})
 const plain = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true })
 
 type Bucket = 'body' | 'tracked-insert' | 'tracked-delete' | 'hidden'
@@ -26,29 +16,10 @@ interface WalkState {
   revisionAuthors: Set<string>
 }
 
-function tagOf(node: XNode): string {
-  for (const k of Object.keys(node)) if (k !== ':@') return k
-  return ''
-}
-function childrenOf(node: XNode): XNode[] {
-  const c = node[tagOf(node)]
-  return Array.isArray(c) ? (c as XNode[]) : []
-}
-function attr(node: XNode, name: string): string | undefined {
-  const a = node[':@'] as Record<string, unknown> | undefined
-  const v = a?.[name]
-  return typeof v === 'string' ? v : undefined
-}
-function textOf(nodes: XNode[]): string {
-  let s = ''
-  for (const n of nodes) if (typeof n['#text'] === 'string') s += n['#text']
-  return s
-}
-
 /** True when run properties switch on w:vanish (hidden text); w:val="0"/"false" switches it off. */
 function isVanished(rPr: XNode | undefined): boolean {
   if (rPr === undefined) return false
-  const v = childrenOf(rPr).find((c) => tagOf(c) === 'w:vanish')
+  const v = child(rPr, 'w:vanish')
   if (v === undefined) return false
   const val = attr(v, 'w:val')
   return val === undefined || !/^(0|false|off)$/i.test(val)
@@ -87,7 +58,7 @@ function walk(nodes: XNode[], st: WalkState): void {
       }
       case 'mc:AlternateContent': {
         // Text boxes appear twice (Choice and Fallback); read the first alternative only.
-        const choice = childrenOf(node).find((c) => tagOf(c) === 'mc:Choice')
+        const choice = child(node, 'mc:Choice')
         if (choice) walk(childrenOf(choice), st)
         break
       }
@@ -138,7 +109,7 @@ function newState(): WalkState {
 async function walkPart(zip: JSZip, path: string, st: WalkState): Promise<void> {
   const xml = await readPart(zip, path)
   if (xml === null) return
-  walk(ordered.parse(xml) as XNode[], st)
+  walk(orderedXml.parse(xml) as XNode[], st)
   flushParagraph(st)
 }
 
@@ -160,7 +131,7 @@ async function readComments(zip: JSZip, authors: Set<string>): Promise<string> {
       } else visit(childrenOf(n))
     }
   }
-  visit(ordered.parse(xml) as XNode[])
+  visit(orderedXml.parse(xml) as XNode[])
   return lines.join('\n')
 }
 
