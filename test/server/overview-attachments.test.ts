@@ -163,7 +163,13 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
       sheet.rows.some((r) => r.includes('<img src=x onerror=alert(1)>.pdf（1 KB，尚未开始上传）')),
     ).toBe(true)
 
-    // The department's detail: the count, only those items, each linked to its page.
+    // The department's detail — its 配档表 page (the department name's link) and its items: the
+    // count, only those items, each linked to its page.
+    const schedule = await app.inject({ method: 'GET', url: '/district/departments/A/schedule' })
+    expect(schedule.body).toMatch(
+      /href="\/district\/departments\/A\/items\?only=incomplete"[^>]*>附件未到齐 2 条/,
+    )
+    expect(schedule.body).toContain('报送条目 5 条')
     const items = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
     expect(items.body).toContain('附件未到齐 2 条')
     expect(items.body).toContain(`href="/district/items/${done}"`)

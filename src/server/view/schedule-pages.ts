@@ -37,14 +37,30 @@ export function renderDepartmentSchedule(
   years: number[],
   viewer: Viewer | null = null,
   links: { accounts?: boolean } = {},
+  /** The department's items on the district: pushed, and how many are 附件未到齐. */
+  items: { pushed: number; incomplete: number } | null = null,
 ): string {
   const { table } = data
+  const itemsHref = `/district/departments/${encodeURIComponent(data.code)}/items`
   const tasks = table?.tasks ?? []
   const counts = { not_started: 0, in_progress: 0, done: 0, overdue: 0 }
   for (const t of tasks) counts[statusToday(t, today)]++
   const base = `/district/departments/${encodeURIComponent(data.code)}/schedule`
   const body = html`
-    <p><a href="/?year=${data.year}">← 返回各部门总览</a></p>
+    <p>
+      <a href="/?year=${data.year}">← 返回各部门总览</a>
+      ${
+        items
+          ? html`· <a href="${itemsHref}">报送条目 ${items.pushed} 条</a>${
+                items.incomplete > 0
+                  ? html`（<a class="late" href="${itemsHref}?only=incomplete" data-incomplete-link
+                        >附件未到齐 ${items.incomplete} 条</a
+                      >）`
+                  : ''
+              }`
+          : ''
+      }
+    </p>
     <h2 id="title">${data.name}（${data.code}）${data.year} 年工作配档表</h2>
     <form class="filters" method="get" action="${base}" aria-label="选择年度">
       <label

@@ -232,7 +232,13 @@ export function registerDistrictView(
         const now = clock()
         const query = parseOverviewQuery(req.query as Record<string, unknown>, now)
         const data = await departmentSchedule(db, req.params.code, query.year)
-        const overview = await districtOverview(db, now, { ...query, q: '' }, options.lateRule)
+        const overview = await districtOverview(
+          db,
+          now,
+          { ...query, q: '', only: '' },
+          options.lateRule,
+        )
+        const row = overview.rows.find((r) => r.code === data.code)
         return reply
           .headers(PAGE_HEADERS)
           .send(
@@ -242,6 +248,7 @@ export function registerDistrictView(
               overview.years,
               viewerOf(req),
               linksOf(req),
+              row ? { pushed: row.pushed, incomplete: row.incomplete } : null,
             ),
           )
       },
