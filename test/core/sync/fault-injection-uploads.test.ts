@@ -8,7 +8,9 @@
  * every other department — approves, edits and re-approves, restarts the desk, and runs sync.
  * Then every file an approved item names must be on the server byte-identical, stored once
  * (one verified file per SHA-256, one chunk row per chunk, no session over its chunk count),
- * and every item complete (no 附件未到齐).
+ * and every item complete (no 附件未到齐). About a third of the schedules begin against a protocol
+ * v1 server (no blob endpoints) upgraded halfway: the files of items it received go up afterwards
+ * (补传附件, core/sync/backfill.ts) under the same faults.
  *
  * Reproduce one schedule: SYNC_UPLOAD_SEED=<seed> SYNC_UPLOAD_SCHEDULES=1 npx vitest run <this file>
  */
@@ -18,6 +20,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addAttachment } from '../../../src/core/attachments/attachments-service'
 import { saveItem } from '../../../src/core/items/save-item'
 import { seededRandom } from '../../../src/core/sync/backoff'
+import type { FetchLike } from '../../../src/core/sync/http-client'
 import { attachmentProgress, readBlob } from '../../../src/server/uploads/uploads-service'
 import { makeTempDir } from '../../helpers/temp-dir'
 import {
@@ -48,7 +51,7 @@ const WITH_KILLS: Fault[] = [...GENTLE, 'kill-during', 'kill-after']
 
 let h: FaultHarness
 let sources: ReturnType<typeof makeTempDir>
-const stats = { files: 0, bytes: 0 }
+const stats = { files: 0, bytes: 0, v1Schedules: 0 }
 
 beforeAll(async () => {
   h = await startFaultHarness({ uploads: { chunkBytes: CHUNK } })
@@ -75,6 +78,21 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     () => 1 + Math.floor(rng() * 20),
   )
   const { server, officer } = h
+  // Some schedules begin against a protocol v1 server (no blob endpoints: the items arrive
+  // without their files) that is upgraded halfway: 补传附件 must then bring every file, through
+  // the same faults. Its own RNG, so the other choices of each seed stay as they were.
+  const v1rng = seededRandom(seed ^ 0xb1f1)
+  let v1 = v1rng() < 0.3
+  if (v1) stats.v1Schedules++
+  const v1Fetch: FetchLike = (input, init) =>
+    v1 && /\/api\/v1\/blobs/.test(input)
+      ? Promise.resolve(
+          new Response(
+            JSON.stringify({ error: { code: 'NOT_FOUND', message: 'Route not found' } }),
+            { status: 404, headers: { 'content-type': 'application/json' } },
+          ),
+        )
+      : fetch(input, init)
   const desk = await h.desk(
     `U${seed}`,
     () => ({
@@ -82,6 +100,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       requestTimeoutMs: 5_000,
       batchSize: 1 + Math.floor(rng() * 3),
       extensions: [],
+      fetch: v1Fetch,
     }),
     { uploads: true },
   )
@@ -148,7 +167,12 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
   }
 
   const steps = 6 + Math.floor(rng() * 10)
+  const upgradeAt = Math.floor(v1rng() * steps)
   for (let s = 0; s < steps; s++) {
+    if (v1 && s === upgradeAt) {
+      v1 = false
+      trace.push('server upgraded to v2')
+    }
     const roll = rng()
     if (items.length < 4 && (roll < 0.35 || items.length === 0)) {
       const id = await saveItem(
@@ -183,6 +207,7 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
     }
   }
 
+  v1 = false
   let converged = false
   for (let i = 0; i < 40 && !converged; i++) {
     if (i === 30) faultsOn = false
@@ -196,10 +221,19 @@ async function runSchedule(seed: number, trace: string[]): Promise<void> {
       .select('seq')
       .where('state', '=', 'pending')
       .execute()
-    converged = result.kind === 'done' && pending.length === 0
+    // Drained, and every item complete on the server: an item sent under v1 waits for 补传.
+    const progress =
+      server.running() && approved.size > 0
+        ? await attachmentProgress(server.db(), [...approved.keys()])
+        : new Map<string, { missing: number }>()
+    converged =
+      result.kind === 'done' &&
+      pending.length === 0 &&
+      server.running() &&
+      [...progress.values()].every((p) => p.missing === 0)
   }
   faultsOn = false
-  expect(converged, 'outbox drained').toBe(true)
+  expect(converged, 'outbox drained, every item complete').toBe(true)
   if (!server.running()) await server.start()
   const db = server.db()
 
@@ -276,6 +310,6 @@ it(`every file arrives byte-identical, exactly once, under ${SCHEDULES} seeded f
   console.log(
     `upload fault injection: ${SCHEDULES} schedules in ${seconds} s; ${h.stats.requests} requests ` +
       `(${h.stats.chunkPuts} chunk PUTs); ${stats.files} files, ${(stats.bytes / 1024 / 1024).toFixed(1)} MB verified; ` +
-      `faults ${JSON.stringify(h.stats.faults)}; server killed ${h.stats.kills}×; template uploaded by ${common.length} department(s)`,
+      `faults ${JSON.stringify(h.stats.faults)}; server killed ${h.stats.kills}×; ${stats.v1Schedules} began on a v1 server (补传); template uploaded by ${common.length} department(s)`,
   )
 }, 600_000)
