@@ -6,7 +6,11 @@
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blobPath } from '../../../src/core/attachments/blob-store'
-import type { FetchLike } from '../../../src/core/sync/http-client'
+import { SyncHttpClient, type FetchLike } from '../../../src/core/sync/http-client'
+import { silentLogger } from '../../../src/core/logger'
+import { remoteFileLedger } from '../../../src/core/sync/remote-files'
+import { uploadFiles } from '../../../src/core/sync/uploads'
+import { MAX_BLOB_QUERY } from '../../../src/shared/sync/wire'
 import { attachmentProgress } from '../../../src/server/uploads/uploads-service'
 import { startTestServer, type TestServer } from './helpers'
 import { syncDesk, type SyncDesk } from './sync-setup'
@@ -227,6 +231,59 @@ describe('补传附件: files of items the district already holds', () => {
       expect(blobRequests(desk)).toEqual(['POST /api/v1/blobs/query'])
       // (An hour on, the desk has locked itself: the worker's own status, not the channel.)
       expect((await desk.t.core.sync.status()).backfill).toBeNull()
+    } finally {
+      await desk.close()
+    }
+  })
+
+  it('asks about many files in batches of at most 1000, and not again once confirmed', async () => {
+    const desk = await syncDesk(server)
+    try {
+      const asked: number[] = []
+      // A server that has every file: only the queries matter here.
+      const fake: FetchLike = async (_input, init) => {
+        const { hashes } = JSON.parse(String(init.body)) as { hashes: string[] }
+        asked.push(hashes.length)
+        return new Response(JSON.stringify({ have: hashes }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        })
+      }
+      const client = new SyncHttpClient({
+        serverUrl: server.url,
+        token: desk.token,
+        fetch: fake,
+        timeoutMs: 5_000,
+      })
+      const files = Array.from({ length: 2500 }, (_, i) => ({
+        sha256: sha(Buffer.from(`file ${i}`)),
+        size: 10,
+        name: `附件${i}.pdf`,
+      }))
+      const ledger = remoteFileLedger(() => desk.store.db, server.url, desk.t.clock.clock)
+      const deps = {
+        client,
+        dataDir: desk.t.dataDir,
+        logger: silentLogger,
+        onFile: () => {},
+        ledger,
+      }
+      expect(await uploadFiles(deps, files)).toEqual({ kind: 'done', failed: 0 })
+      expect(asked).toEqual([MAX_BLOB_QUERY, MAX_BLOB_QUERY, 500])
+      asked.length = 0
+      expect(await uploadFiles(deps, files)).toEqual({ kind: 'done', failed: 0 })
+      expect(asked).toEqual([])
+      // Another server is another ledger: asked again.
+      const other = remoteFileLedger(
+        () => desk.store.db,
+        'https://other.example',
+        desk.t.clock.clock,
+      )
+      expect(await uploadFiles({ ...deps, ledger: other }, files.slice(0, 3))).toEqual({
+        kind: 'done',
+        failed: 0,
+      })
+      expect(asked).toEqual([3])
     } finally {
       await desk.close()
     }
