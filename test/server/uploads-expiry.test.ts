@@ -336,6 +336,41 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
   })
 })
 
+// Several instances share one database only on PostgreSQL (SQLite serves one instance; the admin
+// CLI beside it is another process, which SQLite's busy timeout lets wait).
+describe('abandoned uploads expire, several instances (postgres)', () => {
+  const backend = useBackend('postgres')
+  const server = useServers()
+
+  it('two instances purging at once each delete an upload at most once', async () => {
+    const { db } = await backend.fresh()
+    await db.deleteFrom('district_audit').execute()
+    const other = await backend.another()
+    const time = movableClock()
+    const app = await server(db, { clock: time.clock, uploads: LIMITS })
+    const files = [11, 12, 13, 14, 15, 16].map((seed) => deterministicBytes(2 * CHUNK, seed))
+    for (const code of ['A', 'B']) {
+      const { token } = await department(db, code)
+      for (const f of files) {
+        await call(app, token, 'POST', `/api/v1/blobs/${sha(f)}`, { size: f.length })
+        await send(app, token, f, [0])
+      }
+    }
+    time.advanceDays(8)
+    const run = (on: Kysely<ServerDB>) =>
+      purgeAbandonedUploads(on, { now: time.clock(), olderThanDays: 7, actor: PURGE_TIMER_ACTOR })
+    const [x, y] = await Promise.all([run(db), run(other.db)])
+    expect(x.purged.length + y.purged.length).toBe(12)
+    const keys = [...x.purged, ...y.purged].map((p) => `${p.departmentCode}/${p.sha256}`)
+    expect(new Set(keys).size).toBe(12)
+    expect(x.releasedBytes + y.releasedBytes).toBe(12 * 2 * CHUNK)
+    expect(await db.selectFrom('upload_chunks').selectAll().execute()).toEqual([])
+    expect(await db.selectFrom('upload_sessions').selectAll().execute()).toEqual([])
+    const audited = (await purgeAudit(db)).reduce((n, a) => n + Number(a.detail!.uploads), 0)
+    expect(audited).toBe(12)
+  })
+})
+
 describe('upload expiry setting', () => {
   it('reads --upload-expiry, then UPLOAD_EXPIRY_DAYS, default 7 days; 0 means never', () => {
     expect(parseServerArgs(['--data', 'd'], {}).uploads.expiryDays).toBe(7)
