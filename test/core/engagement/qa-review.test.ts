@@ -285,6 +285,22 @@ describe('政策问答 through the 保密审查 chain (issue 14)', () => {
     expect(errorOf(old)?.code).toBe('CONFLICT')
   })
 
+  it('removing an entry under review cancels its round; it leaves 我的待办', async () => {
+    const qa = await entry()
+    await t.call('engagement:qa-submit', { id: qa.id })
+    await t.call('engagement:qa-remove', { id: qa.id })
+    const [round] = query<{ state: string; closed_at: string | null }>(
+      t,
+      'SELECT state, closed_at FROM qa_reviews WHERE qa_id = ?',
+      qa.id,
+    )
+    expect(round?.state).toBe('cancelled')
+    expect(round?.closed_at).not.toBeNull()
+    expect(qaActions(qa.id)).toEqual(['qa.save', 'qa.submit', 'qa.cancelled', 'qa.remove'])
+    await loginAs(t, REVIEWER)
+    expect((await t.call('home:todo', {})).qaAwaitingMyReview.count).toBe(0)
+  })
+
   it('follows the configured chain: a three-step chain needs three different people', async () => {
     await loginAdmin(t)
     await t.call('review:chain-update', {
