@@ -19,7 +19,7 @@ import { AppError } from '../errors'
 import type { EventBus } from '../events/bus'
 import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
-import { saveItem } from '../items/save-item'
+import { saveGeneratedItem, saveItem } from '../items/save-item'
 import { officeToday } from '../requests/office-day'
 import { readSyncValue, SYNC_KEYS } from '../sync/state-store'
 import { draftParagraphs } from './paragraphs'
@@ -425,8 +425,7 @@ export async function updateConsultation(
     ? (JSON.parse(row.paragraphs_json) as DraftParagraph[])
     : draftParagraphs(draft.body_html)
   const notice = await noticeFor(db, input, draft, paragraphs)
-  let noticeId = row.notice_item_id
-  const current = noticeId ? await loadItemRow(db, noticeId) : null
+  const current = row.notice_item_id ? await loadItemRow(db, row.notice_item_id) : null
   const fields = {
     kind: 'consultation' as const,
     title: notice.title,
@@ -439,19 +438,7 @@ export async function updateConsultation(
     genreId: current?.genre_id ?? null,
     catalogueEntryId: current?.catalogue_entry_id ?? null,
   }
-  if (current && current.status !== 'withdrawn') {
-    await saveItem(
-      db,
-      actor,
-      { ...fields, id: current.id, baseRevision: current.revision, confirmRevision: true },
-      'save',
-      clock,
-      ids,
-      events,
-    )
-  } else {
-    noticeId = await saveItem(db, actor, fields, 'save', clock, ids, events)
-  }
+  const noticeId = await saveGeneratedItem(db, actor, current, fields, clock, ids, events)
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {
     await trx

@@ -21,7 +21,7 @@ import { AppError } from '../errors'
 import type { EventBus } from '../events/bus'
 import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
-import { saveItem } from '../items/save-item'
+import { saveGeneratedItem } from '../items/save-item'
 import { officeToday } from '../requests/office-day'
 import { commentRows } from './comments'
 import { loadConsultationRow } from './consultations'
@@ -197,18 +197,7 @@ export async function generateResult(
     catalogueEntryId: null,
   }
   const existing = c.result_item_id ? await loadItemRow(db, c.result_item_id) : null
-  const itemId =
-    existing && existing.status !== 'withdrawn'
-      ? await saveItem(
-          db,
-          actor,
-          { ...fields, id: existing.id, baseRevision: existing.revision, confirmRevision: true },
-          'save',
-          clock,
-          ids,
-          events,
-        )
-      : await saveItem(db, actor, fields, 'save', clock, ids, events)
+  const itemId = await saveGeneratedItem(db, actor, existing, fields, clock, ids, events)
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('consultations')

@@ -147,3 +147,31 @@ async function checkBase(
     if (latest && latest.author_id !== actor.id) conflict()
   }
 }
+
+/**
+ * Writes text core generated for the officer (a consultation notice, its 采纳情况说明, the annual
+ * report) into the item it made for it before — a new revision; with `confirmRevision` (the
+ * default) one that starts a 修订稿 or withdraws a pending review where needed — or into a new
+ * draft when there is none yet or it was withdrawn. Returns the item id.
+ */
+export async function saveGeneratedItem(
+  db: Kysely<DB>,
+  actor: Actor,
+  previous: Pick<ItemRow, 'id' | 'revision' | 'status'> | null,
+  fields: ItemFields,
+  clock: Clock,
+  ids: IdSource,
+  events: EventBus,
+  options: { confirmRevision?: boolean } = {},
+): Promise<string> {
+  const input: SaveItemInput =
+    previous && previous.status !== 'withdrawn'
+      ? {
+          ...fields,
+          id: previous.id,
+          baseRevision: previous.revision,
+          ...(options.confirmRevision === false ? {} : { confirmRevision: true }),
+        }
+      : fields
+  return saveItem(db, actor, input, 'save', clock, ids, events)
+}

@@ -14,7 +14,7 @@ import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { loadItemRow } from '../items/items-repo'
 import { officeToday } from '../requests/office-day'
-import { saveItem } from '../items/save-item'
+import { saveGeneratedItem } from '../items/save-item'
 import { buildDocxInWorker, writeSpreadsheetInWorker } from '../workers'
 import {
   NARRATIVE_SECTIONS,
@@ -124,11 +124,11 @@ export async function publishReport(
     .executeTakeFirst()
   const existing = draftRow?.item_id ? await loadItemRow(db, draftRow.item_id) : null
   const reuse = existing && existing.status !== 'withdrawn' ? existing : null
-  const itemId = await saveItem(
+  const itemId = await saveGeneratedItem(
     db,
     actor,
+    reuse,
     {
-      ...(reuse ? { id: reuse.id, baseRevision: reuse.revision } : {}),
       kind: 'other',
       title: view.title,
       bodyHtml: reportHtml(view),
@@ -139,12 +139,12 @@ export async function publishReport(
       topicId: reuse?.topic_id ?? null,
       genreId: genre?.id ?? null,
       catalogueEntryId: reuse?.catalogue_entry_id ?? null,
-      ...(input.confirmRevision ? { confirmRevision: true } : {}),
     },
-    'save',
     deps.clock,
     deps.ids,
     deps.events,
+    // An approved report's 修订稿 is started only when the officer confirmed it.
+    { confirmRevision: input.confirmRevision === true },
   )
   // Files: the .docx and .xlsx replace the previous ones of the report.
   const base = `${view.title}`
