@@ -146,6 +146,10 @@ describe('政策问答 through the 保密审查 chain (issue 14)', () => {
 
     // 李审核: the home page lists it; the findings over 问题/答复 are shown; 同意 needs the reason.
     await switchUser(page, OFFICER, REVIEWER)
+    // The 保密审查 queue says so too, and leads to the Q&A tab.
+    await page.evaluate(() => (window.location.hash = '#/review'))
+    await page.getByTestId('qa-waiting').getByText('另有 1 条政策问答等待您审核').waitFor()
+    await page.evaluate(() => (window.location.hash = '#/'))
     let dialog = await openFromHome(page)
     await dialog.getByText('扫描发现（问题与答复').waitFor()
     await dialog.getByText('13912345678').first().waitFor()

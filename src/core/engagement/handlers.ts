@@ -25,7 +25,7 @@ import { engagementFigures } from './figures'
 import { engagementHome } from './home'
 import { checkPeriod } from './period'
 import { getQa, listQa, removeQa, saveQa } from './qa'
-import { decideQa, qaReviewView, submitQa } from './qa-review'
+import { decideQa, qaReviewQueue, qaReviewView, submitQa } from './qa-review'
 import {
   createAttendanceDraft,
   listAttendance,
@@ -146,6 +146,7 @@ export function engagementHandlers(ctx: CoreContext): Pick<HandlerTable, Engagem
     'engagement:qa-review-get': withActor(ctx, (actor, input) =>
       qaReviewView(db(), actor, input.id, clock),
     ),
+    'engagement:qa-queue': withActor(ctx, (actor) => qaReviewQueue(db(), actor)),
     'engagement:qa-remove': withActor(ctx, async (actor, input) => {
       await removeQa(db(), actor, input.id, clock)
       return null

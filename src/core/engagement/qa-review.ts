@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { QaDecisionView, QaReviewView, QaStepView } from '../../shared/engagement/types'
+import type {
+  QaDecisionView,
+  QaQueueRow,
+  QaReviewView,
+  QaStepView,
+} from '../../shared/engagement/types'
 import { QA_DECISION_LABELS } from '../../shared/engagement/labels'
 import type { HighFindingReason } from '../../shared/review/types'
 import { auditActor, requireRole, type Actor } from '../accounts/actor'
@@ -398,17 +403,6 @@ export async function qaReviewView(
       closedAt: r.closed_at,
     })),
   }
-}
-
-/** One entry waiting for the signed-in user's step (我的待办). */
-export interface QaQueueRow {
-  id: string
-  question: string
-  stepIndex: number
-  stepName: string
-  stepCount: number
-  submittedByName: string | null
-  submittedAt: string
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   EngagementHome,
   ExportResult,
   PeriodCheck,
+  QaQueueRow,
   QaReviewView,
   QaView,
   SupervisorView,
@@ -77,6 +78,8 @@ export const engagementContract = {
   'engagement:qa-review': { input: s.qaReviewSchema, output: out<QaView>() },
   /** The entry's latest round: steps, findings, decisions, and whether the user may decide now. */
   'engagement:qa-review-get': { input: s.engagementIdSchema, output: out<QaReviewView>() },
+  /** Entries whose current step the signed-in user may decide now (待我审核, oldest first). */
+  'engagement:qa-queue': { input: empty, output: out<QaQueueRow[]>() },
   'engagement:qa-remove': { input: s.engagementIdSchema, output: out<null>() },
   'engagement:qa-export': { input: empty, output: out<ExportResult | null>() },
 

@@ -256,6 +256,17 @@ export interface QaStepView {
   decisions: QaDecisionView[]
 }
 
+/** One entry waiting for the signed-in user's step (我的待办, the 保密审查 queue's note). */
+export interface QaQueueRow {
+  id: string
+  question: string
+  stepIndex: number
+  stepName: string
+  stepCount: number
+  submittedByName: string | null
+  submittedAt: string
+}
+
 /** `engagement:qa-review-get`: the entry's latest round as the signed-in user sees it. */
 export interface QaReviewView {
   entry: QaView

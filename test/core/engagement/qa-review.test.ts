@@ -323,7 +323,7 @@ describe('政策问答 through the 保密审查 chain (issue 14)', () => {
     expect((await qaApprove(t, qa.id)).state).toBe('approved')
   })
 
-  it('我的待办 lists the entries whose step the user may decide now', async () => {
+  it('我的待办 (and the 保密审查 queue) list the entries whose step the user may decide now', async () => {
     const qa = await entry()
     await t.call('engagement:qa-submit', { id: qa.id })
     expect((await t.call('home:todo', {})).qaAwaitingMyReview.count).toBe(0) // the author
@@ -334,6 +334,10 @@ describe('政策问答 through the 保密审查 chain (issue 14)', () => {
     expect(mine.count).toBe(1)
     expect(mine.rows[0]).toMatchObject({ itemId: qa.id, title: qa.question })
     expect(mine.rows[0]?.note).toContain('保密审核（第 1/2 步）· 张起草 提交')
+    // The 保密审查 queue's note asks the same query.
+    expect(await t.call('engagement:qa-queue', {})).toMatchObject([
+      { id: qa.id, stepName: '保密审核', stepIndex: 0, stepCount: 2 },
+    ])
     await qaApprove(t, qa.id)
     expect((await t.call('home:todo', {})).qaAwaitingMyReview.count).toBe(0)
     await loginAs(t, LEADER)

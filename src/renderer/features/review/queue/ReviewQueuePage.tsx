@@ -1,6 +1,16 @@
-import { Alert, Center, Group, Loader, Paper, SegmentedControl, Tabs, Text } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Tabs,
+  Text,
+} from '@mantine/core'
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { ReviewQueueRow, ReviewQueueScope } from '../../../../shared/review/types'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/hooks'
@@ -45,6 +55,11 @@ export function ReviewQueuePage() {
   const scope: ReviewQueueScope = tab === 'done' ? done : tab
   const queue = useApiQuery(() => api().review.queue({ scope }), scope)
   const open = (row: ReviewQueueRow) => void navigate(`/review/${row.itemId}`)
+  // 政策问答 pass the same chain; they are decided on the 政民互动 page (engagement:qa-queue).
+  const qa = useApiQuery(() =>
+    mayReview ? api().engagement.qaQueue({}) : Promise.resolve({ ok: true as const, data: [] }),
+  )
+  const qaWaiting = qa.data?.length ?? 0
 
   return (
     <>
@@ -73,6 +88,14 @@ export function ReviewQueuePage() {
           />
         )}
       </Group>
+      {tab === 'mine' && qaWaiting > 0 && (
+        <Alert color="blue" mb="sm" p="xs" data-testid="qa-waiting">
+          另有 {qaWaiting} 条政策问答等待您审核。{' '}
+          <Anchor component={Link} to="/engagement?tab=qa" fz="sm">
+            前往政策问答库
+          </Anchor>
+        </Alert>
+      )}
       {queue.error && (
         <Alert color="red" mb="sm" title="无法加载审查队列">
           {queue.error.message}
