@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { readSpreadsheet } from '../../src/core/spreadsheet'
-import { runAdmin } from '../../src/server/cli/admin-commands'
 import type { ServerDB } from '../../src/server/db/schema'
 import { districtOverview, parseOverviewQuery } from '../../src/server/overview/district-overview'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
+import { runAdminOn, sendChunks, sha } from './helpers/uploads'
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const CHUNK = 64 * 1024
 const LIMITS = { chunkBytes: CHUNK, maxFileBytes: 4 * 1024 * 1024, quotaBytes: 16 * 1024 * 1024 }
 
@@ -37,20 +35,7 @@ async function upload(app: FastifyInstance, token: string, file: Buffer, indexes
   const started = await call(app, token, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
   expect(started.statusCode, started.body).toBe(200)
   const count = Math.ceil(file.length / CHUNK)
-  for (const i of indexes ?? [...Array(count).keys()]) {
-    const data = file.subarray(i * CHUNK, (i + 1) * CHUNK)
-    const res = await app.inject({
-      method: 'PUT',
-      url: `/api/v1/blobs/${hash}/chunks/${i}`,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/octet-stream',
-        'x-chunk-sha256': sha(data),
-      },
-      payload: data,
-    })
-    expect(res.statusCode, res.body).toBe(200)
-  }
+  await sendChunks(app, token, file, CHUNK, indexes ?? [...Array(count).keys()])
 }
 
 const rowsOf = async (db: Kysely<ServerDB>, raw: Record<string, string> = {}) =>
@@ -235,21 +220,14 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     const app = await server(db, { uploads: LIMITS })
     const { token } = await department(db, 'A')
     const id = await push(app, token, '公告', [{ name: 'a.pdf', bytes: deterministicBytes(10, 9) }])
-    const target = backend.target()
-    const out: string[] = []
-    const code = await runAdmin(
-      [
-        ...(target.kind === 'sqlite' ? ['--data', target.dataDir] : []),
-        'create-district-user',
-        '--username',
-        'wang',
-        '--name',
-        '王主任',
-      ],
-      target.kind === 'postgres' ? { DATABASE_URL: target.url } : {},
-      { out: (l) => out.push(l), err: (l) => out.push(l) },
-    )
-    expect(code, out.join('\n')).toBe(0)
+    const made = await runAdminOn(backend, [
+      'create-district-user',
+      '--username',
+      'wang',
+      '--name',
+      '王主任',
+    ])
+    expect(made.code, made.err.join('\n')).toBe(0)
     const res = await app.inject({ method: 'GET', url: `/district/items/${id}` })
     expect(res.statusCode).toBe(303)
     expect(res.headers.location).toContain('/district/login')

@@ -1,25 +1,21 @@
-import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { blobPath } from '../../src/core/attachments/blob-store'
 import { silentLogger } from '../../src/core/logger'
 import { SyncHttpClient, type FetchLike } from '../../src/core/sync/http-client'
 import { uploadFiles } from '../../src/core/sync/uploads'
-import { runAdmin } from '../../src/server/cli/admin-commands'
 import { parseServerArgs, UsageError } from '../../src/server/cli/server-options'
 import type { ServerDB } from '../../src/server/db/schema'
 import { purgeAbandonedUploads, PURGE_TIMER_ACTOR } from '../../src/server/uploads/expiry'
-import { readBlob } from '../../src/server/uploads/uploads-service'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { makeTempDir } from '../helpers/temp-dir'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { call, department, NOW, useServers } from './helpers/test-server'
+import { putChunk, runAdminOn, sendChunks, sha, storedBytes as stored } from './helpers/uploads'
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const DAY = 86_400_000
 const CHUNK = 64 * 1024
 const LIMITS = { chunkBytes: CHUNK, maxFileBytes: 1024 * 1024, quotaBytes: 1536 * 1024 }
@@ -33,36 +29,6 @@ function movableClock(start = NOW) {
       at += days * DAY
     },
   }
-}
-
-function putChunk(app: FastifyInstance, token: string, hash: string, index: number, data: Buffer) {
-  return app.inject({
-    method: 'PUT',
-    url: `/api/v1/blobs/${hash}/chunks/${index}`,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/octet-stream',
-      'x-chunk-sha256': sha(data),
-    },
-    payload: data,
-  })
-}
-
-async function send(app: FastifyInstance, token: string, file: Buffer, indexes: number[]) {
-  let last
-  for (const i of indexes) {
-    last = await putChunk(app, token, sha(file), i, file.subarray(i * CHUNK, (i + 1) * CHUNK))
-    expect(last.statusCode, last.body).toBe(200)
-  }
-  return last!.json()
-}
-
-async function stored(db: Kysely<ServerDB>, hash: string): Promise<Buffer | null> {
-  const chunks = await readBlob(db, hash)
-  if (!chunks) return null
-  const parts: Buffer[] = []
-  for await (const c of chunks) parts.push(c)
-  return Buffer.concat(parts)
 }
 
 async function chunkRows(db: Kysely<ServerDB>, hash: string) {
@@ -82,23 +48,6 @@ async function purgeAudit(db: Kysely<ServerDB>) {
   }))
 }
 
-/** Runs the admin CLI in-process against the backend's current database at `now`. */
-async function admin(backend: ReturnType<typeof useBackend>, now: Date, ...args: string[]) {
-  const target = backend.target()
-  const out: string[] = []
-  const err: string[] = []
-  const argv = target.kind === 'sqlite' ? ['--data', target.dataDir, ...args] : args
-  const env = target.kind === 'postgres' ? { DATABASE_URL: target.url } : {}
-  const code = await runAdmin(
-    argv,
-    env,
-    { out: (l) => out.push(l), err: (l) => err.push(l) },
-    () => now,
-  )
-  const last = out[out.length - 1]
-  return { code, out, err, json: last ? (JSON.parse(last) as Record<string, unknown>) : null }
-}
-
 describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
   const backend = useBackend(kind)
   const server = useServers()
@@ -115,15 +64,17 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     const finished = deterministicBytes(3 * CHUNK, 2)
     const recent = deterministicBytes(100 * 1024, 3)
     await call(app, token, 'POST', `/api/v1/blobs/${sha(abandoned)}`, { size: abandoned.length })
-    await send(app, token, abandoned, [0, 1])
+    await sendChunks(app, token, abandoned, CHUNK, [0, 1])
     await call(app, token, 'POST', `/api/v1/blobs/${sha(finished)}`, { size: finished.length })
-    expect(await send(app, token, finished, [0, 1, 2])).toMatchObject({ complete: true })
+    expect(await sendChunks(app, token, finished, CHUNK, [0, 1, 2])).toMatchObject({
+      complete: true,
+    })
     // B's unfinished upload of the same file as A's finished one: its own, also abandoned.
     await call(app, b, 'POST', `/api/v1/blobs/${sha(abandoned)}`, { size: abandoned.length })
-    await send(app, b, abandoned, [0])
+    await sendChunks(app, b, abandoned, CHUNK, [0])
     time.advanceDays(3)
     await call(app, token, 'POST', `/api/v1/blobs/${sha(recent)}`, { size: recent.length })
-    await send(app, token, recent, [0])
+    await sendChunks(app, token, recent, CHUNK, [0])
     time.advanceDays(5) // the abandoned upload's last chunk is 8 days old, the recent one's 5
 
     // A's quota is held by the abandoned 1 MB: a 600 KB file does not fit.
@@ -133,7 +84,7 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     })
     expect(refused.json().error?.code).toBe('QUOTA_EXCEEDED')
 
-    const run = await admin(backend, time.clock(), 'purge-uploads')
+    const run = await runAdminOn(backend, ['purge-uploads'], time.clock())
     expect(run.code, run.err.join('\n')).toBe(0)
     expect(run.out.join('\n')).toContain('已清理 2 个超过 7 天未完成的上传')
     expect(run.json).toMatchObject({
@@ -204,17 +155,21 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     expect(page).toContain('清理上传数：2')
 
     // Nothing more to purge: said so, still audited (a deliberate administrator action).
-    const again = await admin(backend, time.clock(), 'purge-uploads', '--older-than', '7')
+    const again = await runAdminOn(backend, ['purge-uploads', '--older-than', '7'], time.clock())
     expect(again.out.join('\n')).toContain('没有超过 7 天未完成的上传')
     expect(again.json).toMatchObject({ purged: [], releasedBytes: 0 })
     expect(await purgeAudit(db)).toHaveLength(2)
     // --older-than shortens the expiry: the 5-day-old upload goes with --older-than 4.
-    const shorter = await admin(backend, time.clock(), 'purge-uploads', '--older-than', '4')
+    const shorter = await runAdminOn(backend, ['purge-uploads', '--older-than', '4'], time.clock())
     expect((shorter.json!.purged as unknown[]).length).toBe(1)
     expect(await chunkRows(db, sha(recent))).toEqual([])
-    expect((await admin(backend, time.clock(), 'purge-uploads', '--older-than', '0')).code).toBe(1)
     expect(
-      (await admin(backend, time.clock(), 'purge-uploads', '--older-than', 'x')).err.join(''),
+      (await runAdminOn(backend, ['purge-uploads', '--older-than', '0'], time.clock())).code,
+    ).toBe(1)
+    expect(
+      (await runAdminOn(backend, ['purge-uploads', '--older-than', 'x'], time.clock())).err.join(
+        '',
+      ),
     ).toMatch(/至少 1 的整数天数/)
   })
 
@@ -225,9 +180,9 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     const { token } = await department(db, 'A')
     const file = deterministicBytes(4 * CHUNK, 5)
     await call(app, token, 'POST', `/api/v1/blobs/${sha(file)}`, { size: file.length })
-    await send(app, token, file, [0])
+    await sendChunks(app, token, file, CHUNK, [0])
     time.advanceDays(6)
-    await send(app, token, file, [1]) // started 6 days ago, last chunk now
+    await sendChunks(app, token, file, CHUNK, [1]) // started 6 days ago, last chunk now
     time.advanceDays(6)
     const result = await purgeAbandonedUploads(db, {
       now: time.clock(),
@@ -237,7 +192,7 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     expect(result.purged).toEqual([])
     expect(await chunkRows(db, sha(file))).toHaveLength(2)
     // The resumed upload completes from where it stood.
-    expect(await send(app, token, file, [2, 3])).toMatchObject({ complete: true })
+    expect(await sendChunks(app, token, file, CHUNK, [2, 3])).toMatchObject({ complete: true })
     expect((await stored(db, sha(file)))!.equals(file)).toBe(true)
   })
 
@@ -249,7 +204,7 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
     const { token } = await department(db, 'A')
     const file = deterministicBytes(3 * CHUNK, 6)
     await call(setup, token, 'POST', `/api/v1/blobs/${sha(file)}`, { size: file.length })
-    await send(setup, token, file, [0])
+    await sendChunks(setup, token, file, CHUNK, [0])
     time.advanceDays(8)
 
     const never = await server(db, {
@@ -353,7 +308,7 @@ describe('abandoned uploads expire, several instances (postgres)', () => {
       const { token } = await department(db, code)
       for (const f of files) {
         await call(app, token, 'POST', `/api/v1/blobs/${sha(f)}`, { size: f.length })
-        await send(app, token, f, [0])
+        await sendChunks(app, token, f, CHUNK, [0])
       }
     }
     time.advanceDays(8)

@@ -1,64 +1,14 @@
-import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
-import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { publishItem } from '../../src/server/changes/district-actions'
-import type { ServerDB } from '../../src/server/db/schema'
-import { attachmentProgress, readBlob } from '../../src/server/uploads/uploads-service'
+import { attachmentProgress } from '../../src/server/uploads/uploads-service'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+import { putChunk, sendChunks, sha, storedBytes as stored } from './helpers/uploads'
 
 const fileOf = (size: number, seed: number) => deterministicBytes(size, seed)
-
-function putChunk(
-  app: FastifyInstance,
-  token: string | null,
-  hash: string,
-  index: number,
-  data: Buffer,
-  chunkHash = sha(data),
-) {
-  return app.inject({
-    method: 'PUT',
-    url: `/api/v1/blobs/${hash}/chunks/${index}`,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      'content-type': 'application/octet-stream',
-      'x-chunk-sha256': chunkHash,
-    },
-    payload: data,
-  })
-}
-
-/** Sends the chunks of `file` with the given indexes (server's layout `chunkSize`). */
-async function sendChunks(
-  app: FastifyInstance,
-  token: string,
-  file: Buffer,
-  chunkSize: number,
-  indexes: number[],
-) {
-  const hash = sha(file)
-  let last
-  for (const i of indexes) {
-    last = await putChunk(app, token, hash, i, file.subarray(i * chunkSize, (i + 1) * chunkSize))
-    expect(last.statusCode, last.body).toBe(200)
-  }
-  return last!.json()
-}
-
-async function stored(db: Kysely<ServerDB>, hash: string): Promise<Buffer | null> {
-  const chunks = await readBlob(db, hash)
-  if (!chunks) return null
-  const parts: Buffer[] = []
-  for await (const c of chunks) parts.push(c)
-  return Buffer.concat(parts)
-}
 
 const CHUNK = 64 * 1024
 const LIMITS = { chunkBytes: CHUNK, maxFileBytes: 1024 * 1024, quotaBytes: 1536 * 1024 }
