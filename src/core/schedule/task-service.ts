@@ -16,10 +16,17 @@ import type { AuditAction } from '../../shared/audit/labels'
  * task's `updated_at` (a later sync carries it) and is audited in the same transaction.
  */
 
-async function touch(db: Kysely<DB>, taskId: string, actor: Actor, now: string): Promise<void> {
+/** Writes `set` to the task (nothing: marks it changed) with who changed it and when. */
+async function touch(
+  db: Kysely<DB>,
+  taskId: string,
+  actor: Actor,
+  now: string,
+  set: Partial<ScheduleTasksTable> = {},
+): Promise<void> {
   await db
     .updateTable('schedule_tasks')
-    .set({ updated_at: now, updated_by_name: actor.displayName })
+    .set({ ...set, updated_at: now, updated_by_name: actor.displayName })
     .where('id', '=', taskId)
     .execute()
 }
@@ -166,11 +173,7 @@ export async function updateTask(
     const changes = Object.fromEntries(
       changed.map((k) => [DETAIL_KEYS[k] ?? k, { from: before[k], to: set[k] }]),
     )
-    await trx
-      .updateTable('schedule_tasks')
-      .set({ ...set, updated_at: now, updated_by_name: actor.displayName })
-      .where('id', '=', input.id)
-      .execute()
+    await touch(trx, input.id, actor, now, set)
     await audit(trx, actor, 'schedule.task_update', input.id, clock, { changes }, before, {
       ...before,
       ...set,
@@ -195,11 +198,7 @@ export async function removeTask(
         '区里下发的任务不能删除；如分解表有变化，请重新导入修订后的分解表',
       )
     }
-    await trx
-      .updateTable('schedule_tasks')
-      .set({ deleted_at: now, updated_at: now, updated_by_name: actor.displayName })
-      .where('id', '=', id)
-      .execute()
+    await touch(trx, id, actor, now, { deleted_at: now })
     await audit(trx, actor, 'schedule.task_remove', id, clock, { name: row.requirement }, row)
   })
 }
@@ -380,16 +379,10 @@ export async function completeTask(
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {
     const before = await loadTaskRow(trx, input.id)
-    await trx
-      .updateTable('schedule_tasks')
-      .set({
-        completed_on: input.completedOn,
-        completion: input.completion,
-        updated_at: now,
-        updated_by_name: actor.displayName,
-      })
-      .where('id', '=', input.id)
-      .execute()
+    await touch(trx, input.id, actor, now, {
+      completed_on: input.completedOn,
+      completion: input.completion,
+    })
     await audit(
       trx,
       actor,
@@ -415,11 +408,7 @@ export async function reopenTask(
   await db.transaction().execute(async (trx) => {
     const before = await loadTaskRow(trx, id)
     if (before.completed_on === null) return
-    await trx
-      .updateTable('schedule_tasks')
-      .set({ completed_on: null, updated_at: now, updated_by_name: actor.displayName })
-      .where('id', '=', id)
-      .execute()
+    await touch(trx, id, actor, now, { completed_on: null })
     await audit(trx, actor, 'schedule.reopen', id, clock, { from: before.completed_on })
   })
 }
