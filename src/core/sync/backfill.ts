@@ -92,9 +92,23 @@ function parseSummary(text: string | null): SyncBackfillView | null {
   }
 }
 
+/** How long the 同步 page keeps telling of a 补传 that left nothing missing. */
+export const BACKFILL_NOTICE_DAYS = 7
+
 /** The last run's 补传 figures (kept in `sync_state` for the 同步 page), or null. */
 export async function lastBackfill(db: Kysely<DB>): Promise<SyncBackfillView | null> {
   return parseSummary(await readSyncValue(db, SYNC_KEYS.attachmentsBackfill))
+}
+
+/**
+ * What the 同步 page shows of the last 补传: while files are still missing, or for
+ * BACKFILL_NOTICE_DAYS after it; then nothing (the figures stay stored).
+ */
+export async function backfillNotice(db: Kysely<DB>, now: Date): Promise<SyncBackfillView | null> {
+  const last = await lastBackfill(db)
+  if (!last) return null
+  const age = now.getTime() - Date.parse(last.at)
+  return last.remaining > 0 || age < BACKFILL_NOTICE_DAYS * 86_400_000 ? last : null
 }
 
 /** See the module comment. */

@@ -9,7 +9,7 @@ import type { Logger } from '../logger'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { SyncAborted, SyncHttpClient, type FetchLike } from './http-client'
 import { anchorAuditHead } from './anchors'
-import { backfillAttachments, lastBackfill } from './backfill'
+import { backfillAttachments, backfillNotice } from './backfill'
 import { extensionStatuses, runExtensions, type SyncExtension } from './extensions'
 import { SYNC_EXTENSIONS } from './extensions-list'
 import { createEventBus, type EventBus } from '../events/bus'
@@ -207,7 +207,7 @@ export class SyncWorker {
       anchorProblem: values.anchor_problem ?? null,
       extensions: await extensionStatuses(db, this.extensions),
       uploads: [...this.uploads.values()],
-      backfill: this.backfill ?? (await lastBackfill(db)),
+      backfill: this.backfill ?? (await backfillNotice(db, this.deps.clock())),
     }
   }
 

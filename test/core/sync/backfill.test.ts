@@ -125,6 +125,9 @@ describe('补传附件: files of items the district already holds', () => {
       expect(blobRequests(desk)).toEqual([])
       // The notice is stored, not only kept by the worker while it runs.
       expect((await desk.t.call('sync:status', {})).backfill).toMatchObject({ files: 2 })
+      // A week on, with nothing missing, the page no longer tells of it.
+      desk.t.clock.advanceDays(8)
+      expect((await desk.t.core.sync.status()).backfill).toBeNull()
     } finally {
       await desk.close()
     }
