@@ -184,7 +184,8 @@ async function uploadOne(
         state: status.complete ? 'done' : 'uploading',
       })
     report()
-    const held = new Set(status.received)
+    let held = new Set(status.received)
+    let restarted = false
     for (let index = 0; !status.complete && index < status.chunkCount; index++) {
       if (held.has(index)) continue
       const offset = index * status.chunkSize
@@ -196,6 +197,19 @@ async function uploadOne(
       // A chunk damaged on the way is sent once more before the run gives up on the server.
       if (res.kind === 'rejected' && res.code === 'CHUNK_HASH_MISMATCH')
         res = await d.client.putChunk(file.sha256, index, bytes, sha(bytes))
+      if (res.kind === 'rejected' && res.status === 404 && !restarted) {
+        // The server no longer has this upload (an abandoned upload purged by the district
+        // meanwhile, docs/operations.md): start it again, once, from what the server says now.
+        restarted = true
+        const again = await d.client.startBlob(file.sha256, file.size)
+        if (again.kind === 'rejected') return fail(`区级服务器拒绝接收：${again.message}`)
+        if (again.kind !== 'ok') return again
+        status = again.body
+        held = new Set(status.received)
+        report()
+        index = -1
+        continue
+      }
       if (res.kind === 'rejected') {
         return fail(
           res.code === 'FILE_HASH_MISMATCH'

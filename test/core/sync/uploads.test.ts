@@ -100,6 +100,38 @@ describe('sync uploads the approved revision’s attachments (protocol v2)', () 
     }
   })
 
+  it('an upload the district purged while it was under way starts again in the same run', async () => {
+    const file = pdfBytes(5 * CHUNK + 3, 5)
+    let puts = 0
+    const purging: FetchLike = async (input, init) => {
+      if (init.method === 'PUT' && /\/chunks\//.test(input) && ++puts === 3) {
+        // The district's purge of abandoned uploads drops this one (its chunks and session).
+        const db = server.db()
+        await db.deleteFrom('upload_chunks').where('sha256', '=', sha(file)).execute()
+        await db.deleteFrom('upload_sessions').where('sha256', '=', sha(file)).execute()
+      }
+      return fetch(input, init)
+    }
+    const desk = await syncDesk(server, { sync: { fetch: purging } })
+    try {
+      const id = await itemWithFiles(desk, '关于上传中被清理的公示', [
+        { name: '方案.pdf', bytes: file },
+      ])
+      expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
+      // Chunks 0, 1; chunk 2 finds the upload gone (404); then all six again from the first.
+      expect(chunkPuts(desk.requests).map((r) => Number(r.split('/').pop()))).toEqual([
+        0, 1, 2, 0, 1, 2, 3, 4, 5,
+      ])
+      expect((await serverBytes(server, sha(file)))!.equals(file)).toBe(true)
+      expect((await attachmentProgress(server.db(), [id])).get(id)).toEqual({
+        total: 1,
+        missing: 0,
+      })
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('a protocol v1 server (no blob endpoints) still gets the item, as before', async () => {
     const oldServer: FetchLike = async (input, init) =>
       /\/blobs\//.test(input)
