@@ -1,4 +1,5 @@
 import type { DeadlineRule } from '../../shared/catalogue/types'
+import { parseChineseNumeral } from '../../shared/chinese-numeral'
 
 /**
  * 公开时限 → rule. 「信息形成（变更）之日起20个工作日内」→ 20 working days; 「7个工作日内」→ 7;
@@ -32,45 +33,12 @@ export function describeRule(timeLimit: string, parsed: DeadlineRule | null): st
     : `成文日期起 ${parsed.count} 日内`
 }
 
-const DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-
-/** Value of a Chinese numeral up to 999 (十五, 二十, 一百二十); NaN when not one. */
-export function chineseNumeral(s: string): number {
-  if (s === '') return NaN
-  let total = 0
-  let current = 0
-  for (const ch of s) {
-    if (ch in DIGIT) current = DIGIT[ch] ?? 0
-    else if (ch === '十') {
-      total += (current || 1) * 10
-      current = 0
-    } else if (ch === '百') {
-      total += (current || 1) * 100
-      current = 0
-    } else return NaN
-  }
-  return total + current
-}
-
 /** Full-width digits and Chinese numerals before 个/日/天/工作日 → ASCII digits. */
 function toDigits(text: string): string {
   return text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/([〇零一二两三四五六七八九十百]+)(?=个|日|天|工作日)/g, (m) => {
-      const n = chineseNumeral(m)
-      return Number.isNaN(n) ? m : String(n)
+      const n = parseChineseNumeral(m)
+      return n === null ? m : String(n)
     })
 }

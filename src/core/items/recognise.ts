@@ -1,5 +1,5 @@
 import { checkDocNumber } from '../../shared/doc-number'
-import { chineseNumeral } from '../catalogue/time-limit'
+import { parseChineseNumeral } from '../../shared/chinese-numeral'
 
 /** 发文字号 candidates: 机关代字 + a year in any bracket + sequence + 号. */
 const DOC_NUMBER =
@@ -60,7 +60,11 @@ function findDates(lines: string[]): FoundDate[] {
     }
     for (const m of trimmed.matchAll(CHINESE_DATE)) {
       const year = [...(m[1] ?? '')].map((c) => YEAR_DIGIT[c] ?? '').join('')
-      const iso = isoDate(Number(year), chineseNumeral(m[2] ?? ''), chineseNumeral(m[3] ?? ''))
+      const iso = isoDate(
+        Number(year),
+        parseChineseNumeral(m[2] ?? '') ?? NaN,
+        parseChineseNumeral(m[3] ?? '') ?? NaN,
+      )
       if (iso) out.push({ iso, line: i, alone: m[0] === trimmed })
     }
   })

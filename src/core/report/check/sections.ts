@@ -8,7 +8,7 @@ import {
   type NarrativeSectionKey,
   type ReportSectionKey,
 } from '../../../shared/report/format'
-import { parseChineseNumeral } from '../rules/numbers'
+import { parseChineseNumeral } from '../../../shared/chinese-numeral'
 
 export interface ReadSections {
   title: string | null

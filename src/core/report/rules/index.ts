@@ -14,7 +14,8 @@ export { arithmeticRules, FORMAT_SOURCE } from './arithmetic'
 export { crossYearRules } from './cross-year'
 export { narrativeRules, splitSentences, statedFees } from './narrative'
 export { reconcileRules } from './reconcile'
-export { findQuantities, parseChineseNumeral, parseNumberText } from './numbers'
+export { parseChineseNumeral } from '../../../shared/chinese-numeral'
+export { findQuantities, parseNumberText } from './numbers'
 
 /** Every rule over one report; errors first, then warnings, each group in rule order. */
 export function runReportRules(input: RuleInput): RuleFailure[] {
