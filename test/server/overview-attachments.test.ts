@@ -183,6 +183,8 @@ describe.each(BACKENDS)('district overview: 附件未到齐 (%s)', (kind) => {
     expect(escaped.body).toContain('&lt;b&gt;预算&lt;/b&gt;公开')
     expect(escaped.body).toContain('尚未开始上传')
     expect(escaped.body).not.toContain('<img src=x')
+    const gone = await app.inject({ method: 'GET', url: `/district/items/${withdrawn}` })
+    expect(gone.body).toContain('该条目已由部门撤回，不再等待附件（已到 0/1）')
     const complete = await app.inject({ method: 'GET', url: `/district/items/${done}` })
     expect(complete.body).toContain('附件已全部到齐（1 个）')
     expect(

@@ -65,13 +65,19 @@ export function renderItemPage(
     ${
       item.files.length === 0
         ? html`<p>该条目没有附件。</p>`
-        : html`<p class="notice ${missing.length ? 'bad' : 'ok'}" role="status" data-files-summary>
+        : html`<p
+              class="notice ${missing.length && item.status !== 'withdrawn' ? 'bad' : 'ok'}"
+              role="status"
+              data-files-summary
+            >
               ${
-                missing.length
-                  ? `附件未到齐：已到 ${item.files.length - missing.length}/${item.files.length}，` +
-                    `以下 ${missing.length} 个文件尚未传到区级，到齐前不能登记发布。部门工作台在每次同步时自动上传；` +
-                    '长时间未到请联系该部门查看其工作台「同步」页。'
-                  : `附件已全部到齐（${item.files.length} 个）。`
+                missing.length && item.status === 'withdrawn'
+                  ? `该条目已由部门撤回，不再等待附件（已到 ${item.files.length - missing.length}/${item.files.length}）。`
+                  : missing.length
+                    ? `附件未到齐：已到 ${item.files.length - missing.length}/${item.files.length}，` +
+                      `以下 ${missing.length} 个文件尚未传到区级，到齐前不能登记发布。部门工作台在每次同步时自动上传；` +
+                      '长时间未到请联系该部门查看其工作台「同步」页。'
+                    : `附件已全部到齐（${item.files.length} 个）。`
               }
             </p>
             <table aria-labelledby="files">
