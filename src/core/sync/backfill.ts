@@ -28,9 +28,8 @@ export interface BackfillDeps {
   clock: Clock
   logger: Logger
   dataDir: string
+  /** This server's files; made with `force` for 立即同步 (refusals and a v1 server asked again). */
   ledger: RemoteFileLedger
-  /** 立即同步: refused files and a server without blob endpoints are tried again at once. */
-  force: boolean
   /** Each file's progress (flagged `backfill`), for the 同步 page. */
   onFile: (progress: SyncUploadView) => void
   /** The run's 补传 figures as they change, for the 同步 page while the run lasts. */
@@ -44,9 +43,6 @@ export type BackfillOutcome =
 
 /** Items looked at per run at most (the rest next run); each is one snapshot read. */
 export const BACKFILL_ITEMS_PER_RUN = 2000
-
-/** A server without blob endpoints (protocol v1) is asked again after this long. */
-export const UNSUPPORTED_RECHECK_MS = 60 * 60_000
 
 /** Items the district holds whose files this desk has not seen confirmed on `server`. */
 async function unchecked(db: Kysely<DB>, server: string): Promise<SyncOutboxRow[]> {
@@ -149,17 +145,8 @@ export async function backfillAttachments(d: BackfillDeps): Promise<BackfillOutc
   }
   if (missing.size === 0) return { kind: 'done', summary: null }
 
-  const unsupportedAt = await readSyncValue(db, SYNC_KEYS.blobsUnsupportedAt)
-  if (
-    !d.force &&
-    unsupportedAt !== null &&
-    now.getTime() - Date.parse(unsupportedAt) < UNSUPPORTED_RECHECK_MS
-  ) {
-    return { kind: 'done', summary: null }
-  }
-  const waiting = d.force
-    ? new Map<string, string>()
-    : await d.ledger.refusedWaiting([...missing.keys()])
+  // Refused files wait for their retry time (the ledger knows 立即同步 from a plain run).
+  const waiting = await d.ledger.refusedWaiting([...missing.keys()])
   const toCheck = [...missing.values()].filter((f) => !waiting.has(f.sha256))
   if (toCheck.length === 0) return { kind: 'done', summary: null }
 
@@ -194,11 +181,8 @@ export async function backfillAttachments(d: BackfillDeps): Promise<BackfillOutc
     },
     toCheck,
   )
-  if (outcome.kind === 'unsupported') {
-    await writeSyncValue(db, SYNC_KEYS.blobsUnsupportedAt, at, at)
-    return { kind: 'done', summary: null }
-  }
-  if (unsupportedAt !== null) await writeSyncValue(db, SYNC_KEYS.blobsUnsupportedAt, null, at)
+  // A v1 server (asked within the hour, or answering 404 now): nothing to upload to yet.
+  if (outcome.kind === 'unsupported') return { kind: 'done', summary: null }
   if (outcome.kind === 'unauthorized') return outcome
 
   const after = await d.ledger.confirmedAmong(allHashes)

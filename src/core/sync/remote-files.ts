@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
+import { readSyncValue, SYNC_KEYS, writeSyncValue } from './state-store'
 
 /**
  * What this desk knows about the district server's attachment files (补传附件, issue 15), per
@@ -26,7 +27,17 @@ export interface RemoteFileLedger {
   refusedWaiting(hashes: readonly string[]): Promise<Map<string, string>>
   /** Remembers how the files of a run ended. */
   record(files: readonly SettledFile[]): Promise<void>
+  /**
+   * The server answered within the hour that it has no blob endpoints (protocol v1): it is not
+   * asked again before then (立即同步 asks at once).
+   */
+  unsupportedRecently(): Promise<boolean>
+  /** Remembers whether the server has blob endpoints (a 404 to the query, or an answer). */
+  noteSupport(supported: boolean): Promise<void>
 }
+
+/** A server without blob endpoints (protocol v1) is asked again after this long. */
+export const UNSUPPORTED_RECHECK_MS = 60 * 60_000
 
 /** A refused file is tried again after 1 h, 2 h, 4 h … at most a day. */
 export function refusalDelayMs(attempts: number): number {
@@ -47,14 +58,41 @@ async function inSlices<T>(
   return out
 }
 
-/** The ledger of `server` in the desk's database. */
+/**
+ * The ledger of `server` in the desk's database. `force` (立即同步): refused files and a server
+ * that lacked blob endpoints are tried again at once.
+ */
 export function remoteFileLedger(
   db: () => Kysely<DB>,
   server: string,
   clock: Clock,
+  options: { force?: boolean } = {},
 ): RemoteFileLedger {
+  const force = options.force ?? false
+  const unsupportedAt = async (): Promise<string | null> => {
+    const text = await readSyncValue(db(), SYNC_KEYS.blobsUnsupportedAt)
+    try {
+      const memo = text ? (JSON.parse(text) as { server?: unknown; at?: unknown }) : null
+      return memo && memo.server === server && typeof memo.at === 'string' ? memo.at : null
+    } catch {
+      return null
+    }
+  }
   return {
     server,
+    async unsupportedRecently() {
+      if (force) return false
+      const at = await unsupportedAt()
+      return at !== null && clock().getTime() - Date.parse(at) < UNSUPPORTED_RECHECK_MS
+    },
+    async noteSupport(supported) {
+      const at = clock().toISOString()
+      if (!supported) {
+        await writeSyncValue(db(), SYNC_KEYS.blobsUnsupportedAt, JSON.stringify({ server, at }), at)
+      } else if ((await readSyncValue(db(), SYNC_KEYS.blobsUnsupportedAt)) !== null) {
+        await writeSyncValue(db(), SYNC_KEYS.blobsUnsupportedAt, null, at)
+      }
+    },
     async confirmedAmong(hashes) {
       const rows = await inSlices(hashes, (slice) =>
         db()
@@ -68,6 +106,7 @@ export function remoteFileLedger(
       return new Set(rows.map((r) => r.sha256))
     },
     async refusedWaiting(hashes) {
+      if (force) return new Map()
       const now = clock().toISOString()
       const rows = await inSlices(hashes, (slice) =>
         db()

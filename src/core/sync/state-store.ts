@@ -20,7 +20,7 @@ export const SYNC_KEYS = {
   extensionResults: 'extension_results',
   /** JSON SyncBackfillView: the last run that uploaded files of items sent before them (补传附件). */
   attachmentsBackfill: 'attachments_backfill',
-  /** When the server last answered that it has no blob endpoints (protocol v1). */
+  /** JSON `{ server, at }`: when that server last answered it has no blob endpoints (v1). */
   blobsUnsupportedAt: 'blobs_unsupported_at',
 } as const
 type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS]

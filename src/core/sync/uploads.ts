@@ -101,13 +101,17 @@ async function uploadUnknown(
 ): Promise<UploadOutcome> {
   const have = new Set<string>(known)
   const ask = files.filter((f) => !known.has(f.sha256))
+  if (ask.length > 0 && (await d.ledger?.unsupportedRecently())) return { kind: 'unsupported' }
   for (let start = 0; start < ask.length; start += MAX_BLOB_QUERY) {
     const res = await d.client.queryBlobs(
       ask.slice(start, start + MAX_BLOB_QUERY).map((f) => f.sha256),
     )
     if (res.kind === 'unauthorized' || res.kind === 'transient') return res
     if (res.kind === 'rejected') {
-      if (res.status === 404 || res.status === 405) return { kind: 'unsupported' }
+      if (res.status === 404 || res.status === 405) {
+        await d.ledger?.noteSupport(false)
+        return { kind: 'unsupported' }
+      }
       return {
         kind: 'transient',
         message: `区级服务器拒绝查询附件：${res.message}`,
@@ -115,6 +119,7 @@ async function uploadUnknown(
       }
     }
     for (const h of res.body.have) have.add(h)
+    if (start === 0) await d.ledger?.noteSupport(true)
   }
   const view = (file: UploadFile): SyncUploadView => ({
     sha256: file.sha256,

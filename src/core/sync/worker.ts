@@ -291,7 +291,7 @@ export class SyncWorker {
       const onFile = (file: SyncUploadView) => {
         this.uploads.set(file.sha256, file)
       }
-      const ledger = remoteFileLedger(this.deps.getDb, connection.serverUrl, clock)
+      const ledger = remoteFileLedger(this.deps.getDb, connection.serverUrl, clock, { force })
       let outcome: PhaseOutcome = await pushOutbox({
         db: this.deps.getDb,
         client,
@@ -317,7 +317,6 @@ export class SyncWorker {
           logger,
           dataDir,
           ledger,
-          force,
           onFile,
           onSummary: (summary) => {
             this.backfill = summary

@@ -225,10 +225,19 @@ describe('补传附件: files of items the district already holds', () => {
         { name: '附件.pdf', bytes: pdfBytes(CHUNK, 501) },
       ])
       expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
+      // The push asked once (404); the 补传 right after did not ask again.
+      expect(blobRequests(desk)).toEqual(['POST /api/v1/blobs/query'])
       desk.requests.length = 0
       desk.t.clock.advanceMinutes(6)
       expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
       expect(blobRequests(desk)).toEqual([])
+      // A new item within the hour goes without a question about its file either.
+      await itemWithFiles(desk, '旧版服务器的第二条公示', [
+        { name: '附件二.pdf', bytes: pdfBytes(CHUNK, 502) },
+      ])
+      expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
+      expect(blobRequests(desk)).toEqual([])
+      expect(desk.requests).toContain('POST /api/v1/items/batch')
       desk.t.clock.advanceMinutes(61)
       expect(await desk.t.core.sync.runOnce()).toEqual({ kind: 'done' })
       expect(blobRequests(desk)).toEqual(['POST /api/v1/blobs/query'])
