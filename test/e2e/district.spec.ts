@@ -82,7 +82,7 @@ async function sendChunks(token: string, file: Buffer, indexes: number[]) {
         'content-type': 'application/octet-stream',
         'x-chunk-sha256': sha(chunk),
       },
-      body: chunk,
+      body: new Uint8Array(chunk),
     })
     expect(res.ok).toBe(true)
   }
