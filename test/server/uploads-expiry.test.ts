@@ -7,6 +7,7 @@ import { blobPath } from '../../src/core/attachments/blob-store'
 import { silentLogger } from '../../src/core/logger'
 import { SyncHttpClient, type FetchLike } from '../../src/core/sync/http-client'
 import { uploadFiles } from '../../src/core/sync/uploads'
+import type { SyncUploadView } from '../../src/shared/sync/types'
 import { parseServerArgs, UsageError } from '../../src/server/cli/server-options'
 import type { ServerDB } from '../../src/server/db/schema'
 import { purgeAbandonedUploads, PURGE_TIMER_ACTOR } from '../../src/server/uploads/expiry'
@@ -285,6 +286,55 @@ describe.each(BACKENDS)('abandoned uploads expire (%s)', (kind) => {
       )
       expect((await stored(db, hash))!.equals(file)).toBe(true)
       expect(await chunkRows(db, hash)).toHaveLength(6)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('a purge in the middle of a run: the chunk is refused (404) and the desk starts the file over at once, from the first chunk', async () => {
+    const { db } = await backend.fresh()
+    const time = movableClock()
+    const app = await server(db, { clock: time.clock, uploads: LIMITS })
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    const { token } = await department(db, 'A')
+    const { dir, cleanup } = makeTempDir('dd-expiry-desk-')
+    try {
+      const file = deterministicBytes(4 * CHUNK, 8)
+      const hash = sha(file)
+      const path = blobPath(dir, hash)
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, file)
+      const sent: number[] = []
+      const fetcher: FetchLike = async (input, init) => {
+        const chunk = /\/chunks\/(\d+)$/.exec(input)
+        if (chunk) sent.push(Number(chunk[1]))
+        if (chunk && sent.length === 3) {
+          // The upload had been idle for more than the expiry when the purge came by.
+          time.advanceDays(8)
+          await purgeAbandonedUploads(db, {
+            now: time.clock(),
+            olderThanDays: 7,
+            actor: PURGE_TIMER_ACTOR,
+          })
+        }
+        return fetch(input, init)
+      }
+      const seen: SyncUploadView[] = []
+      const deps = {
+        client: new SyncHttpClient({ serverUrl: url, token, fetch: fetcher, timeoutMs: 10_000 }),
+        dataDir: dir,
+        logger: silentLogger,
+        onFile: (v: SyncUploadView) => seen.push(v),
+      }
+      const files = [{ sha256: hash, size: file.length, name: '采购需求.pdf' }]
+      expect(await uploadFiles(deps, files)).toEqual({ kind: 'done', failed: 0 })
+      // 0 and 1 reached the purged upload; 2 was refused; then the fresh upload, from 0.
+      expect(sent).toEqual([0, 1, 2, 0, 1, 2, 3])
+      expect(seen.at(-1)).toMatchObject({ state: 'done', sentBytes: file.length })
+      expect(seen.some((v) => v.state === 'failed')).toBe(false)
+      expect((await stored(db, hash))!.equals(file)).toBe(true)
+      expect(await chunkRows(db, hash)).toHaveLength(4)
     } finally {
       cleanup()
     }
