@@ -13,7 +13,7 @@ import type { DB } from '../db/schema'
 import type { EventBus } from '../events/bus'
 import type { ItemRow } from '../db/tables/drafting'
 import { htmlToText } from '../html/html-text'
-import { contentHash, contentOfRow } from './content'
+import { contentColumns, contentHash, contentOfRow } from './content'
 import { computeDueDate } from './due-date'
 import { recordRevision } from './revisions'
 import { editTransition, requireEditConfirmed } from './working-revision'
@@ -89,19 +89,9 @@ export async function commitChange(
       : {}
   const c = req.content
   const columns = {
-    kind: c.kind,
-    title: c.title,
+    ...contentColumns(c),
     body_html: c.bodyHtml,
     body_text: htmlToText(c.bodyHtml),
-    issuer: c.issuer,
-    doc_number: c.docNumber,
-    signed_date: c.signedDate,
-    planned_publish_date: c.plannedPublishDate,
-    topic_id: c.topicId,
-    genre_id: c.genreId,
-    validity: c.validity,
-    validity_by_id: c.validityById,
-    catalogue_entry_id: c.catalogueEntryId,
     due_date: dueDate,
     status,
     ...live,

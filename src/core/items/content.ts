@@ -20,6 +20,26 @@ export function contentOfRow(row: ItemRow): ItemContent {
   }
 }
 
+/**
+ * The item row's columns of `c` but the body (the inverse of contentOfRow): what a save writes
+ * beside the body and what a revision in force shows in place of the working revision's.
+ */
+export function contentColumns(c: ItemContent) {
+  return {
+    kind: c.kind,
+    title: c.title,
+    issuer: c.issuer,
+    doc_number: c.docNumber,
+    signed_date: c.signedDate,
+    planned_publish_date: c.plannedPublishDate,
+    topic_id: c.topicId,
+    genre_id: c.genreId,
+    validity: c.validity,
+    validity_by_id: c.validityById,
+    catalogue_entry_id: c.catalogueEntryId,
+  } satisfies Partial<ItemRow>
+}
+
 /** What `contentHash` covers: the content plus the attachments (name and sha256, in order). */
 export interface HashableItem {
   content: ItemContent

@@ -7,7 +7,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { ItemRow } from '../db/tables/drafting'
-import { parseSnapshot } from './content'
+import { contentColumns, parseSnapshot } from './content'
 import { AppError } from '../errors'
 
 /**
@@ -95,19 +95,7 @@ export async function withInForceContent<
   return rows.map((r) => {
     const c = liveRevisionOf(r) ? content.get(`${r.id}@${r.live_revision}`) : undefined
     if (!c) return r
-    const inForce: Partial<ItemRow> = {
-      kind: c.kind,
-      title: c.title,
-      issuer: c.issuer,
-      doc_number: c.docNumber,
-      signed_date: c.signedDate,
-      planned_publish_date: c.plannedPublishDate,
-      topic_id: c.topicId,
-      genre_id: c.genreId,
-      validity: c.validity,
-      validity_by_id: c.validityById,
-      catalogue_entry_id: c.catalogueEntryId,
-    }
+    const inForce: Partial<ItemRow> = contentColumns(c)
     // Only the columns the caller selected are replaced.
     return {
       ...r,
