@@ -17,7 +17,8 @@ import { AppError } from '../errors'
 import type { IdSource } from '../ids'
 import { accountFacts, decideCheck, type DeciderFacts } from '../review/workflow/access'
 import { currentChain } from '../review/workflow/chain'
-import { checkApproval, refuse, Refusal } from '../review/workflow/decide-check'
+import { auditingRefusals, type RefusalAudit } from '../review/workflow/decide'
+import { checkApproval, refuse } from '../review/workflow/decide-check'
 import { loadKeywordMatcher } from '../review/workflow/keywords'
 import { countFindings, scanLabelledTexts } from '../review/workflow/scan-item'
 import { currentQaFlag, getQa, loadQa } from './qa'
@@ -181,8 +182,14 @@ export async function decideQa(
   clock: Clock,
   ids: IdSource,
 ): Promise<void> {
-  try {
-    await db.transaction().execute(async (trx) => {
+  const refusal: RefusalAudit = {
+    action: 'qa.refused',
+    target: `qa:${input.id}`,
+    decision: QA_DECISION_LABELS[input.decision],
+    stepIndex: input.stepIndex,
+  }
+  await auditingRefusals(db, actor, clock, refusal, () =>
+    db.transaction().execute(async (trx) => {
       const entry = await loadQa(trx, input.id)
       const round = await loadRound(trx, input.id, input.reviewId)
       if (round.row.state !== 'open' || entry.state !== 'pending') {
@@ -287,28 +294,8 @@ export async function decideQa(
         },
         clock,
       )
-    })
-  } catch (e) {
-    // The decision's transaction rolled back; the refusal is recorded on its own (issue 8).
-    if (e instanceof Refusal) {
-      await appendAudit(
-        db,
-        {
-          actor: auditActor(actor),
-          action: 'qa.refused',
-          target: `qa:${input.id}`,
-          detail: {
-            reason: e.reason,
-            decision: QA_DECISION_LABELS[input.decision],
-            stepIndex: input.stepIndex,
-            message: e.message,
-          },
-        },
-        clock,
-      )
-    }
-    throw e
-  }
+    }),
+  )
 }
 
 const decisionView = (d: QaReviewDecisionRow): QaDecisionView => ({

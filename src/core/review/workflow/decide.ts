@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { AuditAction } from '../../../shared/audit/labels'
 import { REVIEW_DECISION_LABELS } from '../../../shared/review/labels'
 import { auditActor, type Actor } from '../../accounts/actor'
 import { appendAudit } from '../../audit/append'
@@ -17,6 +18,51 @@ import { TRANSITIONS } from './decide-transitions'
 import { loadReview } from './rows'
 
 export type { DecideInput } from './decide-check'
+
+/** What a refused decision's audit entry says: the action, its target, the decision and step. */
+export interface RefusalAudit {
+  action: Extract<AuditAction, `${string}.refused`>
+  target: string
+  /** The decision's Chinese label. */
+  decision: string
+  stepIndex: number
+}
+
+/**
+ * Runs a decision's transaction; when it throws a separation-of-duties {@link Refusal}, the
+ * refusal is recorded on its own after the rollback (issue 8: every refused attempt is audited) and
+ * rethrown. Also the 政策问答 decision's (core/engagement/qa-review.ts, `qa.refused`).
+ */
+export async function auditingRefusals(
+  db: Kysely<DB>,
+  actor: Actor,
+  clock: Clock,
+  what: RefusalAudit,
+  run: () => Promise<void>,
+): Promise<void> {
+  try {
+    await run()
+  } catch (e) {
+    if (e instanceof Refusal) {
+      await appendAudit(
+        db,
+        {
+          actor: auditActor(actor),
+          action: what.action,
+          target: what.target,
+          detail: {
+            reason: e.reason,
+            decision: what.decision,
+            stepIndex: what.stepIndex,
+            message: e.message,
+          },
+        },
+        clock,
+      )
+    }
+    throw e
+  }
+}
 
 /** Reads what {@link checkDecision} checks, inside the decision's transaction. */
 async function loadDecisionFacts(
@@ -63,8 +109,14 @@ export async function decide(
   ids: IdSource,
   events: EventBus,
 ): Promise<void> {
-  try {
-    await db.transaction().execute(async (trx) => {
+  const refusal: RefusalAudit = {
+    action: 'review.refused',
+    target: `item:${input.itemId}`,
+    decision: REVIEW_DECISION_LABELS[input.decision],
+    stepIndex: input.stepIndex,
+  }
+  await auditingRefusals(db, actor, clock, refusal, () =>
+    db.transaction().execute(async (trx) => {
       const facts = await loadDecisionFacts(trx, actor, input, clock)
       const checked = checkDecision(actor, input, facts)
       const at = clock().toISOString()
@@ -77,27 +129,6 @@ export async function decide(
         clock,
         onlyIfMoved: true,
       })
-    })
-  } catch (e) {
-    // The decision's transaction rolled back; the refusal is recorded on its own (issue 8: every
-    // refused attempt at separation of duties is audited).
-    if (e instanceof Refusal) {
-      await appendAudit(
-        db,
-        {
-          actor: auditActor(actor),
-          action: 'review.refused',
-          target: `item:${input.itemId}`,
-          detail: {
-            reason: e.reason,
-            decision: REVIEW_DECISION_LABELS[input.decision],
-            stepIndex: input.stepIndex,
-            message: e.message,
-          },
-        },
-        clock,
-      )
-    }
-    throw e
-  }
+    }),
+  )
 }
