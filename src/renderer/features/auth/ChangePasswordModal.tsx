@@ -1,22 +1,14 @@
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core'
-import { z } from 'zod'
-import { passwordAttemptSchema, passwordSchema } from '../../../shared/accounts/schemas'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useZodForm } from '../../lib/zod-form'
-
-const schema = z
-  .object({ oldPassword: passwordAttemptSchema, newPassword: passwordSchema, confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, {
-    message: '两次输入的新密码不一致',
-    path: ['confirm'],
-    when: () => true,
-  })
-
-const initialValues = { oldPassword: '', newPassword: '', confirm: '' }
+import { changePasswordFormSchema, emptyChangePasswordForm } from './change-password-form'
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const form = useZodForm(schema, { initialValues, liveFields: ['confirm'] })
+  const form = useZodForm(changePasswordFormSchema, {
+    initialValues: emptyChangePasswordForm,
+    liveFields: ['confirm'],
+  })
   const change = useApiAction(api().auth.changePassword, { notify: false })
 
   const close = () => {

@@ -1,23 +1,12 @@
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core'
 import { IconAlertCircle, IconKey } from '@tabler/icons-react'
 import { useState } from 'react'
-import { z } from 'zod'
-import { passwordAttemptSchema, passwordSchema } from '../../../shared/accounts/schemas'
 import { api, notifySuccess } from '../../api/client'
 import { useApiAction } from '../../api/hooks'
 import { useAppState, useSession } from '../../app/app-state'
 import { AuthLayout } from '../../components/AuthLayout'
 import { useZodForm } from '../../lib/zod-form'
-
-const schema = z
-  .object({ oldPassword: passwordAttemptSchema, newPassword: passwordSchema, confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, {
-    message: '两次输入的新密码不一致',
-    path: ['confirm'],
-    when: () => true,
-  })
-
-const initialValues = { oldPassword: '', newPassword: '', confirm: '' }
+import { changePasswordFormSchema, emptyChangePasswordForm } from './change-password-form'
 
 /**
  * Shown right after login while the password was set by an administrator (a new account or a
@@ -26,7 +15,10 @@ const initialValues = { oldPassword: '', newPassword: '', confirm: '' }
 export function FirstPasswordPage() {
   const { refresh, signedOut } = useAppState()
   const { user } = useSession()
-  const form = useZodForm(schema, { initialValues, liveFields: ['confirm'] })
+  const form = useZodForm(changePasswordFormSchema, {
+    initialValues: emptyChangePasswordForm,
+    liveFields: ['confirm'],
+  })
   const change = useApiAction(api().auth.changePassword, { notify: false })
   const logout = useApiAction(api().auth.logout, { sessionAware: false })
   const [failure, setFailure] = useState<string>()
