@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src/core/api/types'
 import type { QaReviewView } from '../../src/shared/engagement/types'
 import type { ItemView } from '../../src/shared/items/types'
-import type { ChecklistVersion, ReviewView } from '../../src/shared/review/types'
+import { coreCall as call, passItemReview } from './core-review'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
 const ADMIN = E2E_SETUP.admin
@@ -18,12 +18,6 @@ const POLICY = '淄博高新区小微企业发展补贴办法'
 const QUESTION = '小微企业补贴申请后多久到账？'
 const ANSWER =
   '审核通过后 15 个工作日内拨付至企业对公账户。咨询电话 13912345678（经办人本人同意公开）。'
-
-async function call<T>(core: AppCore, channel: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.data as T
-}
 
 const field = (scope: Page | Locator, label: string) =>
   scope.getByLabel(new RegExp(`^${label}( \\*)?$`))
@@ -46,7 +40,7 @@ async function switchUser(
   await login(page, to)
 }
 
-/** The policy the answer rests on, approved through the item review (as in review.spec). */
+/** The policy the answer rests on, approved through the item review. */
 async function approvedPolicy(core: AppCore): Promise<ItemView> {
   const policy = await call<ItemView>(core, 'items:save', {
     kind: 'policy',
@@ -56,33 +50,7 @@ async function approvedPolicy(core: AppCore): Promise<ItemView> {
     issuer: '淄博高新区管委会办公室',
     docNumber: '无文号',
   })
-  const checklist = await call<ChecklistVersion>(core, 'review:checklist-get', {})
-  const answers = checklist.questions.map((q) => ({
-    questionId: q.id,
-    answer: q.noteRequiredOn.includes('yes') ? 'no' : 'yes',
-  }))
-  await call(core, 'review:submit', {
-    itemId: policy.id,
-    revision: policy.revision,
-    contentHash: policy.contentHash,
-    checklistVersion: checklist.version,
-    selfCheck: answers,
-    carrier: 'official',
-    channels: ['website'],
-  })
-  for (const user of [REVIEWER, LEADER]) {
-    await call(core, 'auth:login', { username: user.username, password: user.password })
-    const view = await call<ReviewView>(core, 'review:get', { itemId: policy.id })
-    await call(core, 'review:decide', {
-      itemId: policy.id,
-      reviewId: view.review?.id,
-      stepIndex: view.review?.currentStep ?? 0,
-      contentHash: view.item.contentHash,
-      decision: 'approve',
-      checklist: answers,
-    })
-  }
-  await call(core, 'auth:login', { username: ADMIN.username, password: ADMIN.password })
+  await passItemReview(core, policy.id, [REVIEWER, LEADER], ADMIN)
   return policy
 }
 

@@ -3,6 +3,7 @@ import type {
   HighFindingReason,
   ReviewFinding,
   ReviewStepRole,
+  ReviewStepStatus,
   SeverityCounts,
 } from '../review/types'
 
@@ -252,7 +253,7 @@ export interface QaStepView {
   index: number
   name: string
   role: ReviewStepRole
-  status: 'waiting' | 'current' | 'approved' | 'returned' | 'cancelled'
+  status: Extract<ReviewStepStatus, 'waiting' | 'current' | 'approved' | 'returned' | 'cancelled'>
   decisions: QaDecisionView[]
 }
 

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Loader,
@@ -13,26 +12,18 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
-import { ROLE_LABELS } from '../../../shared/accounts/labels'
 import { QA_DECISION_LABELS } from '../../../shared/engagement/labels'
 import { qaReviewSchema } from '../../../shared/engagement/schemas'
-import type { QaReviewView, QaStepView } from '../../../shared/engagement/types'
+import type { QaReviewView } from '../../../shared/engagement/types'
 import { CANNOT_DECIDE_LABELS, FINDING_KIND_LABELS } from '../../../shared/review/labels'
 import { approvalGaps } from '../../../shared/review/rules'
 import { api, notifySuccess, request } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { formatDateTime } from '../../lib/format'
 import { limitOf } from '../../lib/schema-limits'
+import { ChainStepTitle } from '../review/screen/ChainView'
 import { HighReasonsFields } from '../review/screen/HighReasonsFields'
 import { FindingsList } from '../review/shared/FindingsList'
-
-const STEP_STATUS: Record<QaStepView['status'], { label: string; color: string }> = {
-  waiting: { label: '未开始', color: 'gray' },
-  current: { label: '待审核', color: 'yellow' },
-  approved: { label: '已同意', color: 'green' },
-  returned: { label: '已退回', color: 'red' },
-  cancelled: { label: '已作废', color: 'gray' },
-}
 
 const ROUND_STATE: Record<NonNullable<QaReviewView['round']>['state'], string> = {
   open: '审核中',
@@ -67,19 +58,7 @@ function Steps({ view }: { view: QaReviewView }) {
       {view.steps.map((s) => (
         <Timeline.Item
           key={s.index}
-          title={
-            <Group gap={6}>
-              <Text fz="sm" fw={600}>
-                {s.name}
-              </Text>
-              <Text fz="xs" c="dimmed">
-                {ROLE_LABELS[s.role]}
-              </Text>
-              <Badge size="xs" variant="light" color={STEP_STATUS[s.status].color}>
-                {STEP_STATUS[s.status].label}
-              </Badge>
-            </Group>
-          }
+          title={<ChainStepTitle name={s.name} role={s.role} status={s.status} />}
         >
           {s.decisions.map((d) => (
             <Stack key={d.id} gap={2} mt={4} data-testid="qa-decision">

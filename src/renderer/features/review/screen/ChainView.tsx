@@ -1,5 +1,10 @@
 import { Badge, Group, List, Stack, Text, Timeline } from '@mantine/core'
-import type { ReviewDecisionView, ReviewView } from '../../../../shared/review/types'
+import type {
+  ReviewDecisionView,
+  ReviewStepRole,
+  ReviewStepStatus,
+  ReviewView,
+} from '../../../../shared/review/types'
 import {
   REVIEW_DECISION_LABELS,
   REVIEW_STATE_LABELS,
@@ -48,6 +53,31 @@ function Decision({ d, data }: { d: ReviewDecisionView; data: ReviewView }) {
   )
 }
 
+/** A step's heading in a chain: its name, the role that decides it and how it stands. */
+export function ChainStepTitle({
+  name,
+  role,
+  status,
+}: {
+  name: string
+  role: ReviewStepRole
+  status: ReviewStepStatus
+}) {
+  return (
+    <Group gap={6}>
+      <Text fz="sm" fw={600}>
+        {name}
+      </Text>
+      <Text fz="xs" c="dimmed">
+        {ROLE_LABELS[role]}
+      </Text>
+      <Badge size="xs" variant="light" color={STEP_STATUS_COLORS[status]}>
+        {REVIEW_STEP_STATUS_LABELS[status]}
+      </Badge>
+    </Group>
+  )
+}
+
 /** The chain: each step with who decided what and when; earlier submissions below. */
 export function ChainView({ data }: { data: ReviewView }) {
   const active = data.steps.findIndex((s) => s.status === 'current' || s.status === 'referred')
@@ -76,19 +106,7 @@ export function ChainView({ data }: { data: ReviewView }) {
         {data.steps.map((s) => (
           <Timeline.Item
             key={s.index}
-            title={
-              <Group gap={6}>
-                <Text fz="sm" fw={600}>
-                  {s.name}
-                </Text>
-                <Text fz="xs" c="dimmed">
-                  {ROLE_LABELS[s.role]}
-                </Text>
-                <Badge size="xs" variant="light" color={STEP_STATUS_COLORS[s.status]}>
-                  {REVIEW_STEP_STATUS_LABELS[s.status]}
-                </Badge>
-              </Group>
-            }
+            title={<ChainStepTitle name={s.name} role={s.role} status={s.status} />}
           >
             <Stack gap={6} mt={4}>
               {s.decisions.map((d) => (
