@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { CommentList } from '../../src/shared/engagement/types'
+import type { ItemView } from '../../src/shared/items/types'
+import { coreCall } from './core-review'
 import { openApp, type OpenedApp } from './harness'
 
 const SIZES = [
@@ -13,6 +16,15 @@ const field = (scope: Page | Locator, label: string) =>
 /** `YYYY-MM-DD` of today + `days` in Beijing (the records tab shows the current year). */
 const beijingDay = (days = 0) =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+
+/** A screenshot at each of the two window sizes. */
+async function shots(app: OpenedApp, page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await page.waitForTimeout(200)
+    await app.screenshot(`${name}-${size.width}x${size.height}`)
+  }
+}
 
 describe('政民互动 · 监督员、列席与培训: the three record forms', () => {
   let app: OpenedApp | undefined
@@ -46,11 +58,7 @@ describe('政民互动 · 监督员、列席与培训: the three record forms', 
     await dialog.getByRole('button', { name: '保存' }).click()
     await dialog.getByText('请填写会议名称').waitFor()
     await dialog.getByText('请填写列席人员姓名').waitFor()
-    for (const size of SIZES) {
-      await page.setViewportSize(size)
-      await page.waitForTimeout(200)
-      await app.screenshot(`attendance-refused-${size.width}x${size.height}`)
-    }
+    await shots(app, page, 'attendance-refused')
     await field(dialog, '会议名称').fill('区政府第 12 次常务会议')
     await field(dialog, '会议日期').fill(today)
     await field(dialog, '会议日期').press('Tab')
@@ -84,11 +92,7 @@ describe('政民互动 · 监督员、列席与培训: the three record forms', 
     const trainings = page.getByTestId('training-table')
     await trainings.getByText('政府信息公开条例专题培训').waitFor()
     await trainings.getByText('35 人 · 2.5 学时 · 区政务公开办').waitFor()
-    for (const size of SIZES) {
-      await page.setViewportSize(size)
-      await page.waitForTimeout(200)
-      await app.screenshot(`records-${size.width}x${size.height}`)
-    }
+    await shots(app, page, 'records')
 
     const stored = await app.core.dispatch('engagement:trainings', {
       year: Number(today.slice(0, 4)),
@@ -97,5 +101,60 @@ describe('政民互动 · 监督员、列席与培训: the three record forms', 
       { topic: '政府信息公开条例专题培训', participantCount: 35, hours: 2.5, heldOn: today },
     ])
     expect(app.problems.filter((p) => !p.includes('blocked request'))).toEqual([])
+  })
+
+  it('登记线下意见: an empty form is refused naming the field; a letter is registered with its paragraph and masked contact', async () => {
+    const { page, core } = app ?? (app = await openApp({ setup: true }))
+    const draft = await coreCall<ItemView>(core, 'items:save', {
+      kind: 'policy',
+      title: '淄博高新区小微企业发展补贴办法（征求意见稿）',
+      bodyHtml:
+        '<p>第一条 为支持小微企业发展，制定本办法。</p>' +
+        '<p>第二条 本办法适用于在本区登记注册的小微企业。</p>',
+      issuer: '淄博高新区管委会办公室',
+      docNumber: '无文号',
+      signedDate: beijingDay(),
+    })
+    const consultation = await coreCall<{ id: string }>(core, 'engagement:consultation-open', {
+      draftItemId: draft.id,
+      title: '《淄博高新区小微企业发展补贴办法（征求意见稿）》公开征求意见',
+      decisionType: 'normative',
+      startDate: beijingDay(),
+      endDate: beijingDay(31),
+      questions: '一、补贴申请条件是否合理？',
+      contact: '区经济发展局综合科，电话 0533-3580000',
+      channels: ['online', 'letter'],
+    })
+    await page.evaluate(
+      (to) => (window.location.hash = to),
+      `#/engagement/consultations/${consultation.id}`,
+    )
+    await page.getByRole('button', { name: '登记线下意见' }).click()
+    const dialog = page.getByRole('dialog', { name: '登记线下收到的意见' })
+    await dialog.getByRole('button', { name: '登记' }).click()
+    await dialog.getByText('请填写意见内容').waitFor()
+    await field(dialog, '意见内容').fill('建议将社保缴纳年限放宽至六个月。')
+    await field(dialog, '姓名或单位').fill('李先生')
+    await field(dialog, '联系方式').fill('13912345678')
+    await field(dialog, '针对段落').click()
+    await page.getByRole('option', { name: '第2段' }).click()
+    await dialog.getByRole('button', { name: '登记' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByText('建议将社保缴纳年限放宽至六个月。').first().waitFor()
+    await shots(app!, page, 'offline-comment')
+
+    const { comments } = await coreCall<CommentList>(core, 'engagement:comments', {
+      id: consultation.id,
+    })
+    expect(comments).toMatchObject([
+      {
+        body: '建议将社保缴纳年限放宽至六个月。',
+        paragraphNo: 2,
+        channel: 'letter',
+        commenterName: '李先生',
+      },
+    ])
+    expect(comments[0]?.contactMasked).not.toContain('12345678')
+    expect(app!.problems.filter((p) => !p.includes('blocked request'))).toEqual([])
   })
 })
