@@ -29,8 +29,7 @@ import {
 import { api, request } from '../../api/client'
 import { useApiQuery } from '../../api/hooks'
 import { DateField } from '../../components/DateField'
-import { limitOf } from '../../lib/schema-limits'
-import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { useCheckedForm } from './use-checked-form'
 import { CONSULTATION_DRAFT_KINDS } from '../../../shared/engagement/rules'
 
 export type ConsultationFields = z.input<typeof consultationFieldsSchema>
@@ -73,11 +72,11 @@ export function ConsultationForm({
   busy: boolean
   onSubmit: (fields: ConsultationFields, draftItemId: string | null) => void
 }) {
-  const [v, setV] = useState<ConsultationFields>(() =>
-    consultation ? fromView(consultation) : blank(),
+  const { v, setV, errors, text, date, check } = useCheckedForm<ConsultationFields>(
+    consultationFieldsSchema,
+    () => (consultation ? fromView(consultation) : blank()),
   )
   const [draft, setDraft] = useState<string | null>(draftItemId ?? null)
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [checked, setChecked] = useState<{ key: string; check: PeriodCheck } | null>(null)
   const drafts = useApiQuery(
     () =>
@@ -120,27 +119,9 @@ export function ConsultationForm({
   }, [periodKey])
   const period = checked && checked.key === periodKey ? checked.check : null
 
-  const text = (k: 'title' | 'questions' | 'contact' | 'shortReason') => ({
-    ...limitOf(consultationFieldsSchema, k),
-    value: v[k] ?? '',
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value
-      setV((o) => ({ ...o, [k]: value }))
-    },
-  })
   const submit = () => {
-    const r = validateWith(consultationFieldsSchema, v)
     const missingDraft = !consultation && !draft
-    if (!r.ok || missingDraft) {
-      setErrors({
-        ...(r.ok ? {} : r.errors),
-        ...(missingDraft ? { draft: '请选择征求意见稿' } : {}),
-      })
-      return
-    }
-    setErrors({})
-    onSubmit(v, draft)
+    if (check(v, missingDraft ? { draft: '请选择征求意见稿' } : {})) onSubmit(v, draft)
   }
   const toggleChannel = (c: ConsultationChannel, on: boolean) =>
     setV((o) => ({
@@ -174,20 +155,8 @@ export function ConsultationForm({
           value={v.decisionType}
           onChange={(d) => d && setV((o) => ({ ...o, decisionType: d as DecisionType }))}
         />
-        <DateField
-          label="开始日期"
-          withAsterisk
-          value={v.startDate || null}
-          onChange={(d) => setV((o) => ({ ...o, startDate: d ?? '' }))}
-          error={errors.startDate}
-        />
-        <DateField
-          label="截止日期"
-          withAsterisk
-          value={v.endDate || null}
-          onChange={(d) => setV((o) => ({ ...o, endDate: d ?? '' }))}
-          error={errors.endDate}
-        />
+        <DateField label="开始日期" withAsterisk {...date('startDate')} />
+        <DateField label="截止日期" withAsterisk {...date('endDate')} />
       </SimpleGrid>
       {period && (
         <Text fz="sm" c="dimmed" data-testid="period-length">

@@ -23,8 +23,7 @@ import {
   type ConsultationView,
 } from '../../../shared/engagement/types'
 import { api, notifySuccess, request } from '../../api/client'
-import { limitOf } from '../../lib/schema-limits'
-import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { useCheckedForm } from './use-checked-form'
 
 /** 登记信函、电子邮件或传真收到的意见 (the contact is masked by core before it is stored). */
 export function OfflineCommentModal({
@@ -46,23 +45,11 @@ export function OfflineCommentModal({
     commenterType: 'public' as CommenterType,
     channel: 'letter' as ConsultationChannel,
   }
-  const [v, setV] = useState(blank)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const { v, setV, text, check } = useCheckedForm(commentAddSchema, blank)
   const [busy, setBusy] = useState(false)
-  const text = (k: 'body' | 'commenterName' | 'contact') => ({
-    ...limitOf(commentAddSchema, k),
-    value: v[k],
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value
-      setV((o) => ({ ...o, [k]: value }))
-    },
-  })
   const submit = async () => {
     const input = { consultationId: consultation.id, ...v }
-    const r = validateWith(commentAddSchema, input)
-    if (!r.ok) return setErrors(r.errors)
-    setErrors({})
+    if (!check(input)) return
     setBusy(true)
     try {
       await request(api().engagement.commentAdd(input))

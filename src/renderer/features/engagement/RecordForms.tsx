@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { ATTENDEE_TYPE_LABELS } from '../../../shared/engagement/labels'
 import {
@@ -20,49 +20,11 @@ import {
 } from '../../../shared/engagement/schemas'
 import { ATTENDEE_TYPES, type AttendeeType } from '../../../shared/engagement/types'
 import { DateField } from '../../components/DateField'
-import { limitOf } from '../../lib/schema-limits'
-import { validateWith, type FieldErrors } from '../../lib/zod-form'
+import { useCheckedForm } from './use-checked-form'
 
 export type SupervisorInput = z.input<typeof supervisorSaveSchema>
 export type AttendanceInput = z.input<typeof attendanceSaveSchema>
 export type TrainingInput = z.input<typeof trainingSaveSchema>
-
-/**
- * A record form's state: `text(k)` binds a text field to `v[k]` with the schema's limit and the
- * error of the last submit, `date(k)` a date field (cleared to `empty`), `submit(onSave)` checks
- * against the schema and saves only a valid input.
- */
-function useForm<T extends Record<string, unknown>>(schema: z.ZodType, initial: T) {
-  const [v, setV] = useState<T>(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const text = (k: keyof T & string) => ({
-    ...limitOf(schema, k),
-    value: (v[k] as string | undefined) ?? '',
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value
-      setV((o) => ({ ...o, [k]: value }))
-    },
-  })
-  const check = (input: unknown) => {
-    const r = validateWith(schema, input)
-    if (!r.ok) {
-      setErrors(r.errors)
-      return false
-    }
-    setErrors({})
-    return true
-  }
-  const date = (k: keyof T & string, empty: '' | null = '') => ({
-    value: (v[k] as string | null | undefined) || null,
-    error: errors[k],
-    onChange: (d: string | null) => setV((o) => ({ ...o, [k]: d ?? empty })),
-  })
-  const submit = (onSave: (input: T) => void) => () => {
-    if (check(v)) onSave(v)
-  }
-  return { v, setV, errors, text, date, submit }
-}
 
 /** The frame of every record form: its fields, then 保存. */
 function RecordFrame({
@@ -93,7 +55,7 @@ export function SupervisorForm({
   busy: boolean
   onSave: (i: SupervisorInput) => void
 }) {
-  const f = useForm(supervisorSaveSchema, {
+  const f = useCheckedForm(supervisorSaveSchema, {
     name: '',
     organisation: '',
     appointedOn: null as string | null,
@@ -122,7 +84,7 @@ export function AttendanceForm({
   busy: boolean
   onSave: (i: AttendanceInput) => void
 }) {
-  const f = useForm(attendanceSaveSchema, {
+  const f = useCheckedForm(attendanceSaveSchema, {
     meeting: '',
     heldOn: '',
     attendees: [{ name: '', type: 'public' as AttendeeType }],
@@ -197,7 +159,7 @@ export function TrainingForm({
   busy: boolean
   onSave: (i: TrainingInput) => void
 }) {
-  const f = useForm(trainingSaveSchema, {
+  const f = useCheckedForm(trainingSaveSchema, {
     heldOn: '',
     topic: '',
     organiser: '',
