@@ -8,7 +8,6 @@ import {
   Group,
   Loader,
   Paper,
-  Select,
   Table,
   Text,
 } from '@mantine/core'
@@ -23,7 +22,8 @@ import { useSession } from '../../app/app-state'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatDate } from '../../lib/format'
-import { thisYear, yearOptions } from '../schedule/year-options'
+import { YearSelect } from '../../components/YearSelect'
+import { thisYear } from '../../lib/year-options'
 import { PlanForm, RecordForm, type PlanInput, type RecordInput } from './ActivityForms'
 
 const STATE_COLORS: Record<ActivityState, string> = {
@@ -112,17 +112,7 @@ export function ActivitiesPage() {
         description="编制政府开放活动计划安排报送表；活动后登记开展情况、参加人员、收集的意见及采纳情况，并生成公开信息草稿。"
         actions={
           <>
-            <Select
-              aria-label="年度"
-              w={110}
-              data={yearOptions(years.data, thisYear()).map((y) => ({
-                value: y,
-                label: `${y} 年`,
-              }))}
-              value={String(year)}
-              onChange={(v) => v && setYear(Number(v))}
-              allowDeselect={false}
-            />
+            <YearSelect years={years.data} value={year} onChange={setYear} />
             {mayEdit && (
               <Button
                 data-primary-action

@@ -7,7 +7,6 @@ import {
   Menu,
   Paper,
   SegmentedControl,
-  Select,
   Tabs,
   Text,
 } from '@mantine/core'
@@ -29,7 +28,8 @@ import { NewTaskModal } from './NewTaskModal'
 import { ScheduleDashboard } from './ScheduleDashboard'
 import { TaskDrawer } from './TaskDrawer'
 import { TaskTable } from './TaskTable'
-import { thisYear, yearOptions } from './year-options'
+import { YearSelect } from '../../components/YearSelect'
+import { thisYear } from '../../lib/year-options'
 
 type Scope = 'own' | 'all'
 
@@ -95,17 +95,7 @@ export function SchedulePage() {
         description="把区里下发的重点工作分解表落实为本单位的工作配档表：填写措施、登记进展、关联佐证材料，导出报送。"
         actions={
           <>
-            <Select
-              aria-label="年度"
-              w={110}
-              data={yearOptions(years.data, thisYear()).map((y) => ({
-                value: y,
-                label: `${y} 年`,
-              }))}
-              value={String(year)}
-              onChange={(v) => v && setYear(Number(v))}
-              allowDeselect={false}
-            />
+            <YearSelect years={years.data} value={year} onChange={setYear} />
             {mayEdit && (
               <Button
                 data-primary-action
