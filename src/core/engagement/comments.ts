@@ -80,14 +80,29 @@ export async function listComments(db: Kysely<DB>, consultationId: string): Prom
 
 /**
  * Recomputes the automatic groups of a consultation: comments grouped by hand keep their group;
- * every other comment is grouped with its near-identical peers (or none).
+ * every other comment is grouped with its near-identical peers (or none). An automatic group keeps
+ * the id most of its members already carry — so a group the officer joined a comment to by hand
+ * (「并入」) stays one group when new letters of the campaign arrive — else it is `g-<first id>`.
  */
 export async function regroup(db: Kysely<DB>, consultationId: string, clock: Clock): Promise<void> {
   const rows = await commentRows(db, consultationId)
   const auto = rows.filter((r) => r.group_manual === 0)
+  const current = new Map(rows.map((r) => [r.id, r.group_id]))
   const groups = groupComments(auto.map((r) => ({ id: r.id, body: r.body })))
   const assigned = new Map<string, string>()
-  for (const g of groups) for (const id of g) assigned.set(id, `g-${g[0]!}`)
+  const claimed = new Set<string>()
+  for (const g of [...groups].sort((a, b) => b.length - a.length)) {
+    const votes = new Map<string, number>()
+    for (const id of g) {
+      const was = current.get(id)
+      if (was && !claimed.has(was)) votes.set(was, (votes.get(was) ?? 0) + 1)
+    }
+    let groupId = `g-${g[0]!}`
+    let best = 0
+    for (const [was, n] of votes) if (n > best) [groupId, best] = [was, n]
+    claimed.add(groupId)
+    for (const id of g) assigned.set(id, groupId)
+  }
   const now = clock().toISOString()
   const run = async (trx: Kysely<DB>) => {
     for (const r of auto) {
@@ -99,9 +114,33 @@ export async function regroup(db: Kysely<DB>, consultationId: string, clock: Clo
         .where('id', '=', r.id)
         .execute()
     }
+    await dropLoneGroups(trx, consultationId, now)
   }
   if (db.isTransaction) await run(db)
   else await db.transaction().execute(run)
+}
+
+/** A group left with one comment is no group: its last member stands alone. */
+async function dropLoneGroups(trx: Kysely<DB>, consultationId: string, now: string): Promise<void> {
+  const lone = await trx
+    .selectFrom('consultation_comments')
+    .select('group_id')
+    .where('consultation_id', '=', consultationId)
+    .where('group_id', 'is not', null)
+    .groupBy('group_id')
+    .having((eb) => eb.fn.countAll(), '=', 1)
+    .execute()
+  if (lone.length === 0) return
+  await trx
+    .updateTable('consultation_comments')
+    .set({ group_id: null, updated_at: now })
+    .where('consultation_id', '=', consultationId)
+    .where(
+      'group_id',
+      'in',
+      lone.map((r) => r.group_id!),
+    )
+    .execute()
 }
 
 /** A comment as the district's feed delivers it (contact masked by the server). */
@@ -113,6 +152,8 @@ export interface ReceivedComment {
   body: string
   name: string
   contactMasked: string
+  /** 身份 chosen on the public form; absent (older server, or not chosen): 社会公众. */
+  commenterType?: CommenterType
   receivedAt: string
 }
 
@@ -147,7 +188,7 @@ export async function receiveComments(
           body: c.body,
           commenter_name: c.name,
           contact_masked: c.contactMasked,
-          commenter_type: 'public',
+          commenter_type: c.commenterType ?? 'public',
           channel: 'online',
           received_at: c.receivedAt,
           group_id: null,
@@ -375,8 +416,9 @@ export async function setCommenterType(
 }
 
 /**
- * Moves a comment into the group of `joinCommentId` (both then count as grouped by hand), or out
- * of its group (`null`: it stays alone, also on later regrouping).
+ * Moves a comment into the group of `joinCommentId` (both then count as grouped by hand; the
+ * other members stay automatic and the group keeps its id on regrouping), or out of its group
+ * (`null`: it stays alone, also on later regrouping).
  */
 export async function editGroup(
   db: Kysely<DB>,
@@ -385,21 +427,22 @@ export async function editGroup(
   clock: Clock,
 ): Promise<void> {
   requireRole(actor, 'officer')
+  await loadConsultationRow(db, input.consultationId)
   const rows = await commentRows(db, input.consultationId)
   const comment = rows.find((r) => r.id === input.commentId)
   if (!comment) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  const other = input.joinCommentId === null ? null : rows.find((r) => r.id === input.joinCommentId)
+  if (other === undefined) throw new AppError('NOT_FOUND', '找不到要并入的意见，请刷新列表')
+  if (other?.id === comment.id) throw new AppError('VALIDATION', '不能把意见并入它自己')
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {
-    if (input.joinCommentId === null) {
+    if (other === null) {
       await trx
         .updateTable('consultation_comments')
         .set({ group_id: null, group_manual: 1, updated_at: now })
         .where('id', '=', comment.id)
         .execute()
     } else {
-      const other = rows.find((r) => r.id === input.joinCommentId)
-      if (!other) throw new AppError('NOT_FOUND', '找不到要合并的意见，请刷新列表')
-      if (other.id === comment.id) throw new AppError('VALIDATION', '不能与自身合并')
       const groupId = other.group_id ?? `g-${other.id}`
       await trx
         .updateTable('consultation_comments')
@@ -407,6 +450,7 @@ export async function editGroup(
         .where('id', 'in', [comment.id, other.id])
         .execute()
     }
+    await dropLoneGroups(trx, input.consultationId, now)
     await appendAudit(
       trx,
       {

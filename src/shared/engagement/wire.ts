@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { attachmentNameSchema, blobHashSchema } from '../sync/wire'
 import { COMMENT_LIMITS } from './schemas'
-import { CONSULTATION_CHANNELS, DECISION_TYPES } from './types'
+import { COMMENTER_TYPES, CONSULTATION_CHANNELS, DECISION_TYPES } from './types'
 
 /** Plain text without NUL (PostgreSQL text cannot hold U+0000). */
 const text = (max: number) =>
@@ -54,6 +54,12 @@ export const consultationWireSchema = z.strictObject({
    * (`{ name }`), shown without a link.
    */
   attachments: z.array(consultationAttachmentSchema()).max(100),
+  /**
+   * The adoption result (意见采纳情况说明) item once the desk generated it: the closed page links it
+   * when the district holds that item of the same department as published. Sent only when set (a
+   * server before 2026-12 refuses the unknown field; the desk then sends the body without it).
+   */
+  resultItemId: z.uuid().optional(),
 })
 export type ConsultationWire = z.infer<typeof consultationWireSchema>
 
@@ -71,6 +77,8 @@ export const commentWireSchema = z.object({
   body: z.string().max(COMMENT_LIMITS.body),
   name: z.string().max(COMMENT_LIMITS.name),
   contactMasked: z.string().max(COMMENT_LIMITS.contact),
+  /** 身份 as the commenter chose it on the public form; absent from a server before 2026-12. */
+  commenterType: z.enum(COMMENTER_TYPES).optional(),
   receivedAt: z.string(),
 })
 export type CommentWire = z.infer<typeof commentWireSchema>
