@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { attachmentProgress } from '../../src/server/uploads/uploads-service'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { batchEntry, hashOf, makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, useServers } from './helpers/test-server'
@@ -23,6 +24,37 @@ describe.each(BACKENDS)('item intake (%s)', (kind) => {
     const again = await call(app, token, 'PUT', `/api/v1/items/${id}`, putBody(1))
     expect(again.statusCode).toBe(200)
     expect(again.json()).toEqual({ id, result: 'unchanged', revision: 1 })
+  })
+
+  it('an unchanged re-send fills the file list of an item stored without one (an instance before protocol v2 in a rolling upgrade), alone and in a batch', async () => {
+    const { db, app, token } = await setup()
+    const [single, batched] = [newItemId(), newItemId()]
+    const item = makeItem({
+      attachments: [
+        { name: '方案.pdf', sha256: 'a'.repeat(64), size: 10 },
+        { name: '附表.xlsx', sha256: 'b'.repeat(64), size: 20 },
+      ],
+    })
+    await call(app, token, 'PUT', `/api/v1/items/${single}`, putBody(1, item))
+    await call(app, token, 'PUT', `/api/v1/items/${batched}`, putBody(1, item))
+    // What an old instance stores: the item, no item_attachments rows.
+    await db.deleteFrom('item_attachments').execute()
+    expect((await attachmentProgress(db, [single, batched])).size).toBe(0)
+
+    const again = await call(app, token, 'PUT', `/api/v1/items/${single}`, putBody(1, item))
+    expect(again.json()).toEqual({ id: single, result: 'unchanged', revision: 1 })
+    const batch = await call(app, token, 'POST', '/api/v1/items/batch', {
+      items: [batchEntry(batched, 1, item)],
+    })
+    expect(batch.json().results[0]).toMatchObject({ result: 'unchanged' })
+    const progress = await attachmentProgress(db, [single, batched])
+    expect(progress.get(single)).toEqual({ total: 2, missing: 2 })
+    expect(progress.get(batched)).toEqual({ total: 2, missing: 2 })
+    // A re-send of an item whose list is there leaves it as it is (no duplicate rows).
+    await call(app, token, 'PUT', `/api/v1/items/${single}`, putBody(1, item))
+    expect(
+      await db.selectFrom('item_attachments').where('item_id', '=', single).selectAll().execute(),
+    ).toHaveLength(2)
   })
 
   it('rejects the same revision with other content, and a lower revision, with 409', async () => {

@@ -157,6 +157,10 @@ async function applyToExisting(
   }
   if (entry.revision === stored.revision) {
     if (entry.contentHash === stored.content_hash) {
+      // A revision first stored by a server before protocol v2 (or an instance not yet upgraded,
+      // in a rolling upgrade) has no file list: the re-send fills it, so the item is 附件未到齐
+      // until its files arrive instead of counting as complete.
+      await recordMissingAttachmentList(trx, entry)
       return { status: 200, result: 'unchanged', revision: stored.revision }
     }
     return {
@@ -180,4 +184,20 @@ async function applyToExisting(
   await recordItemAttachments(trx, entry.id, entry.item.attachments ?? [])
   await insertChanges(trx, [rows.change])
   return { status: 200, result: 'updated', revision: entry.revision }
+}
+
+/** Records the files an `unchanged` re-send names when the stored item has no file list yet. */
+async function recordMissingAttachmentList(
+  trx: Transaction<ServerDB>,
+  entry: IntakeEntry,
+): Promise<void> {
+  const files = entry.item.attachments ?? []
+  if (files.length === 0) return
+  const listed = await trx
+    .selectFrom('item_attachments')
+    .select('item_id')
+    .where('item_id', '=', entry.id)
+    .limit(1)
+    .executeTakeFirst()
+  if (!listed) await recordItemAttachments(trx, entry.id, files)
 }
