@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { loginDistrictUser } from '../../src/server/district/accounts'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
@@ -132,6 +133,45 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
       await post(app, '/district/login', { username: 'li', password: 'x' })
     now = new Date(NOW.getTime() + 16 * 60_000)
     await login(app, 'li', clerk.password as string)
+  })
+
+  it('20 wrong passwords at once lock the account: each attempt is counted before the check, so parallel guesses get 5 tries in all; a locked attempt is audited', async () => {
+    const { db } = await fresh()
+    const run = adminCli(backend)
+    const clerk = (
+      await run('create-district-user', '--username', 'li', '--name', '李干事', '--role', 'viewer')
+    ).json!
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => loginDistrictUser(db, 'li', `wrong-${i}-pass`, NOW)),
+    )
+    const messages = outcomes.map((o) => (o.ok ? 'ok' : o.message))
+    expect(messages.filter((m) => m.includes('还可尝试')).sort()).toEqual(
+      [1, 2, 3, 4].map((n) => `用户名或密码错误，还可尝试 ${n} 次`),
+    )
+    expect(messages.filter((m) => m.includes('账户已锁定'))).toHaveLength(16)
+    const right = await loginDistrictUser(db, 'li', clerk.password as string, NOW)
+    expect(right).toMatchObject({ ok: false, message: expect.stringContaining('账户已锁定') })
+    const stored = await db
+      .selectFrom('district_users')
+      .select(['locked_until'])
+      .where('username', '=', 'li')
+      .executeTakeFirstOrThrow()
+    expect(stored.locked_until).toBe(new Date(NOW.getTime() + 15 * 60_000).toISOString())
+    const audit = await db
+      .selectFrom('district_audit')
+      .select('action')
+      .where('target', '=', 'district-user:li')
+      .where('action', 'like', 'login%')
+      .execute()
+    const count = (action: string) => audit.filter((a) => a.action === action).length
+    expect([count('login.failed'), count('login.locked'), count('login.refused-locked')]).toEqual([
+      4, 1, 16,
+    ])
+    // The lock runs out: the right password works again and clears the count.
+    const later = new Date(NOW.getTime() + 16 * 60_000)
+    expect((await loginDistrictUser(db, 'li', clerk.password as string, later)).ok).toBe(true)
+    const after = await loginDistrictUser(db, 'li', 'wrong-again', later)
+    expect(after).toMatchObject({ message: '用户名或密码错误，还可尝试 4 次' })
   })
 
   it('roles: 查看 reads only; 审核发布 returns an item with a reason (the department sees it); 管理员 manages accounts and departments; all audited with who', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../core/accounts/password'
 import { newId } from '../../core/ids'
 import { displayNameSchema, passwordSchema } from '../../shared/accounts/schemas'
@@ -205,8 +205,13 @@ const WRONG = '用户名或密码错误'
 
 /**
  * Checks a login. An unknown (or disabled) username costs the same time as a real check and gets
- * the same message; a locked account refuses every password until the lock runs out; the 5th wrong
- * password in a row locks it for 15 minutes. Success clears the count and starts a session.
+ * the same message; a locked account refuses every password until the lock runs out (still
+ * spending a check's time, and audited); the 5th wrong password in a row locks it for 15 minutes.
+ * Success clears the count and starts a session.
+ *
+ * The attempt is counted before the password is checked, in one UPDATE that also sets the lock
+ * when it reaches the limit, so parallel guesses cannot all read the same count while scrypt runs
+ * (both backends: SQLite runs the statement alone, PostgreSQL re-evaluates it on the locked row).
  */
 export async function loginDistrictUser(
   db: Kysely<ServerDB>,
@@ -215,13 +220,14 @@ export async function loginDistrictUser(
   now: Date,
 ): Promise<LoginOutcome> {
   const at = now.toISOString()
+  const typed = password.slice(0, 128)
   const row = await db
     .selectFrom('district_users')
     .selectAll()
     .where('username', '=', username.trim())
     .executeTakeFirst()
   if (!row || row.disabled_at !== null) {
-    await burnPasswordCheck(password.slice(0, 128))
+    await burnPasswordCheck(typed)
     await districtAudit(
       db,
       // What was typed is not kept: a password typed into the username field must not be stored.
@@ -230,44 +236,33 @@ export async function loginDistrictUser(
     )
     return { ok: false, message: WRONG }
   }
-  if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()) {
-    const left = Math.max(1, Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60_000))
+  const actor = { id: row.id, name: row.display_name }
+  const target = `district-user:${row.username}`
+  const attempt = await claimLoginAttempt(db, row.id, now)
+  if (attempt === null) {
+    await burnPasswordCheck(typed)
+    await districtAudit(db, { actor, action: 'login.refused-locked', target }, at)
+    const lock = await db
+      .selectFrom('district_users')
+      .select('locked_until')
+      .where('id', '=', row.id)
+      .executeTakeFirst()
+    const until = lock?.locked_until ? Date.parse(lock.locked_until) : now.getTime()
+    const left = Math.max(1, Math.ceil((until - now.getTime()) / 60_000))
     return {
       ok: false,
       message: `密码错误次数过多，账户已锁定，请 ${left} 分钟后再试或请管理员解锁`,
     }
   }
-  const good = await verifyPassword(password.slice(0, 128), row.password_hash)
-  const actor = { id: row.id, name: row.display_name }
+  const good = await verifyPassword(typed, row.password_hash)
   if (!good) {
-    // A lock that ran out starts the count again.
-    const failures = (row.locked_until !== null ? 0 : row.failed_attempts) + 1
-    const locked = failures >= MAX_FAILED_LOGINS
-    await db
-      .updateTable('district_users')
-      .set({
-        failed_attempts: locked ? 0 : failures,
-        locked_until: locked
-          ? new Date(now.getTime() + minutes(LOCKOUT_MINUTES)).toISOString()
-          : null,
-        updated_at: at,
-      })
-      .where('id', '=', row.id)
-      .execute()
-    await districtAudit(
-      db,
-      {
-        actor,
-        action: locked ? 'login.locked' : 'login.failed',
-        target: `district-user:${row.username}`,
-      },
-      at,
-    )
+    const locked = attempt >= MAX_FAILED_LOGINS
+    await districtAudit(db, { actor, action: locked ? 'login.locked' : 'login.failed', target }, at)
     return {
       ok: false,
       message: locked
         ? `密码错误次数过多，账户已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试或请管理员解锁`
-        : `${WRONG}，还可尝试 ${MAX_FAILED_LOGINS - failures} 次`,
+        : `${WRONG}，还可尝试 ${MAX_FAILED_LOGINS - attempt} 次`,
     }
   }
   const token = randomBytes(32).toString('base64url')
@@ -288,7 +283,7 @@ export async function loginDistrictUser(
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
     })
     .execute()
-  await districtAudit(db, { actor, action: 'login', target: `district-user:${row.username}` }, at)
+  await districtAudit(db, { actor, action: 'login', target }, at)
   return {
     ok: true,
     token,
@@ -297,6 +292,36 @@ export async function loginDistrictUser(
       csrf,
     },
   }
+}
+
+/**
+ * Counts one login attempt of `userId` atomically and returns its number in the current run of
+ * failures, or null while the account is locked. A lock that ran out starts the count again; the
+ * attempt that reaches MAX_FAILED_LOGINS sets the lock at once (a right password then clears it).
+ */
+async function claimLoginAttempt(
+  db: Kysely<ServerDB>,
+  userId: string,
+  now: Date,
+): Promise<number | null> {
+  const at = now.toISOString()
+  const lockUntil = new Date(now.getTime() + minutes(LOCKOUT_MINUTES)).toISOString()
+  // Every SET expression reads the row as it was before this statement.
+  const count = sql<number>`(case when ${sql.ref('locked_until')} is not null then 1 else ${sql.ref('failed_attempts')} + 1 end)`
+  const claimed = await db
+    .updateTable('district_users')
+    .set({
+      failed_attempts: count,
+      locked_until: sql<
+        string | null
+      >`case when ${count} >= ${MAX_FAILED_LOGINS} then cast(${lockUntil} as text) else null end`,
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .returning('failed_attempts')
+    .executeTakeFirst()
+  return claimed ? Number(claimed.failed_attempts) : null
 }
 
 /** The session a cookie value stands for, or null (unknown, expired, idle too long, user disabled). */

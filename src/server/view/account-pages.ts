@@ -13,6 +13,7 @@ const ACTION_LABEL: Record<string, string> = {
   login: '登录',
   'login.failed': '登录失败',
   'login.locked': '登录失败，账户锁定',
+  'login.refused-locked': '登录被拒（账户锁定中）',
   logout: '退出',
   'account.create': '创建区级账户',
   'account.unlock': '解锁区级账户',
