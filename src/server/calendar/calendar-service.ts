@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import { packageCalendarYears } from '../../core/calendar/package-years'
 import { checkCalendarYear } from '../../core/calendar/service'
+import { calendarFromYears, type WorkCalendar } from '../../core/deadlines'
 import { parseHolidayNotice } from '../../core/calendar/notice-parser'
 import { AppError } from '../../core/errors'
 import type { DistrictCalendarYear } from '../../shared/calendar/wire'
@@ -110,4 +112,25 @@ export async function listDistrictCalendar(db: Kysely<ServerDB>): Promise<Distri
     names: JSON.parse(r.names_json) as Record<string, string>,
     publishedAt: r.published_at,
   }))
+}
+
+/**
+ * The district's working-day calendar for its own deadlines (the overview's 逾期条目): the years
+ * chinese-days ships, each replaced by the district's published notice for that year when there is
+ * one — the same data a desk counts with after its calendar sync. Years in neither count
+ * Monday–Friday (暂定), as on the desk.
+ */
+export async function districtWorkCalendar(db: Kysely<ServerDB>): Promise<WorkCalendar> {
+  const published = await listDistrictCalendar(db)
+  const years = new Set(published.map((y) => y.year))
+  return calendarFromYears([
+    ...packageCalendarYears().filter((y) => !years.has(y.year)),
+    ...published.map((y) => ({
+      year: y.year,
+      holidays: y.holidays,
+      workdays: y.workdays,
+      names: y.names,
+      source: 'notice' as const,
+    })),
+  ])
 }

@@ -5,7 +5,13 @@ import { runReportRules } from '../../core/report/rules'
 import { ApiError } from '../errors'
 import { listDepartmentReports } from '../reports/report-service'
 import { incompleteItemCounts, itemFileStates, type ItemFiles } from '../uploads/missing-files'
-import { DEFAULT_LATE_RULE, getOverview, type LateRule } from './overview-service'
+import {
+  beijingDay,
+  DEFAULT_LATE_RULE,
+  getOverview,
+  type LateItem,
+  type LateRule,
+} from './overview-service'
 
 /** A department's 工作配档表 figures for the year, as the district sees them. */
 export interface ScheduleFigures {
@@ -102,14 +108,13 @@ export interface DistrictOverview {
   overdueTasks: OverdueTask[]
   /** The shown departments' items 附件未到齐 with their missing files, oldest approval first. */
   incompleteItems: ItemFiles[]
+  /** The shown departments' items late against their 时限 (LateRule), oldest approval first, at most 500. */
+  late: LateItem[]
   /** Years with a breakdown or a table, newest first. */
   years: number[]
 }
 
-/** The Beijing calendar day of `now` (the district works in China time). */
-export function beijingDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+export { beijingDay }
 
 /** Reads the query string of `GET /district` (unknown values fall back to the defaults). */
 export function parseOverviewQuery(raw: Record<string, unknown>, now: Date): OverviewQuery {
@@ -319,6 +324,7 @@ export async function districtOverview(
         evidenceCount: num(o.evidence_count),
       })),
     incompleteItems,
+    late: items.late.filter((l) => shown.has(l.departmentCode)).slice(0, 500),
     years: [...years].sort((a, b) => b - a),
   }
 }

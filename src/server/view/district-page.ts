@@ -50,6 +50,20 @@ export function overviewHref(
   return `${path}?${params.toString()}`
 }
 
+/** Why an item is late, naming what its 时限 was counted from. */
+export function lateReason(l: LateItem, rule: LateRule): string {
+  switch (l.basis) {
+    case 'returned':
+      return `退回后超过 ${rule.returnedDays} 个工作日未重新报送：${l.reason ?? ''}`
+    case 'planned':
+      return '已过拟发布日期未发布'
+    case 'signed':
+      return `成文日期起超过 ${rule.unpublishedDays} 个工作日未发布`
+    case 'approved':
+      return `审批之日起超过 ${rule.unpublishedDays} 个工作日未发布（无成文日期）`
+  }
+}
+
 const percent = (x: number) => `${Math.round(x * 100)}%`
 
 /** A sortable column header: a link that sorts by it (again: the other way). */
@@ -273,8 +287,10 @@ export function renderDistrictOverview(
     }
     <h2 id="late">逾期条目（${late.length}）</h2>
     <p class="muted">
-      逾期：审批后超过 ${rule.unpublishedDays} 天仍未发布，或退回后超过 ${rule.returnedDays}
-      天仍未重新报送（《政府信息公开条例》第二十六条）。
+      逾期：已过时限仍未发布的条目——时限为条目的拟发布日期；未填拟发布日期的，成文日期起
+      ${rule.unpublishedDays}
+      个工作日（《政府信息公开条例》第二十六条，没有成文日期的从审批之日起算）；退回后超过
+      ${rule.returnedDays} 个工作日仍未重新报送的也算逾期。工作日按区级发布的节假日安排计算。
     </p>
     ${
       late.length
@@ -286,6 +302,7 @@ export function renderDistrictOverview(
                 <th scope="col">状态</th>
                 <th scope="col">审批时间</th>
                 <th scope="col">状态时间</th>
+                <th scope="col">时限</th>
                 <th scope="col">原因</th>
                 <th scope="col">编号</th>
               </tr>
@@ -299,13 +316,8 @@ export function renderDistrictOverview(
                     <td class="nowrap">${ITEM_STATUS_LABEL[l.status]}</td>
                     <td class="nowrap">${when(l.approvedAt)}</td>
                     <td class="nowrap">${when(l.statusAt)}</td>
-                    <td>
-                      ${
-                        l.why === 'returned'
-                          ? `退回后超过 ${rule.returnedDays} 天未重新报送：${l.reason ?? ''}`
-                          : `审批后超过 ${rule.unpublishedDays} 天未发布`
-                      }
-                    </td>
+                    <td class="nowrap" data-due="${l.dueDate}">${dayText(l.dueDate)}</td>
+                    <td>${lateReason(l, rule)}</td>
                     <td class="muted">${l.id}</td>
                   </tr>`,
               )}

@@ -8,7 +8,7 @@ import {
   districtOverview,
   parseOverviewQuery,
 } from '../../overview/district-overview'
-import { getOverview, type LateRule } from '../../overview/overview-service'
+import type { LateRule } from '../../overview/overview-service'
 import { overviewXlsx } from '../../overview/overview-xlsx'
 import { registerDistrictItemPage } from '../../overview/item-detail'
 import {
@@ -191,16 +191,12 @@ export function registerDistrictView(
       const now = clock()
       const query = parseOverviewQuery(req.query as Record<string, unknown>, now)
       const overview = await districtOverview(db, now, query, options.lateRule)
-      const shown = new Set(overview.rows.map((r) => r.code))
-      const late = (await getOverview(db, now, options.lateRule)).late.filter((l) =>
-        shown.has(l.departmentCode),
-      )
       return reply
         .headers(PAGE_HEADERS)
         .send(
           renderDistrictOverview(
             overview,
-            late,
+            overview.late,
             options.lateRule,
             now,
             viewerOf(req),
