@@ -1,11 +1,18 @@
 import { writeSpreadsheet } from '../../core/spreadsheet'
 import { fileState, ITEM_STATUS_LABEL } from '../view/district-page'
-import type { DistrictOverview } from './district-overview'
+import type { DistrictOverview, DistrictRow } from './district-overview'
 
 const beijing = (iso: string | null) =>
   iso
     ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
     : ''
+
+/** The 年度报告 cell as the page says it: 未收到, or received with the report checker's result. */
+function reportText(report: DistrictRow['report']): string {
+  if (!report) return '未收到'
+  if (report.errors > 0) return `已收到，${report.errors} 处错误`
+  return report.warnings > 0 ? `已收到，校验通过（${report.warnings} 处提示）` : '已收到，校验通过'
+}
 
 /**
  * The district overview as .xlsx, through the app's one spreadsheet module: the rows exactly as
@@ -37,6 +44,9 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           { header: '佐证材料' },
           { header: '佐证已公开' },
           { header: '配档表报送时间' },
+          { header: `${query.year - 1}年度报告`, wrap: true },
+          { header: '报告错误' },
+          { header: '征集中' },
           { header: '最近报送条目' },
         ],
         rows: overview.rows.map((r) => [
@@ -54,10 +64,13 @@ export function overviewXlsx(overview: DistrictOverview): Promise<Buffer> {
           r.schedule?.evidence ?? null,
           r.schedule?.evidencePublished ?? null,
           beijing(r.schedule?.receivedAt ?? null),
+          reportText(r.report),
+          r.report?.errors ?? null,
+          r.openConsultations,
           beijing(r.lastPushAt),
         ]),
         notes: [
-          '注：逾期条目指审批后超过规定天数仍未发布、或退回后未及时重新报送的条目；附件未到齐指条目最新版本所列的附件尚未全部传到区级（到齐前不能登记发布）；逾期任务指完成时限已过仍未登记完成的配档任务。',
+          '注：逾期条目指已过时限（拟发布日期，或成文日期起20个工作日，《政府信息公开条例》第二十六条）仍未发布、或退回后5个工作日未重新报送的条目；年度报告为上一年度的部门年度报告，未收到或按报告校验规则检查的结果；征集中指统计日期正在征集意见的意见征集数；附件未到齐指条目最新版本所列的附件尚未全部传到区级（到齐前不能登记发布）；逾期任务指完成时限已过仍未登记完成的配档任务。',
         ],
       },
       {
