@@ -15,9 +15,11 @@ import type { DB } from '../db/schema'
 import type { CommentRow } from '../db/tables/engagement'
 import { AppError } from '../errors'
 import type { IdSource } from '../ids'
+import { officeToday } from '../requests/office-day'
 import { maskContact } from '../requests/personal'
 import { loadConsultationRow } from './consultations'
 import { groupComments } from './grouping'
+import { commentRows, requireCommentChangeable } from './result-basis'
 
 /**
  * The comments of a consultation: received from the district's public page on sync (contact
@@ -48,16 +50,6 @@ function toView(r: CommentRow, sizes: Map<string, number>): CommentView {
     decidedAt: r.decided_at,
     decidedByName: r.decided_by_name,
   }
-}
-
-export async function commentRows(db: Kysely<DB>, consultationId: string): Promise<CommentRow[]> {
-  return db
-    .selectFrom('consultation_comments')
-    .selectAll()
-    .where('consultation_id', '=', consultationId)
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute()
 }
 
 /** The comments with their groups (largest first). */
@@ -214,15 +206,22 @@ export async function receiveComments(
   return added
 }
 
-/** A receipt number for a comment typed in by the officer: 「线下」 prefix, date and a sequence. */
+/** The prefix of a receipt number the officer's desk gives (the public page's are YJ…). */
+export const OFFLINE_RECEIPT_PREFIX = '线下'
+
+/**
+ * A receipt number for a comment typed in by the officer: 「线下」, the Beijing office day it was
+ * registered (core's clock, not UTC: a letter registered at 07:00 is today's) and a sequence.
+ */
 async function offlineReceipt(db: Kysely<DB>, clock: Clock): Promise<string> {
-  const day = clock().toISOString().slice(0, 10).replace(/-/g, '')
+  const day = officeToday(clock).replace(/-/g, '')
+  const prefix = `${OFFLINE_RECEIPT_PREFIX}${day}`
   const row = await db
     .selectFrom('consultation_comments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('receipt_no', 'like', `XX${day}%`)
+    .where('receipt_no', 'like', `${prefix}%`)
     .executeTakeFirstOrThrow()
-  return `XX${day}${String(Number(row.n) + 1).padStart(4, '0')}`
+  return `${prefix}${String(Number(row.n) + 1).padStart(4, '0')}`
 }
 
 export interface CommentAddInput {
@@ -312,7 +311,9 @@ export interface DecideInput {
  * Decides a comment (or its whole group): 采纳 / 部分采纳 / 不予采纳 / 不属于本次征集范围, with a
  * reason (required except for 采纳), the paragraph it concerns, and — when the draft changed
  * because of it — the draft revision made after the consultation opened (713号令第十五条: the
- * handling of opinions is explained). Refused once the adoption result is published.
+ * handling of opinions is explained). After the adoption result is generated a change makes it
+ * 需更新 (result-basis.ts); once the result passed review, a comment it counted is refused and a
+ * whole-group decision reaches only the group's comments received since.
  */
 export async function decideComment(
   db: Kysely<DB>,
@@ -355,6 +356,7 @@ export async function decideComment(
     .where('consultation_id', '=', consultation.id)
     .executeTakeFirst()
   if (!comment) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  const locked = await requireCommentChangeable(db, consultation, comment)
   const now = clock().toISOString()
   await db.transaction().execute(async (trx) => {
     let q = trx
@@ -373,6 +375,7 @@ export async function decideComment(
       input.wholeGroup && comment.group_id
         ? q.where('group_id', '=', comment.group_id)
         : q.where('id', '=', comment.id)
+    if (locked) q = q.where('decision', 'is', null)
     const res = await q.executeTakeFirst()
     await appendAudit(
       trx,
@@ -406,6 +409,8 @@ export async function setCommenterType(
     .where('id', '=', commentId)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', '找不到该意见，请刷新列表')
+  // The result counts by 身份: a comment the approved result counted keeps its type.
+  await requireCommentChangeable(db, await loadConsultationRow(db, row.consultation_id), row)
   await db
     .updateTable('consultation_comments')
     .set({ commenter_type: type, updated_at: clock().toISOString() })

@@ -25,6 +25,7 @@ import { readSyncValue, SYNC_KEYS } from '../sync/state-store'
 import { draftParagraphs } from './paragraphs'
 import { checkPeriod } from './period'
 import { noticeHtml, noticeTitle } from './notice'
+import { resultState } from './result-basis'
 import { isConsultationDraftKind } from '../../shared/engagement/rules'
 
 /**
@@ -182,6 +183,8 @@ export async function getConsultation(
   const notice = pick(row.notice_item_id)
   const result = pick(row.result_item_id)
   const finalPolicy = pick(row.final_item_id)
+  const today = officeToday(clock)
+  const resultNow = await resultState(db, row, result, draft.title)
   return {
     id: row.id,
     title: row.title,
@@ -207,7 +210,7 @@ export async function getConsultation(
       row,
       notice,
       result,
-      officeToday(clock),
+      today,
       await serverStates(db, [row.notice_item_id, row.result_item_id]),
     ),
     period: checkPeriod(cal, {
@@ -218,6 +221,9 @@ export async function getConsultation(
     }),
     commentCount: counts.total,
     undecidedCount: counts.undecided,
+    periodOver: today > row.end_date,
+    resultStale: resultNow.stale,
+    resultLocked: resultNow.locked,
     lastPushedAt: row.pushed_at,
     createdAt: row.created_at,
     createdByName: row.created_by_name,
@@ -371,6 +377,7 @@ export async function openConsultation(
         draft_revision: draft.revision,
         notice_item_id: noticeId,
         result_item_id: null,
+        result_basis_hash: null,
         final_item_id: null,
         pushed_hash: null,
         pushed_at: null,

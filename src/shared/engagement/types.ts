@@ -96,6 +96,12 @@ export interface ConsultationView {
   period: PeriodCheck
   commentCount: number
   undecidedCount: number
+  /** The period's last day is past (Beijing office day): the adoption result may be generated. */
+  periodOver: boolean
+  /** 需更新: the result no longer says what the decisions say (a decision changed, a late comment). */
+  resultStale: boolean
+  /** The result passed review: the decisions it counted may not change (a late comment may). */
+  resultLocked: boolean
   lastPushedAt: string | null
   createdAt: string
   createdByName: string | null

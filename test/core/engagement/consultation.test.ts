@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { receiveComments } from '../../../src/core/engagement/comments'
 import { engagementFigures } from '../../../src/core/engagement/figures'
-import { adoptionFigures } from '../../../src/core/engagement/result'
-import { commentRows } from '../../../src/core/engagement/comments'
+import { adoptionFigures, commentRows } from '../../../src/core/engagement/result-basis'
 import type { TestCore } from '../../helpers/test-core'
 import { mayOpenConsultationFrom } from '../../../src/shared/engagement/rules'
 import {
@@ -191,6 +190,22 @@ describe('意见征集: draft → notice through 保密审查 → comments → d
         changedRevision: null,
       })
     await decide(para2!.id, 'partly', '个体工商户参照执行，已在第二条补充')
+    // Not while the period runs (it ends 2026-12-10; that day still belongs to it), even with
+    // comments in: a late one may still come (713号令第十五条: the opinions of the whole period).
+    t.clock.set(new Date('2026-12-10T15:59:00.000Z')) // 23:59 on the 10th in Beijing
+    await loginAs(t, OFFICER) // two weeks later: the idle session was locked
+    const running = await t.send('engagement:result-generate', { id: opened.id })
+    expect(running.ok).toBe(false)
+    if (!running.ok) {
+      expect(running.error.code).toBe('CONFLICT')
+      expect(running.error.message).toBe(
+        '征集期至2026年12月10日结束，征集期结束后才能生成意见采纳情况说明',
+      )
+    }
+    expect((await t.call('engagement:consultation-get', { id: opened.id })).periodOver).toBe(false)
+    t.clock.set(new Date('2026-12-10T16:00:00.000Z')) // 00:00 on the 11th in Beijing
+    await loginAs(t, OFFICER)
+    expect((await t.call('engagement:consultation-get', { id: opened.id })).periodOver).toBe(true)
     // The result cannot be generated while comments wait.
     const early = await t.send('engagement:result-generate', { id: opened.id })
     expect(early.ok).toBe(false)

@@ -18,6 +18,7 @@ import * as m0162 from './2026_12_01_0162_report_published_revision'
 import * as m0190 from './2026_12_01_0190_engagement'
 import * as m0230 from './2026_12_01_0230_sync_remote_files'
 import * as m0220 from './2026_12_01_0220_qa_review'
+import * as m0240 from './2026_12_01_0240_consultation_result_basis'
 
 /**
  * Every migration, imported statically: bundlers cannot read a migrations folder at run time
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0190_engagement': m0190,
   '2026_12_01_0230_sync_remote_files': m0230,
   '2026_12_01_0220_qa_review': m0220,
+  '2026_12_01_0240_consultation_result_basis': m0240,
 }
 
 /** kysely's MigrationProvider over the static list above. */

@@ -25,6 +25,8 @@ export interface ConsultationsTable {
   draft_revision: number
   notice_item_id: string | null
   result_item_id: string | null
+  /** sha256 of the result text the decisions gave when it was last generated (migration 0240). */
+  result_basis_hash: string | null
   final_item_id: string | null
   /** Hash of the consultation as last accepted by the district (null: never pushed). */
   pushed_hash: string | null
