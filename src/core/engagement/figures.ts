@@ -11,7 +11,9 @@ import { withInForceContent } from '../items/working-revision'
 
 /**
  * The engagement figures of `year` for the annual report's section 一 (live fields; REPORT calls
- * this). A consultation counts in the year its period starts; trainings and 列席 meetings in the
+ * this). A consultation counts in the year its period starts, and only once its notice went online
+ * (the district holds it: received or published) — one prepared, in review or approved but never
+ * public consulted nobody; its comments and decisions count with it. Trainings and 列席 meetings in the
  * year they were held; the Q&A figures are the base as it stands. `sources` names, per figure
  * group, where it is read from, so the report can show it.
  */
@@ -19,11 +21,13 @@ export async function engagementFigures(db: Kysely<DB>, year: number): Promise<E
   const from = `${year}-01-01`
   const to = `${year}-12-31`
   const consultations = await db
-    .selectFrom('consultations')
-    .select(['id', 'result_item_id'])
-    .where('deleted_at', 'is', null)
-    .where('start_date', '>=', from)
-    .where('start_date', '<=', to)
+    .selectFrom('consultations as c')
+    .innerJoin('sync_items as s', 's.item_id', 'c.notice_item_id')
+    .select(['c.id', 'c.result_item_id'])
+    .where('c.deleted_at', 'is', null)
+    .where('c.start_date', '>=', from)
+    .where('c.start_date', '<=', to)
+    .where('s.server_status', 'in', ['received', 'published'])
     .execute()
   const ids = consultations.map((c) => c.id)
   const comments =
@@ -118,7 +122,8 @@ export async function engagementFigures(db: Kysely<DB>, year: number): Promise<E
       flagged: qa.filter((q) => q.validity !== 'valid').length,
     },
     sources: {
-      consultations: '政民互动 → 意见征集（征集开始日期在本年度的征集及其意见处理结果）',
+      consultations:
+        '政民互动 → 意见征集（征集开始日期在本年度、公告已在区级平台上线的征集及其意见处理结果）',
       attendance: '政民互动 → 监督员与列席（本年度召开的会议）',
       supervisors: '政民互动 → 监督员名册',
       trainings: '政民互动 → 培训记录（本年度举办的培训）',

@@ -33,7 +33,7 @@ export async function engagementHome(db: Kysely<DB>, clock: Clock): Promise<Enga
     trainings: count,
     trainingWarning:
       count === 0 && month >= TRAINING_WARNING_MONTH
-        ? `${year} 年尚未登记政务公开专题培训：每年应至少组织一次专题培训，请在年底前安排并登记`
+        ? `${year} 年尚未登记政务公开专题培训：按政务公开工作方案「三、组织领导和工作保障（二）全面开展培训」，各部门单位年内至少组织一次专门业务培训，请在年底前安排并登记`
         : null,
     openConsultations: consultations.filter((c) => c.state === 'open').length,
     undecidedComments: consultations.reduce((s, c) => s + c.undecidedCount, 0),

@@ -256,6 +256,24 @@ describe('意见征集: draft → notice through 保密审查 → comments → d
     const late = await t.send('engagement:consultation-update', { ...fields, id: opened.id })
     expect(late.ok).toBe(false)
 
+    // Section 一 of the annual report counts a consultation once its notice went online: not yet.
+    expect((await engagementFigures(store.db, 2026)).consultations).toMatchObject({
+      count: 0,
+      comments: 0,
+    })
+    await store.db
+      .insertInto('sync_items')
+      .values({
+        item_id: notice.id,
+        server_status: 'received',
+        server_revision: (await t.call('items:get', { id: notice.id })).revision,
+        published_url: null,
+        published_at: null,
+        returned_reason: null,
+        status_at: '2026-11-27T01:00:00.000Z',
+        updated_at: '2026-11-27T01:00:00.000Z',
+      })
+      .execute()
     const annual = await engagementFigures(store.db, 2026)
     expect(annual.consultations).toMatchObject({
       count: 1,

@@ -122,9 +122,11 @@ describe('监督员、列席和培训 records', () => {
     await at('2026-09-30T08:00:00Z')
     expect((await t.call('engagement:home', {})).trainingWarning).toBeNull()
     await at('2026-09-30T16:30:00Z') // 10-01 00:30 in Beijing
-    expect((await t.call('engagement:home', {})).trainingWarning).toContain(
-      '2026 年尚未登记政务公开专题培训',
-    )
+    const warning = (await t.call('engagement:home', {})).trainingWarning
+    expect(warning).toContain('2026 年尚未登记政务公开专题培训')
+    // The duty it rests on, as the plan words it (组织领导和工作保障 二).
+    expect(warning).toContain('组织领导和工作保障（二）全面开展培训')
+    expect(warning).toContain('年内至少组织一次专门业务培训')
     await t.call('engagement:training-save', {
       heldOn: '2026-10-09',
       topic: '政府信息公开条例专题培训',
