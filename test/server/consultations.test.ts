@@ -148,7 +148,7 @@ describe.each(BACKENDS)('意见征集 on the district server (%s)', (kind) => {
     const ended = await setup({ startDate: '2026-11-01', endDate: '2026-11-25' })
     const late = await post(ended.app, ended.id, { body: '晚到的意见' })
     expect(late.statusCode).toBe(409)
-    expect(late.body).toContain('已于2026-11-25结束')
+    expect(late.body).toContain('已于2026年11月25日结束')
     const lateFeed = await call(ended.app, ended.a.token, 'GET', '/api/v1/consultations/comments')
     expect(lateFeed.json().comments).toEqual([])
     const future = await setup({ startDate: '2026-11-27', endDate: '2026-12-31' })

@@ -16,11 +16,16 @@ import { officeToday } from '../requests/office-day'
 import { receiveComments } from './comments'
 import { listQa } from './qa'
 import { withInForceContent } from '../items/working-revision'
+import { loadItemRow } from '../items/items-repo'
+import { sanitiseHtmlInWorker } from '../workers'
+import { noticeFor } from './consultations'
 
 /**
  * 政民互动's part of a sync run (src/core/sync/extensions-list.ts), after the items phase:
- * 1. each consultation whose notice is synced as it stands (no 修订稿 pending: what goes online is
- *    exactly what passed review) is put online, when it changed since the district last took it;
+ * 1. each consultation whose notice is synced as it stands (no 修订稿 pending) is put online, when
+ *    it changed since the district last took it — only when the approved notice is exactly the one
+ *    generated from the consultation's fields and draft (what goes online is what passed review;
+ *    a notice edited by hand, or fields changed after the approval, is refused with a 同步 notice);
  * 2. the comment feed is read from the last cursor and stored (contact masked by the server);
  * 3. approved Q&A entries go up (flagged ones as not valid), withdrawn or deleted ones come down.
  */
@@ -68,6 +73,58 @@ export interface ConsultationToPush {
   hash: string
   pushed: string | null
   files: UploadFile[]
+  /**
+   * False when the approved notice is not the one the consultation's fields and draft generate
+   * (edited by hand before approval, or the fields changed since): not put online.
+   */
+  matchesNotice: boolean
+}
+
+/** Told on the 同步 page for a consultation whose approved notice differs from its fields. */
+export const noticeMismatchNotice = (title: string) =>
+  `意见征集「${title}」未上线：经审查通过的公告与征集内容不一致（公告正文被另行修改过，或征集内容在公告通过后有改动），` +
+  '区级页面只显示经审查的内容。请在意见征集详情页点「保存并重新生成公告」，公告重新通过保密审查后再同步。'
+
+/**
+ * Whether the approved notice (title and sanitised body as stored) is the one generated now from
+ * the consultation's fields, its frozen paragraphs and its draft — the text the wire carries.
+ */
+async function matchesApprovedNotice(
+  db: Kysely<DB>,
+  r: {
+    title: string
+    decision_type: ConsultationWire['decisionType']
+    start_date: string
+    end_date: string
+    short_reason: string
+    questions: string
+    contact: string
+    channels_json: string
+    paragraphs_json: string
+    draft_item_id: string
+    notice_title: string
+    notice_body: string
+  },
+): Promise<boolean> {
+  const generated = await noticeFor(
+    db,
+    {
+      title: r.title,
+      decisionType: r.decision_type,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      shortReason: r.short_reason,
+      questions: r.questions,
+      contact: r.contact,
+      channels: JSON.parse(r.channels_json) as ConsultationChannel[],
+    },
+    await loadItemRow(db, r.draft_item_id),
+    JSON.parse(r.paragraphs_json) as DraftParagraph[],
+  )
+  return (
+    generated.title === r.notice_title &&
+    (await sanitiseHtmlInWorker(generated.bodyHtml)) === r.notice_body
+  )
 }
 
 /**
@@ -93,7 +150,10 @@ export async function consultationsToPush(db: Kysely<DB>): Promise<ConsultationT
       'c.paragraphs_json',
       'c.pushed_hash',
       'c.draft_item_id',
+      'c.result_item_id',
       'n.id as notice_id',
+      'n.title as notice_title',
+      'n.body_html as notice_body',
       'n.revision as notice_revision',
       'n.status as notice_status',
       'd.title as draft_title',
@@ -131,8 +191,17 @@ export async function consultationsToPush(db: Kysely<DB>): Promise<ConsultationT
       channels: JSON.parse(r.channels_json) as ConsultationChannel[],
       paragraphs: JSON.parse(r.paragraphs_json) as DraftParagraph[],
       attachments: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
+      // Only when set, so an unchanged consultation hashes as before and is not put again.
+      ...(r.result_item_id ? { resultItemId: r.result_item_id } : {}),
     }
-    out.push({ id: r.id, body, hash: await wireContentHash(body), pushed: r.pushed_hash, files })
+    out.push({
+      id: r.id,
+      body,
+      hash: await wireContentHash(body),
+      pushed: r.pushed_hash,
+      files,
+      matchesNotice: await matchesApprovedNotice(db, r),
+    })
   }
   return out
 }
@@ -141,11 +210,11 @@ export async function consultationsToPush(db: Kysely<DB>): Promise<ConsultationT
 export const OLD_SERVER_ATTACHMENTS_NOTICE =
   '区级服务器版本较旧，意见征集页面只列出附件名称、不提供下载；请联系区级管理员升级服务器。'
 
-/** The body as a server before 2026-12 takes it: attachment names only. */
-const namesOnly = (body: ConsultationWire): ConsultationWire => ({
-  ...body,
-  attachments: body.attachments.map((a) => ({ name: a.name })),
-})
+/** The body as a server before 2026-12 takes it: attachment names only, no result item. */
+const namesOnly = (body: ConsultationWire): ConsultationWire => {
+  const { resultItemId: _resultItemId, ...rest } = body
+  return { ...rest, attachments: body.attachments.map((a) => ({ name: a.name })) }
+}
 
 /**
  * Step 1: the files of the consultations online (period not over) and of those about to change
@@ -158,7 +227,12 @@ async function putConsultations(
   d: SyncExtensionDeps,
 ): Promise<Exclude<PhaseOutcome, { kind: 'done' }> | { kind: 'done'; notice: string | null }> {
   const today = officeToday(d.clock)
-  const all = await consultationsToPush(d.db)
+  const candidates = await consultationsToPush(d.db)
+  const all = candidates.filter((c) => c.matchesNotice)
+  // Told while it matters: not for a closed one the district already holds as it stands.
+  const mismatched = candidates.filter(
+    (c) => !c.matchesNotice && !(c.pushed === c.hash && c.body.endDate < today),
+  )
   const files = new Map<string, UploadFile>()
   for (const c of all) {
     if (c.pushed === c.hash && c.body.endDate < today) continue
@@ -186,8 +260,8 @@ async function putConsultations(
     if (
       res.kind === 'rejected' &&
       res.code === 'VALIDATION' &&
-      body.attachments.some((a) => a.sha256 !== undefined) &&
-      /sha256|size|未知|unrecognized/i.test(res.message)
+      (body.attachments.some((a) => a.sha256 !== undefined) || body.resultItemId !== undefined) &&
+      /sha256|size|resultItemId|未知|unrecognized/i.test(res.message)
     ) {
       // A server before 2026-12 refuses the unknown fields `sha256`/`size`: names only.
       body = namesOnly(c.body)
@@ -203,7 +277,8 @@ async function putConsultations(
       .execute()
   }
   if (problem) return { kind: 'transient', message: problem }
-  return { kind: 'done', notice }
+  const refused = mismatched.map((c) => noticeMismatchNotice(c.body.title))
+  return { kind: 'done', notice: [...refused, notice].filter((n) => n !== null).join('\n') || null }
 }
 
 export async function syncEngagement(d: SyncExtensionDeps): Promise<ExtensionOutcome> {

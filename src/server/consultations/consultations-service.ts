@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { maskContact } from '../../core/requests/personal'
 import { officeToday } from '../../core/requests/office-day'
+import { COMMENTER_TYPES, type CommenterType } from '../../shared/engagement/types'
 import type {
   CommentsPage,
   ConsultationWire,
@@ -17,8 +18,10 @@ import { knownBlobs, readBlob } from '../uploads/uploads-service'
  * 意见征集 on the district server. A department puts a consultation online only on top of a notice
  * it synced: the notice item (类别 意见征集) must be held here for that department at exactly the
  * revision named and not returned or withdrawn — so what the public page shows has passed the
- * department's 保密审查. Comments are accepted only inside the period (Beijing days), kept with
- * the full contact, and sent down to the department with the contact masked.
+ * department's 保密审查. Comments are accepted only inside the period (Beijing days). The contact
+ * is masked at intake (个人信息保护法第六条, the minimum necessary): no district screen or API
+ * uses it in full, and the department only ever receives the masked form — so there is nothing
+ * to purge later.
  */
 
 /** Item statuses under which a consultation's notice counts as published. */
@@ -86,6 +89,7 @@ export async function putConsultation(
     channels_json: JSON.stringify(body.channels),
     paragraphs_json: JSON.stringify(body.paragraphs),
     attachments_json: JSON.stringify(body.attachments),
+    result_item_id: body.resultItemId?.toLowerCase() ?? null,
     content_hash: hash,
     updated_at: now,
   }
@@ -152,13 +156,18 @@ export async function commentsFeed(
       paragraphNo: r.paragraph_no,
       body: r.body,
       name: r.name,
-      contactMasked: maskContact(r.contact),
+      // Masked at intake (and by migration 0270 for older rows): sent as stored.
+      contactMasked: r.contact,
+      ...(isCommenterType(r.commenter_type) ? { commenterType: r.commenter_type } : {}),
       receivedAt: r.received_at,
     })),
     next: last ? Number(last.seq) : after,
     hasMore: rows.length > limit,
   }
 }
+
+const isCommenterType = (v: string | null): v is CommenterType =>
+  (COMMENTER_TYPES as readonly (string | null)[]).includes(v)
 
 /** A consultation as the public page shows it, or null when it is not (or no longer) online. */
 export interface LiveConsultation {
@@ -175,6 +184,11 @@ export interface LiveConsultation {
   channels: string[]
   paragraphs: { no: number; text: string }[]
   attachments: LiveAttachment[]
+  /**
+   * The adoption result (意见采纳情况说明) once the district holds it, of the same department, as
+   * published (登记发布 with its address); null before.
+   */
+  result: { title: string; url: string } | null
 }
 
 /**
@@ -210,6 +224,7 @@ export async function liveConsultation(
       'c.channels_json',
       'c.paragraphs_json',
       'c.attachments_json',
+      'c.result_item_id',
       'c.notice_revision',
       'i.revision',
       'i.status',
@@ -223,6 +238,16 @@ export async function liveConsultation(
   if (!(LIVE_ITEM_STATUSES as readonly string[]).includes(row.status)) return null
   if (row.revision !== row.notice_revision) return null
   const listed = JSON.parse(row.attachments_json) as ConsultationWire['attachments']
+  const result = row.result_item_id
+    ? await db
+        .selectFrom('items')
+        .select(['title', 'published_url'])
+        .where('id', '=', row.result_item_id)
+        .where('department_id', '=', row.department_id)
+        .where('status', '=', 'published')
+        .where('published_url', 'is not', null)
+        .executeTakeFirst()
+    : undefined
   const arrived = new Set(
     await knownBlobs(
       db,
@@ -248,6 +273,11 @@ export async function liveConsultation(
       size: a.size ?? null,
       arrived: a.sha256 !== undefined && arrived.has(a.sha256),
     })),
+    // 登记发布 accepts http(s) addresses only; checked again before it becomes a link.
+    result:
+      result?.published_url && /^https?:\/\//i.test(result.published_url)
+        ? { title: result.title, url: result.published_url }
+        : null,
   }
 }
 
@@ -313,6 +343,8 @@ export interface CommentInput {
   paragraphNo: number | null
   name: string
   contact: string
+  /** 身份 chosen on the form, null when not chosen. */
+  commenterType: CommenterType | null
 }
 
 /** A receipt number: `YJ` + Beijing date + 8 random base-32 characters (not guessable, unique). */
@@ -369,7 +401,8 @@ export async function submitComment(
       paragraph_no: input.paragraphNo,
       body: input.body,
       name: input.name,
-      contact: input.contact,
+      contact: maskContact(input.contact),
+      commenter_type: input.commenterType,
       received_at: now.toISOString(),
     })
     .execute()

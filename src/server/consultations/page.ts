@@ -1,11 +1,17 @@
 import { COMMENT_LIMITS } from '../../shared/engagement/schemas'
 import {
+  COMMENTER_TYPE_LABELS,
   CONSULTATION_CHANNEL_LABELS,
   CONTACT_NOT_PUBLISHED,
   DECISION_TYPE_LABELS,
   draftCitation,
 } from '../../shared/engagement/labels'
-import type { ConsultationChannel, DecisionType } from '../../shared/engagement/types'
+import {
+  COMMENTER_TYPES,
+  type CommenterType,
+  type ConsultationChannel,
+  type DecisionType,
+} from '../../shared/engagement/types'
 import { html, SafeHtml } from '../view/html'
 import { dayText, when } from '../view/layout'
 import type { LiveConsultation } from './consultations-service'
@@ -15,7 +21,8 @@ import { sizeText } from './download'
 /**
  * The public comment pages: plain server-rendered HTML4-friendly markup, no script at all, one
  * small inline style sheet (floats and blocks only, so old browsers lay it out), Chinese, every
- * form control with its own <label>, errors announced with role="alert". Every value goes through
+ * form control with its own <label>, one <main> landmark, an error announced with role="alert" and
+ * tied to its field (aria-invalid, aria-describedby), dates as 2026年11月25日. Every value goes through
  * the escaping `html` template: nothing a commenter (or officer) typed is ever markup.
  */
 
@@ -57,7 +64,7 @@ function page(title: string, body: SafeHtml): string {
       </head>
       <body>
         <div class="bar"><b>政务公开 · 意见征集</b></div>
-        <div class="page">${body}</div>
+        <main class="page">${body}</main>
       </body>
     </html>`.value
 }
@@ -68,15 +75,31 @@ export interface FormState {
   paragraphNo: number | null
   name: string
   contact: string
+  commenterType: CommenterType | null
   error: string | null
+  /** The form control the error is about (its id), so it is marked invalid and names the error. */
+  errorField?: FormField | null
 }
+
+/** The ids (and names) of the form's controls. */
+export type FormField = 'paragraph' | 'body' | 'type' | 'name' | 'contact'
 
 export const EMPTY_FORM: FormState = {
   body: '',
   paragraphNo: null,
   name: '',
   contact: '',
+  commenterType: null,
   error: null,
+}
+
+/** `aria-invalid` and the error's id in `aria-describedby` for the field the error is about. */
+function fieldAria(form: FormState, field: FormField, hint: string | null): SafeHtml {
+  const invalid = form.error !== null && form.errorField === field
+  const describedBy = [hint, invalid ? 'form-error' : null].filter((x) => x !== null).join(' ')
+  return html`${invalid ? new SafeHtml(' aria-invalid="true"') : ''}${
+    describedBy ? html` aria-describedby="${describedBy}"` : ''
+  }`
 }
 
 const short = (text: string, n = 24) => (text.length > n ? `${text.slice(0, n)}…` : text)
@@ -94,10 +117,10 @@ export function consultationPage(c: LiveConsultation, today: string, form: FormS
     state === 'open'
       ? html`<div class="box" id="form">
           <h2>我要提意见</h2>
-          ${form.error ? html`<div class="alert" role="alert">${form.error}</div>` : ''}
+          ${form.error ? html`<div class="alert" role="alert" id="form-error">${form.error}</div>` : ''}
           <form method="post" action="/consultations/${c.id}/comments" accept-charset="utf-8">
             <label for="paragraph">针对的段落（可选）</label>
-            <select id="paragraph" name="paragraph">
+            <select id="paragraph" name="paragraph" ${fieldAria(form, 'paragraph', null)}>
               <option value="">总体意见（不针对具体段落）</option>
               ${c.paragraphs.map(
                 (p) =>
@@ -118,9 +141,22 @@ export function consultationPage(c: LiveConsultation, today: string, form: FormS
               name="body"
               required
               maxlength="${COMMENT_LIMITS.body}"
-              aria-describedby="body-hint"
+              ${fieldAria(form, 'body', 'body-hint')}
             >
 ${form.body}</textarea>
+            <label for="type">身份（可选）</label>
+            <select id="type" name="type" ${fieldAria(form, 'type', null)}>
+              <option value="">不选择</option>
+              ${COMMENTER_TYPES.map(
+                (t) =>
+                  html`<option
+                    value="${t}"
+                    ${new SafeHtml(form.commenterType === t ? ' selected' : '')}
+                  >
+                    ${COMMENTER_TYPE_LABELS[t]}
+                  </option>`,
+              )}
+            </select>
             <label for="name">姓名或单位（可选）</label>
             <input
               type="text"
@@ -128,7 +164,7 @@ ${form.body}</textarea>
               name="name"
               maxlength="${COMMENT_LIMITS.name}"
               value="${form.name}"
-              aria-describedby="privacy"
+              ${fieldAria(form, 'name', 'privacy')}
             />
             <label for="contact">联系方式（可选）</label>
             <input
@@ -137,7 +173,7 @@ ${form.body}</textarea>
               name="contact"
               maxlength="${COMMENT_LIMITS.contact}"
               value="${form.contact}"
-              aria-describedby="privacy"
+              ${fieldAria(form, 'contact', 'privacy')}
             />
             <p class="hint" id="privacy">${CONTACT_NOT_PUBLISHED}</p>
             <button type="submit">提交意见</button>
@@ -181,7 +217,7 @@ ${form.body}</textarea>
             </div>`,
         )}
       </div>
-      ${attachmentsBox(c)} ${formBox}`,
+      ${attachmentsBox(c)} ${resultBox(c)} ${formBox}`,
   )
 }
 
@@ -206,6 +242,18 @@ function attachmentsBox(c: LiveConsultation): SafeHtml | string {
             : html`<li>${a.name}<span class="meta">（请在政府网站本公告页下载）</span></li>`,
       )}
     </ul>
+  </div>`
+}
+
+/**
+ * 意见采纳情况: once the district holds the department's adoption result as published, a link to
+ * where it was published (its title as text; the address passed 登记发布's http(s) check).
+ */
+function resultBox(c: LiveConsultation): SafeHtml | string {
+  if (!c.result) return ''
+  return html`<div class="box" id="result">
+    <h2>意见采纳情况</h2>
+    <p>本次征集的意见采纳情况已公布：<a href="${c.result.url}">${c.result.title}</a></p>
   </div>`
 }
 

@@ -5,6 +5,7 @@ import { officeToday } from '../../core/requests/office-day'
 import { writeSpreadsheet } from '../../core/spreadsheet'
 import { QA_EXPORT_COLUMNS } from '../../shared/engagement/labels'
 import { COMMENT_LIMITS } from '../../shared/engagement/schemas'
+import { COMMENTER_TYPES, type CommenterType } from '../../shared/engagement/types'
 import {
   commentsQuerySchema,
   consultationWireSchema,
@@ -28,7 +29,15 @@ import {
   qaKnowledgeBase,
   submitComment,
 } from './consultations-service'
-import { consultationPage, EMPTY_FORM, listPage, messagePage, receiptPage } from './page'
+import { dayText } from '../view/layout'
+import {
+  consultationPage,
+  EMPTY_FORM,
+  listPage,
+  messagePage,
+  receiptPage,
+  type FormField,
+} from './page'
 import { contentDisposition, downloadContentType } from './download'
 import { DEFAULT_COMMENT_LIMIT, memoryCommentThrottle, sharedCommentThrottle } from './throttle'
 
@@ -97,30 +106,47 @@ function send(reply: FastifyReply, status: number, body: string) {
   return reply.status(status).headers(PUBLIC_HEADERS).send(body)
 }
 
-/** The form fields as typed: trimmed text, a paragraph number or null. */
+/** The form fields as typed: trimmed text, a paragraph number or null, the 身份 or null. */
 function readForm(body: unknown) {
   const fields = (body as { fields?: Record<string, string> } | null)?.fields ?? {}
   const paragraph = (fields.paragraph ?? '').trim()
   const no = /^\d{1,5}$/.test(paragraph) ? Number(paragraph) : null
+  const type = (fields.type ?? '').trim()
   return {
     body: (fields.body ?? '').trim(),
     paragraphNo: no,
     name: (fields.name ?? '').trim(),
     contact: (fields.contact ?? '').trim(),
+    commenterType: (COMMENTER_TYPES as readonly string[]).includes(type)
+      ? (type as CommenterType)
+      : null,
+    /** A 身份 outside the list (a hand-made post): refused, not silently dropped. */
+    typeUnknown: type !== '' && !(COMMENTER_TYPES as readonly string[]).includes(type),
   }
 }
 
-/** Why the form is refused, or null. Lengths count characters as the page states them. */
-function formError(f: ReturnType<typeof readForm>): string | null {
-  if (f.body === '') return '请填写意见内容。'
+/**
+ * Why the form is refused and the field it is about, or null. Lengths count characters as the
+ * page states them.
+ */
+function formError(
+  f: ReturnType<typeof readForm>,
+): { error: string; errorField: FormField } | null {
+  const refuse = (errorField: FormField, error: string) => ({ error, errorField })
+  if (f.body === '') return refuse('body', '请填写意见内容。')
   const len = (s: string) => [...s].length
   if (len(f.body) > COMMENT_LIMITS.body)
-    return `意见内容最多 ${COMMENT_LIMITS.body} 字，请删减后再提交。`
-  if (len(f.name) > COMMENT_LIMITS.name) return `姓名或单位最多 ${COMMENT_LIMITS.name} 字。`
-  if (len(f.contact) > COMMENT_LIMITS.contact) return `联系方式最多 ${COMMENT_LIMITS.contact} 字。`
-  if ([f.body, f.name, f.contact].some((s) => hasControlCharacters(s) || s.includes('\u0000'))) {
-    return '内容含有不可见的控制字符，请删除后再提交。'
+    return refuse('body', `意见内容最多 ${COMMENT_LIMITS.body} 字，请删减后再提交。`)
+  if (len(f.name) > COMMENT_LIMITS.name)
+    return refuse('name', `姓名或单位最多 ${COMMENT_LIMITS.name} 字。`)
+  if (len(f.contact) > COMMENT_LIMITS.contact)
+    return refuse('contact', `联系方式最多 ${COMMENT_LIMITS.contact} 字。`)
+  for (const field of ['body', 'name', 'contact'] as const) {
+    if (hasControlCharacters(f[field]) || f[field].includes('\u0000')) {
+      return refuse(field, '内容含有不可见的控制字符，请删除后再提交。')
+    }
   }
+  if (f.typeUnknown) return refuse('type', '请从列表中选择身份，或选择「不选择」。')
   return null
 }
 
@@ -240,9 +266,9 @@ export function registerConsultationPages(
       if (!c || !id)
         return send(reply, 404, messagePage('未找到', '没有找到该意见征集，可能已结束或已撤回。'))
       const form = readForm(req.body)
-      const error = formError(form)
+      const refused = formError(form)
       const today = officeToday(clock)
-      if (error) return send(reply, 400, consultationPage(c, today, { ...form, error }))
+      if (refused) return send(reply, 400, consultationPage(c, today, { ...form, ...refused }))
       const now = clock()
       const outcome = await submitComment(db, id, form, now)
       switch (outcome.kind) {
@@ -252,16 +278,30 @@ export function registerConsultationPages(
           return send(
             reply,
             409,
-            messagePage('征集尚未开始', `本次意见征集自${outcome.startDate}开始，请届时再提交。`),
+            messagePage(
+              '征集尚未开始',
+              `本次意见征集自${dayText(outcome.startDate)}开始，请届时再提交。`,
+            ),
           )
         case 'ended':
           return send(
             reply,
             409,
-            messagePage('征集已结束', `本次意见征集已于${outcome.endDate}结束，不再接收意见。`),
+            messagePage(
+              '征集已结束',
+              `本次意见征集已于${dayText(outcome.endDate)}结束，不再接收意见。`,
+            ),
           )
         case 'invalid':
-          return send(reply, 400, consultationPage(c, today, { ...form, error: outcome.message }))
+          return send(
+            reply,
+            400,
+            consultationPage(c, today, {
+              ...form,
+              error: outcome.message,
+              errorField: 'paragraph',
+            }),
+          )
         case 'not_found':
           return send(reply, 404, messagePage('未找到', '没有找到该意见征集，可能已结束或已撤回。'))
       }

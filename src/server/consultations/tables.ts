@@ -20,6 +20,8 @@ export interface ServerConsultationsTable {
   content_hash: string
   received_at: string
   updated_at: string
+  /** The adoption result item the desk named (migration 0270); linked once published here. */
+  result_item_id: string | null
 }
 
 /** `consultation_comments`: what the public sent; `seq` is the department's feed cursor. */
@@ -33,8 +35,13 @@ export interface ServerConsultationCommentsTable {
   paragraph_no: number | null
   body: string
   name: string
-  /** In full, for follow-up; never published, masked in the feed. */
+  /**
+   * Masked at intake (migration 0270 masked the rows stored in full before): no one on the
+   * district side uses it, and the department only ever receives the masked form.
+   */
   contact: string
+  /** 身份 chosen on the public form (COMMENTER_TYPES), null when not chosen (migration 0270). */
+  commenter_type: string | null
   received_at: string
 }
 

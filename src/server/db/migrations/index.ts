@@ -13,6 +13,7 @@ import * as m0211 from './2026_12_01_0211_rate_limit_counters'
 import * as m0240 from './2026_12_01_0240_rate_limit_window'
 import * as m0250 from './2026_12_01_0250_upload_expiry'
 import * as m0260 from './2026_12_01_0260_item_attachments_backfill'
+import * as m0270 from './2026_12_01_0270_consultation_type_result_contact'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -33,6 +34,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0240_rate_limit_window': m0240,
   '2026_12_01_0250_upload_expiry': m0250,
   '2026_12_01_0260_item_attachments_backfill': m0260,
+  '2026_12_01_0270_consultation_type_result_contact': m0270,
 }
 
 /** kysely's MigrationProvider over the static list above. */

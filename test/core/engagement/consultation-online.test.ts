@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { noticeMismatchNotice } from '../../../src/core/engagement/sync-extension'
+import { seededRandom } from '../../../src/core/sync/backoff'
+import { publishItem } from '../../../src/server/changes/district-actions'
+import { FIXED_NOW } from '../../helpers/test-clock'
+import { createTestCore, type TestCore } from '../../helpers/test-core'
+import { startTestServer, type TestServer } from '../sync/helpers'
+import {
+  consultationInput,
+  draftPolicy,
+  LEADER,
+  loginAs,
+  OFFICER,
+  passReview,
+  REVIEWER,
+} from './helpers'
+
+/**
+ * What the district's public page shows comes from what passed review (issue 14): the desk puts a
+ * consultation online only when its approved notice is exactly the one generated from its fields;
+ * the 身份 a commenter chose comes down with the comment; the closed page links the published
+ * adoption result.
+ */
+let server: TestServer
+let t: TestCore
+let serverNow = FIXED_NOW
+afterEach(async () => {
+  await t.cleanup()
+  await server.destroy()
+})
+
+async function desk(): Promise<void> {
+  serverNow = FIXED_NOW
+  server = await startTestServer({ clock: () => serverNow })
+  const token = await server.department('GX01')
+  t = await createTestCore({ sync: { autoStart: false, random: seededRandom(7) } })
+  for (const [u, roles] of [
+    [OFFICER, ['officer']],
+    [REVIEWER, ['reviewer']],
+    [LEADER, ['leader']],
+  ] as const) {
+    await t.call('users:create', { ...u, roles: [...roles] })
+  }
+  await t.call('sync:update-settings', { serverUrl: server.url, token })
+  await loginAs(t, OFFICER)
+}
+
+/** Open from 2026-11-26 (the servers' "today") to 2026-12-10. */
+async function openOnline() {
+  const draft = await draftPolicy(t)
+  const opened = await t.call(
+    'engagement:consultation-open',
+    consultationInput(draft.id, { startDate: '2026-11-26', endDate: '2026-12-10' }),
+  )
+  return { draft, opened, noticeId: opened.notice!.id }
+}
+
+/** The officer edits the notice's text by hand (a 修订稿 of the approved notice, or the draft). */
+async function editNoticeByHand(noticeId: string, from: string, to: string): Promise<void> {
+  const n = await t.call('items:get', { id: noticeId })
+  expect(n.bodyHtml).toContain(from)
+  await t.call('items:save', {
+    id: n.id,
+    baseRevision: n.revision,
+    kind: n.kind,
+    title: n.title,
+    bodyHtml: n.bodyHtml.replace(from, to),
+    issuer: n.issuer,
+    docNumber: n.docNumber,
+    signedDate: n.signedDate,
+    plannedPublishDate: n.plannedPublishDate,
+    topicId: n.topicId,
+    genreId: n.genreId,
+    catalogueEntryId: n.catalogueEntryId,
+    confirmRevision: true,
+  })
+}
+
+const engagementNotice = async () =>
+  (await t.call('sync:status', {})).extensions.find((e) => e.name === 'engagement')?.notice ?? null
+
+const publicPage = (id: string) => fetch(`${server.url}/consultations/${id}`)
+
+describe('意见征集 online: what the public page shows is what passed review', () => {
+  it('does not put a consultation online when its notice was edited by hand before approval', async () => {
+    await desk()
+    const { opened, noticeId } = await openOnline()
+    // The officer "fixes" the contact in the notice, not in the consultation: the reviewers
+    // approve the notice with 0533-3589999, the consultation still says 0533-3580000.
+    await editNoticeByHand(noticeId, '0533-3580000', '0533-3589999')
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+
+    expect(await engagementNotice()).toContain(noticeMismatchNotice(opened.title))
+    expect((await publicPage(opened.id)).status).toBe(404)
+    const row = await server
+      .db()
+      .selectFrom('consultations')
+      .select('id')
+      .where('id', '=', opened.id)
+      .executeTakeFirst()
+    expect(row).toBeUndefined()
+  })
+
+  it('takes the page down, never showing the old text, when a hand-edited notice revision is approved later', async () => {
+    await desk()
+    const { draft, opened, noticeId } = await openOnline()
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    const before = await publicPage(opened.id)
+    expect(before.status).toBe(200)
+    expect(await before.text()).toContain('0533-3580000')
+    expect(await engagementNotice()).toBeNull()
+
+    // A 修订稿 of the approved notice, edited by hand and approved: the district now holds the
+    // notice's revision 2, whose text the consultation's fields do not generate.
+    await editNoticeByHand(noticeId, '0533-3580000', '0533-3589999')
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    expect(await engagementNotice()).toContain(noticeMismatchNotice(opened.title))
+    const after = await publicPage(opened.id)
+    expect(after.status).toBe(404)
+    expect(await after.text()).not.toContain('0533-3580000')
+
+    // The officer regenerates the notice from the consultation (保存并重新生成公告) and has it
+    // approved: the page is back with the reviewed text, the notice gone.
+    const { draftItemId: _draftItemId, ...fields } = consultationInput(draft.id, {
+      startDate: '2026-11-26',
+      endDate: '2026-12-10',
+      contact: '区科技局综合科，联系电话 0533-3589999',
+    })
+    await t.call('engagement:consultation-update', { ...fields, id: opened.id })
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    expect(await engagementNotice()).toBeNull()
+    const back = await publicPage(opened.id)
+    expect(back.status).toBe(200)
+    const text = await back.text()
+    expect(text).toContain('0533-3589999')
+    expect(text).not.toContain('0533-3580000')
+  })
+})
+
+describe('意见征集 online: 身份 down the wire, the adoption result linked when published', () => {
+  it('brings the 身份 chosen on the public form down to the desk, and links the published result on the page', async () => {
+    await desk()
+    const { opened, noticeId } = await openOnline()
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+
+    const post = (fields: Record<string, string>) =>
+      fetch(`${server.url}/consultations/${opened.id}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      })
+    expect(
+      (
+        await post({
+          body: '建议明确企业的申报材料清单。',
+          type: 'company',
+          contact: '13812345678',
+        })
+      ).status,
+    ).toBe(201)
+    expect((await post({ body: '建议缩短审核时限。', type: '' })).status).toBe(201)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    const list = await t.call('engagement:comments', { id: opened.id })
+    const byBody = new Map(list.comments.map((c) => [c.body, c]))
+    expect(byBody.get('建议明确企业的申报材料清单。')).toMatchObject({
+      commenterType: 'company',
+      contactMasked: '138****5678',
+    })
+    // Not chosen: 社会公众, as before.
+    expect(byBody.get('建议缩短审核时限。')?.commenterType).toBe('public')
+
+    for (const c of list.comments) {
+      await t.call('engagement:comment-decide', {
+        consultationId: opened.id,
+        commentId: c.id,
+        wholeGroup: false,
+        decision: 'rejected',
+        reason: '申报材料与审核时限由实施细则规定',
+        paragraphNo: null,
+        changedRevision: null,
+      })
+    }
+    // The period is over (Beijing 2026-12-11) on both sides.
+    const after = new Date('2026-12-11T02:00:00.000Z')
+    t.clock.set(after)
+    serverNow = after
+    await loginAs(t, OFFICER)
+    const result = await t.call('engagement:result-generate', { id: opened.id })
+    expect(result.bodyHtml).toContain('企业 1 条')
+    await passReview(t, result.id)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    const online = await server
+      .db()
+      .selectFrom('consultations')
+      .select('result_item_id')
+      .where('id', '=', opened.id)
+      .executeTakeFirstOrThrow()
+    expect(online.result_item_id).toBe(result.id)
+    // Held but not published yet: no link.
+    let page = await (await publicPage(opened.id)).text()
+    expect(page).not.toContain('意见采纳情况')
+
+    const url = 'https://www.zbgx.gov.cn/zwgk/yjzj/2026/12/result.html'
+    await publishItem(server.db(), result.id, url, after.toISOString())
+    page = await (await publicPage(opened.id)).text()
+    expect(page).toContain('<h2>意见采纳情况</h2>')
+    expect(page).toContain(`<a href="${url}">${result.title}</a>`)
+  })
+})
