@@ -1,16 +1,14 @@
 import { z } from 'zod'
+import {
+  idSchema as id,
+  isoDateSchema as date,
+  limitedText as text,
+  yearSchema as year,
+} from '../fields'
 import { ACTIVITY_CHANNELS, OPINION_ADOPTIONS } from './types'
 
 /** zod schemas of the activities channels; the UI derives its form rules from them. */
 
-const id = z.string().min(1).max(64)
-const date = z.iso.date('日期格式应为 YYYY-MM-DD')
-const year = z
-  .number({ error: '请填写年度' })
-  .int('年度应为整数')
-  .min(2000, '年度应在 2000 至 2100 之间')
-  .max(2100, '年度应在 2000 至 2100 之间')
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`)
 const count = z.number().int('人数应为整数').min(0, '人数不能为负').max(1_000_000).nullable()
 
 export const activityYearSchema = z.strictObject({ year })

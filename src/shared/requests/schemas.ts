@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idSchema as id, isoDateSchema as date } from '../fields'
 import {
   ANSWER_TYPES,
   APPLICANT_TYPES,
@@ -18,8 +19,6 @@ import {
 
 /** zod schemas of the request register's channels; the register form derives its rules from them. */
 
-const id = z.string().min(1).max(64)
-const date = z.iso.date('日期格式应为 YYYY-MM-DD')
 const requestId = { requestId: id }
 
 /** The placeholders a number pattern may use: {year}, {seq} or {seq:N}. */
