@@ -271,6 +271,76 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
     expect(audit.body).not.toContain('Publish123')
   })
 
+  it('publish, return, create department and rotate token write their audit row in the same transaction: an audit that cannot be written undoes the action', async () => {
+    const { db } = await fresh()
+    const app = await server(db)
+    const run = adminCli(backend)
+    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
+      .json!
+    const { token } = await department(db, 'CZJ', '区财政局')
+    const itemId = newItemId()
+    await call(app, token, 'PUT', `/api/v1/items/${itemId}`, putBody(1, makeItem()))
+    const a = await login(app, 'wang', admin.password as string)
+    const itemRow = () =>
+      db.selectFrom('items').select(['status']).where('id', '=', itemId).executeTakeFirstOrThrow()
+    const actions = [
+      [`/district/items/${itemId}/publish`, { url: 'https://www.example.gov.cn/zwgk/1.html' }],
+      [`/district/items/${itemId}/return`, { reason: '附件缺少盖章页' }],
+      ['/district/departments', { code: 'JYJ', name: '区教育局' }],
+      ['/district/departments/rotate-token', { code: 'CZJ' }],
+    ] as const
+    // The audit table out of reach: every action's own transaction must fail with it.
+    await sql`ALTER TABLE district_audit RENAME TO district_audit_off`.execute(db)
+    try {
+      for (const [url, fields] of actions) {
+        const res = await post(app, url, { csrf: a.csrf, ...fields }, a.cookie)
+        // The district pages answer a fault with their generic error page.
+        expect(res.body, url).toContain('请求无法处理，请返回重试')
+      }
+    } finally {
+      await sql`ALTER TABLE district_audit_off RENAME TO district_audit`.execute(db)
+    }
+    expect((await itemRow()).status).toBe('received')
+    const feed = (await call(app, token, 'GET', '/api/v1/changes')).json()
+    expect(feed.changes.map((c: { type: string }) => c.type)).toEqual(['received'])
+    expect(
+      await db.selectFrom('departments').select('code').where('code', '=', 'JYJ').execute(),
+    ).toEqual([])
+    // The old token still works: the rotation was undone.
+    expect((await call(app, token, 'GET', `/api/v1/items/${itemId}`)).statusCode).toBe(200)
+
+    // With the audit back, each action is done and recorded once.
+    for (const [url, fields] of actions) {
+      expect((await post(app, url, { csrf: a.csrf, ...fields }, a.cookie)).statusCode, url).toBe(
+        200,
+      )
+    }
+    expect((await itemRow()).status).toBe('returned')
+    const audit = await db
+      .selectFrom('district_audit')
+      .select(['action', 'actor_name', 'detail_json'])
+      .where('action', 'in', [
+        'item.publish',
+        'item.return',
+        'department.create',
+        'department.rotate-token',
+      ])
+      .orderBy('id')
+      .execute()
+    expect(audit.map((r) => [r.action, r.actor_name])).toEqual([
+      ['item.publish', '王主任'],
+      ['item.return', '王主任'],
+      ['department.create', '王主任'],
+      ['department.rotate-token', '王主任'],
+    ])
+    expect(JSON.parse(audit[1]!.detail_json!)).toEqual({
+      department: 'CZJ',
+      revision: 1,
+      reason: '附件缺少盖章页',
+      changed: true,
+    })
+  })
+
   it('a session ends on logout and after an hour without use; a form without its CSRF token or from another site is refused', async () => {
     const { db } = await fresh()
     let now = NOW

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { ServerDB } from '../db/schema'
 import { lockDepartmentForWrite } from '../departments/departments-repo'
 import { AdminError } from '../departments/departments-service'
+import { districtAudit, type DistrictActor } from '../district/accounts'
 import { findItemForUpdate, insertChange, updateItem } from '../items/items-repo'
 import { attachmentProgress } from '../uploads/uploads-service'
 
@@ -43,6 +44,42 @@ async function ownerOf(db: Kysely<ServerDB>, itemId: string): Promise<string> {
   return row.department_id
 }
 
+/** Who does a district action, and what the audit row adds (e.g. the department's code). */
+export interface ActionAudit {
+  actor: DistrictActor
+  detail?: Record<string, unknown>
+}
+
+/**
+ * The action's audit row, written inside its transaction: the action and its record commit
+ * together or not at all (an action is never done unaudited, nor audited undone).
+ */
+async function auditAction(
+  trx: Transaction<ServerDB>,
+  audit: ActionAudit | undefined,
+  outcome: DistrictActionOutcome,
+  now: string,
+): Promise<DistrictActionOutcome> {
+  if (!audit) return outcome
+  await districtAudit(
+    trx,
+    {
+      actor: audit.actor,
+      action: outcome.status === 'published' ? 'item.publish' : 'item.return',
+      target: `item:${outcome.item}`,
+      detail: {
+        ...audit.detail,
+        revision: outcome.revision,
+        ...(outcome.url ? { url: outcome.url } : {}),
+        ...(outcome.reason ? { reason: outcome.reason } : {}),
+        changed: outcome.changed,
+      },
+    },
+    now,
+  )
+  return outcome
+}
+
 /** Locks the department, re-reads the item and refuses withdrawn items. */
 async function loadForAction(
   trx: Transaction<ServerDB>,
@@ -59,12 +96,16 @@ async function loadForAction(
   return row
 }
 
-/** Marks the item's latest revision as published at `url` and tells the department (change feed). */
+/**
+ * Marks the item's latest revision as published at `url` and tells the department (change feed);
+ * with `audit`, the district's audit row is written in the same transaction.
+ */
 export async function publishItem(
   db: Kysely<ServerDB>,
   itemId: string,
   url: string,
   now: string,
+  audit?: ActionAudit,
 ): Promise<DistrictActionOutcome> {
   const href = checkUrl(url)
   const departmentId = await ownerOf(db, itemId)
@@ -85,7 +126,7 @@ export async function publishItem(
       url: href,
     }
     if (row.status === 'published' && row.published_url === href)
-      return { ...outcome, changed: false }
+      return auditAction(trx, audit, { ...outcome, changed: false }, now)
     await updateItem(trx, itemId, {
       status: 'published',
       published_url: href,
@@ -100,16 +141,20 @@ export async function publishItem(
       url: href,
       at: now,
     })
-    return { ...outcome, changed: true }
+    return auditAction(trx, audit, { ...outcome, changed: true }, now)
   })
 }
 
-/** Returns (退回) the item's latest revision to its department with a reason to fix. */
+/**
+ * Returns (退回) the item's latest revision to its department with a reason to fix; with `audit`,
+ * the district's audit row is written in the same transaction.
+ */
 export async function returnItem(
   db: Kysely<ServerDB>,
   itemId: string,
   reason: string,
   now: string,
+  audit?: ActionAudit,
 ): Promise<DistrictActionOutcome> {
   const text = reason.trim()
   if (!text || text.length > 1000) throw new AdminError('退回原因不能为空，且不超过 1000 个字符。')
@@ -123,7 +168,7 @@ export async function returnItem(
       reason: text,
     }
     if (row.status === 'returned' && row.status_reason === text)
-      return { ...outcome, changed: false }
+      return auditAction(trx, audit, { ...outcome, changed: false }, now)
     await updateItem(trx, itemId, { status: 'returned', status_reason: text, status_at: now })
     await insertChange(trx, {
       department_id: row.department_id,
@@ -133,6 +178,6 @@ export async function returnItem(
       reason: text,
       at: now,
     })
-    return { ...outcome, changed: true }
+    return auditAction(trx, audit, { ...outcome, changed: true }, now)
   })
 }

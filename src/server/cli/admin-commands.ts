@@ -146,25 +146,25 @@ export async function runAdmin(
   try {
     switch (command) {
       case 'create-department': {
-        const created = await createDepartment(
-          db,
-          {
-            code: need(values.code, '--code'),
-            name: need(values.name, '--name'),
-            ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
-          },
-          at,
-        )
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'department.create',
-            target: `department:${created.code}`,
-            detail: { name: created.name },
-          },
-          at,
-        )
+        const input = {
+          code: need(values.code, '--code'),
+          name: need(values.name, '--name'),
+          ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
+        }
+        const created = await db.transaction().execute(async (trx) => {
+          const made = await createDepartment(trx, input, at)
+          await districtAudit(
+            trx,
+            {
+              actor: CLI_ACTOR,
+              action: 'department.create',
+              target: `department:${made.code}`,
+              detail: { name: made.name },
+            },
+            at,
+          )
+          return made
+        })
         io.out(
           `已创建部门「${created.name}」（${created.code}）${expiryNote(created.expiresAt)}。令牌只显示这一次，请立即交给该部门妥善保存：`,
         )
@@ -188,21 +188,25 @@ export async function runAdmin(
         break
       }
       case 'rotate-token': {
-        const rotated = await rotateDepartmentToken(
-          db,
-          need(values.code, '--code'),
-          at,
-          values.expires === undefined ? {} : { expiresAt: values.expires },
-        )
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'department.rotate-token',
-            target: `department:${rotated.code}`,
-          },
-          at,
-        )
+        const code = need(values.code, '--code')
+        const rotated = await db.transaction().execute(async (trx) => {
+          const done = await rotateDepartmentToken(
+            trx,
+            code,
+            at,
+            values.expires === undefined ? {} : { expiresAt: values.expires },
+          )
+          await districtAudit(
+            trx,
+            {
+              actor: CLI_ACTOR,
+              action: 'department.rotate-token',
+              target: `department:${done.code}`,
+            },
+            at,
+          )
+          return done
+        })
         io.out(
           `已为 ${rotated.code} 换发新令牌${expiryNote(rotated.expiresAt)}，旧令牌已失效。新令牌只显示这一次：`,
         )
@@ -230,16 +234,7 @@ export async function runAdmin(
           need(values.item, '--item').toLowerCase(),
           need(values.url, '--url'),
           at,
-        )
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'item.publish',
-            target: `item:${done.item}`,
-            detail: { url: done.url ?? '', revision: done.revision, changed: done.changed },
-          },
-          at,
+          { actor: CLI_ACTOR },
         )
         io.out(done.changed ? `已登记发布：${done.url}` : '该条目已以相同地址登记发布，未作更改。')
         io.out(JSON.stringify(done))
@@ -379,16 +374,7 @@ export async function runAdmin(
           need(values.item, '--item').toLowerCase(),
           need(values.reason, '--reason'),
           at,
-        )
-        await districtAudit(
-          db,
-          {
-            actor: CLI_ACTOR,
-            action: 'item.return',
-            target: `item:${done.item}`,
-            detail: { reason: done.reason ?? '', revision: done.revision, changed: done.changed },
-          },
-          at,
+          { actor: CLI_ACTOR },
         )
         io.out(done.changed ? '已退回部门修改。' : '该条目已以相同原因退回，未作更改。')
         io.out(JSON.stringify(done))

@@ -171,21 +171,25 @@ export function registerDistrictAccountRoutes(
   scope.post(
     '/district/departments',
     adminAction(async (req, at) => {
-      const created = await createDepartment(
-        db,
-        { code: field(req, 'code').trim(), name: field(req, 'name') },
-        at,
-      )
-      await districtAudit(
-        db,
-        {
-          actor: actorOf(req),
-          action: 'department.create',
-          target: `department:${created.code}`,
-          detail: { name: created.name },
-        },
-        at,
-      )
+      // The department and its audit row commit together.
+      const created = await db.transaction().execute(async (trx) => {
+        const made = await createDepartment(
+          trx,
+          { code: field(req, 'code').trim(), name: field(req, 'name') },
+          at,
+        )
+        await districtAudit(
+          trx,
+          {
+            actor: actorOf(req),
+            action: 'department.create',
+            target: `department:${made.code}`,
+            detail: { name: made.name },
+          },
+          at,
+        )
+        return made
+      })
       return {
         text: `已创建部门「${created.name}」（${created.code}）并签发令牌。`,
         secret: created.token,
@@ -195,16 +199,20 @@ export function registerDistrictAccountRoutes(
   scope.post(
     '/district/departments/rotate-token',
     adminAction(async (req, at) => {
-      const rotated = await rotateDepartmentToken(db, field(req, 'code'), at)
-      await districtAudit(
-        db,
-        {
-          actor: actorOf(req),
-          action: 'department.rotate-token',
-          target: `department:${rotated.code}`,
-        },
-        at,
-      )
+      // The new token and its audit row commit together.
+      const rotated = await db.transaction().execute(async (trx) => {
+        const done = await rotateDepartmentToken(trx, field(req, 'code'), at)
+        await districtAudit(
+          trx,
+          {
+            actor: actorOf(req),
+            action: 'department.rotate-token',
+            target: `department:${done.code}`,
+          },
+          at,
+        )
+        return done
+      })
       return { text: `已为 ${rotated.code} 换发新令牌，旧令牌已失效。`, secret: rotated.token }
     }),
   )
@@ -291,26 +299,10 @@ export function registerDistrictAccountRoutes(
       }
       const at = clock().toISOString()
       try {
-        const done =
-          verb === 'publish'
-            ? await publishItem(db, id, field(req, 'url').trim(), at)
-            : await returnItem(db, id, field(req, 'reason'), at)
-        await districtAudit(
-          db,
-          {
-            actor: actorOf(req),
-            action: verb === 'publish' ? 'item.publish' : 'item.return',
-            target: `item:${id}`,
-            detail: {
-              department: owner.code,
-              revision: done.revision,
-              ...(done.url ? { url: done.url } : {}),
-              ...(done.reason ? { reason: done.reason } : {}),
-              changed: done.changed,
-            },
-          },
-          at,
-        )
+        // The audit row is written in the action's own transaction.
+        const audit = { actor: actorOf(req), detail: { department: owner.code } }
+        if (verb === 'publish') await publishItem(db, id, field(req, 'url').trim(), at, audit)
+        else await returnItem(db, id, field(req, 'reason'), at, audit)
         return itemsPage(req, reply, owner.code, {
           ok: true,
           text:
