@@ -23,6 +23,20 @@ import {
   scheduleTableStoredSchema,
 } from '../../shared/schedule/wire'
 import { districtCalendarSchema } from '../../shared/calendar/wire'
+import {
+  commentsPageSchema,
+  commentsQuerySchema,
+  consultationReceiptSchema,
+  consultationWireSchema,
+  qaReceiptSchema,
+  qaWireSchema,
+} from '../../shared/engagement/wire'
+import {
+  putReportBodySchema,
+  reportReceiptSchema,
+  reportTablesWireSchema,
+} from '../../shared/report/wire'
+import { SERVER_CAPABILITIES } from './capabilities'
 
 /** JSON Schema (draft 2020-12, which OpenAPI 3.1 uses) of a request body, from its zod schema. */
 const body = (schema: z.ZodType) => ({
@@ -42,6 +56,25 @@ const yearParam = {
   required: true,
   description: '年度（2000–2100）',
   schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+}
+
+const reportYearParam = {
+  ...yearParam,
+  description: '年度报告所属年度（2008–2100）',
+  schema: { type: 'integer', minimum: 2008, maximum: 2100 },
+}
+
+/** Query parameters, from the zod schema the handler parses them with. */
+function queryParams(schema: z.ZodObject) {
+  const doc = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, object>
+  }
+  return Object.entries(doc.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }))
 }
 
 const json = (description: string, schema: object = { type: 'object' }) => ({
@@ -93,8 +126,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: '政务公开工作台 区级同步接口',
-      version: `1.${SYNC_PROTOCOL_VERSION}.0`,
-      description: `部门把已审批的公开条目同步到区级服务端（协议修订 ${SYNC_PROTOCOL_VERSION}）。详见 docs/sync-protocol.md。`,
+      version: `${SYNC_PROTOCOL_VERSION}.0.0`,
+      description: `部门把已审批的公开条目、附件、配档表、年度报告、意见征集与政策问答同步到区级服务端（协议 v${SYNC_PROTOCOL_VERSION}，路径前缀仍为 /api/v1）。详见 docs/sync-protocol.md。`,
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
@@ -123,9 +156,34 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     paths: {
       '/health': {
         get: {
-          summary: '健康检查（无需令牌）',
+          summary: '健康检查（无需令牌）：协议修订号与服务端提供的功能',
           security: [],
-          responses: { '200': json('正常'), '503': errorRef('数据库不可用') },
+          responses: {
+            '200': json('正常', {
+              type: 'object',
+              required: ['status', 'time', 'protocol', 'capabilities'],
+              properties: {
+                status: { const: 'ok' },
+                time: { type: 'string', format: 'date-time' },
+                protocol: { const: SYNC_PROTOCOL_VERSION, description: '协议修订号' },
+                capabilities: {
+                  type: 'object',
+                  description: '服务端提供的功能（true 即有对应接口）；旧服务端没有该字段',
+                  properties: Object.fromEntries(
+                    Object.keys(SERVER_CAPABILITIES).map((k) => [k, { type: 'boolean' }]),
+                  ),
+                },
+              },
+            }),
+            '503': errorRef('数据库不可用'),
+          },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          summary: '本文档（OpenAPI 3.1，无需令牌）',
+          security: [],
+          responses: { '200': json('OpenAPI 文档') },
         },
       },
       '/items/{id}': {
@@ -324,6 +382,83 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               content: { 'text/html': { schema: { type: 'string' } } },
             },
           },
+        },
+      },
+      '/reports/{year}': {
+        put: {
+          summary:
+            '报送本部门该年度已发布的政府信息公开工作年度报告（表二至表四的全部单元格、第一、五、六部分正文），幂等',
+          parameters: [reportYearParam],
+          requestBody: body(putReportBodySchema),
+          responses: {
+            '201': json('首次收到', answer(reportReceiptSchema)),
+            '200': json(
+              '已更新（updated）或与已存内容相同（unchanged）',
+              answer(reportReceiptSchema),
+            ),
+            ...common,
+          },
+        },
+        get: {
+          summary: '读取区级保存的本部门该年度年度报告（只能读取本部门的）',
+          parameters: [reportYearParam],
+          responses: {
+            '200': json('{year, title, contentHash, receivedAt, tables}', {
+              type: 'object',
+              required: ['year', 'title', 'contentHash', 'receivedAt', 'tables'],
+              properties: {
+                year: { type: 'integer' },
+                title: { type: 'string' },
+                contentHash: { type: 'string' },
+                receivedAt: { type: 'string' },
+                tables: answer(reportTablesWireSchema),
+              },
+            }),
+            '404': errorRef('区级尚未收到（NOT_FOUND）'),
+            ...common,
+          },
+        },
+      },
+      '/consultations/{id}': {
+        put: {
+          summary:
+            '上线或更新一次意见征集（幂等）：以已同步、经审查通过的「意见征集」公告条目为依据，区级公众页面随即展示',
+          parameters: [{ ...idParam, description: '意见征集编号（UUID）' }],
+          requestBody: body(consultationWireSchema),
+          responses: {
+            '201': json('首次上线', answer(consultationReceiptSchema)),
+            '200': json('已更新或内容相同（unchanged）', answer(consultationReceiptSchema)),
+            '404': errorRef('区级没有该公告条目，或该编号属于其他部门（NOT_FOUND）'),
+            '409': errorRef(
+              '区级的公告版本与所报版本不一致，或公告已被退回、撤回（REVISION_CONFLICT）',
+            ),
+            ...common,
+          },
+        },
+      },
+      '/consultations/comments': {
+        get: {
+          summary: '本部门收到的公众意见（游标之后，联系方式已遮蔽）',
+          parameters: queryParams(commentsQuerySchema),
+          responses: { '200': json('一页意见', answer(commentsPageSchema)), ...common },
+        },
+      },
+      '/qa/{id}': {
+        put: {
+          summary: '保存本部门政策问答库的一条（经审查通过），幂等',
+          parameters: [{ ...idParam, description: '问答编号' }],
+          requestBody: body(qaWireSchema),
+          responses: {
+            '201': json('新建', answer(qaReceiptSchema)),
+            '200': json('已更新或内容相同', answer(qaReceiptSchema)),
+            '404': errorRef('该编号属于其他部门（NOT_FOUND）'),
+            ...common,
+          },
+        },
+        delete: {
+          summary: '从政策问答库删除本部门的一条（幂等：不存在也回答 200）',
+          parameters: [{ ...idParam, description: '问答编号' }],
+          responses: { '200': json('{id, result: "deleted"}'), ...common },
         },
       },
       '/calendar': {

@@ -3,11 +3,12 @@ import { sql, type Kysely } from 'kysely'
 import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync/wire'
 import type { ServerDB } from '../../db/schema'
 import { ApiError } from '../../errors'
+import { SERVER_CAPABILITIES } from '../capabilities'
 import { buildOpenApiDocument } from '../openapi'
 
 /**
- * The routes that need no token: health (for the load balancer, so it also checks the database)
- * and the OpenAPI document. Health is exempt from the rate limit.
+ * The routes that need no token: health (for the load balancer, so it also checks the database;
+ * it tells the protocol revision and the server's capabilities) and the OpenAPI document. Health is exempt from the rate limit.
  */
 export function registerPublicRoutes(
   app: FastifyInstance,
@@ -20,7 +21,12 @@ export function registerPublicRoutes(
     } catch {
       throw new ApiError('UNAVAILABLE', '数据库暂时不可用，请稍后重试。')
     }
-    return { status: 'ok', time: clock().toISOString(), protocol: SYNC_PROTOCOL_VERSION }
+    return {
+      status: 'ok',
+      time: clock().toISOString(),
+      protocol: SYNC_PROTOCOL_VERSION,
+      capabilities: SERVER_CAPABILITIES,
+    }
   })
 
   const document = buildOpenApiDocument()
