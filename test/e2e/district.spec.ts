@@ -13,7 +13,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runReportRules } from '../../src/core/report/rules'
 import { readSpreadsheet } from '../../src/core/spreadsheet'
+import { emptyReportTables } from '../../src/shared/report/format'
 import { openServerDatabase, type ServerDatabase } from '../../src/server/db/connect'
 import { createDepartment } from '../../src/server/departments/departments-service'
 import { buildServer } from '../../src/server/http/app'
@@ -88,6 +90,21 @@ async function sendChunks(token: string, file: Buffer, indexes: number[]) {
   }
 }
 
+/** A 2025 report in the 2021 format: every cell 0 but 表三 本年新收 = `received`. */
+function annualReport(received: number, title: string, other: string) {
+  const tables = emptyReportTables('2021')
+  for (const t of ['table2', 'table3', 'table4'] as const)
+    for (const row of Object.values(tables[t])) for (const k of Object.keys(row)) row[k] = 0
+  tables.table3.received!.natural = received
+  tables.table3.received!.total = received
+  return {
+    title,
+    tables,
+    narrative: { overview: `本年度新收政府信息公开申请 ${received} 件。`, problems: '', other },
+    itemId: null,
+  }
+}
+
 async function put(token: string, path: string, body: unknown) {
   const res = await fetch(`${url}/api/v1${path}`, {
     method: 'PUT',
@@ -154,6 +171,23 @@ beforeAll(async () => {
     .set({ status: 'published', published_url: 'https://www.example.gov.cn/1.html' })
     .where('id', '=', published)
     .execute()
+
+  // 2025 annual reports (the overview of 2026 shows the year before): 财政局's does not balance
+  // (table 三: 7 received, none answered) and says nothing of fees; 教育局's is clean; 人社局 sent none.
+  await put(
+    czj.token,
+    '/reports/2025',
+    annualReport(7, '区财政局2025年政府信息公开工作年度报告', ''),
+  )
+  await put(
+    jyj.token,
+    '/reports/2025',
+    annualReport(
+      0,
+      '区教育局2025年政府信息公开工作年度报告',
+      '本年度未发出收费通知，未收取信息处理费。',
+    ),
+  )
 
   // Two desks pull the breakdown, fill their tables and sync them.
   const a = await departmentDesk(url, czj.token)
@@ -365,7 +399,7 @@ describe('district overview in a real browser', () => {
     await context.close()
   })
 
-  it('with district accounts: a 审核发布 user logs in, sees the departments, opens a schedule and returns an item with a reason', async () => {
+  it('with district accounts: a 审核发布 user logs in, sees the departments and their 2025 reports (已收到 with the error count / 未收到), opens a report status and a schedule, returns an item with a reason', async () => {
     // Runs last: once an account exists every page needs a login.
     await createDistrictUser(
       database.db,
@@ -390,7 +424,29 @@ describe('district overview in a real browser', () => {
     await page.waitForURL(/\?year=2026/)
     await expect.poll(() => page.locator('header .who').innerText()).toContain('赵审核（审核发布）')
     expect(await page.locator('table[aria-labelledby="departments"] tbody tr').count()).toBe(3)
+    // The 2025 annual reports: received with the checker's error count, received clean, missing.
+    const czjReport = annualReport(7, '', '')
+    const czjErrors = runReportRules(czjReport).filter((f) => f.severity === 'error').length
+    expect(czjErrors).toBeGreaterThan(0)
+    const reportCell = (code: string) => page.locator(`tr[data-code="${code}"] td[data-report]`)
+    expect(await reportCell('CZJ').innerText()).toBe(`已收到，${czjErrors} 处错误`)
+    expect(await reportCell('JYJ').innerText()).toBe('已收到，校验通过')
+    expect(await reportCell('RSJ').innerText()).toBe('未收到')
     await shot(page, 'overview-logged-in')
+
+    // 财政局's report status: what the checker found, the same count as the overview.
+    await reportCell('CZJ').getByRole('link').click()
+    await page.waitForURL(/departments\/CZJ\/report\?year=2025/)
+    const status = page.locator('[data-report-status]')
+    expect(await status.getAttribute('data-report-status')).toBe('errors')
+    expect(await status.innerText()).toContain(`校验发现 ${czjErrors} 处错误`)
+    expect(await page.locator('tr[data-severity="error"]').count()).toBe(czjErrors)
+    expect(await page.locator('main').innerText()).toContain('本年新收 7')
+    expect(await scrollsSideways(page)).toBe(false)
+    await shot(page, 'report-status')
+    await page.goto(`${url}/district/departments/RSJ/report?year=2025`)
+    expect(await page.locator('[data-report-status]').innerText()).toContain('未收到')
+    await page.goto(`${url}/?year=2026`)
 
     await page.getByRole('link', { name: '区教育局' }).click()
     await page.waitForURL(/departments\/JYJ\/schedule/)

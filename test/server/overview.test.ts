@@ -158,7 +158,7 @@ describe.each(BACKENDS)('district overview (%s)', (kind) => {
     expect(due).toEqual({ dueDate: '2026-11-27', basis: 'signed' })
   })
 
-  it('exports the 年度报告 and 征集中 columns the page shows, per department, in the page order', async () => {
+  it('exports the 年度报告 and 征集中 columns the page shows, per department, in the page order; the 年度报告 cell opens the report status with the checker’s findings', async () => {
     const { db } = await backend.fresh()
     const app = await server(db)
     const a = await department(db, 'A', '财政局')
@@ -228,5 +228,27 @@ describe.each(BACKENDS)('district overview (%s)', (kind) => {
     expect(rowB[col('报告错误')] ?? '').toBe('')
     expect(rowA[col('征集中')]).toBe('1')
     expect(rowB[col('征集中')]).toBe('0')
+
+    // The 年度报告 cell opens the department's report status: what the checker found, or 未收到.
+    expect(rowOf('A')).toContain('href="/district/departments/A/report?year=2025"')
+    const status = await app.inject({
+      method: 'GET',
+      url: '/district/departments/A/report?year=2025',
+    })
+    expect(status.statusCode).toBe(200)
+    expect(status.body).toContain('《财政局2025年政府信息公开工作年度报告》')
+    expect(status.body.match(/data-severity="error"/g)?.length ?? 0).toBe(errors)
+    expect(status.body.match(/data-severity="warning"/g)?.length ?? 0).toBe(
+      failures.length - errors,
+    )
+    for (const f of failures) expect(status.body).toContain(`data-rule="${f.rule}"`)
+    expect(status.body).toContain(errors > 0 ? `校验发现 ${errors} 处错误` : '校验通过')
+    const missing = await app.inject({ method: 'GET', url: '/district/departments/B/report' })
+    expect(missing.statusCode).toBe(200)
+    expect(missing.body).toContain('data-report-status="missing"')
+    expect(missing.body).toMatch(/区级尚未收到该部门 2025\s+年度/)
+    expect(
+      (await app.inject({ method: 'GET', url: '/district/departments/NOPE/report' })).statusCode,
+    ).toBe(404)
   })
 })

@@ -3,6 +3,7 @@ import type { PutScheduleTableBody } from '../../shared/schedule/wire'
 import type { ServerDB } from '../db/schema'
 import { runReportRules } from '../../core/report/rules'
 import { ApiError } from '../errors'
+import type { DepartmentReportStatus } from '../view/report-page'
 import { listDepartmentReports } from '../reports/report-service'
 import { incompleteItemCounts, itemFileStates, type ItemFiles } from '../uploads/missing-files'
 import {
@@ -359,5 +360,45 @@ export async function departmentSchedule(
     year,
     receivedAt: row?.received_at ?? null,
     table: row ? (JSON.parse(row.table_json) as PutScheduleTableBody) : null,
+  }
+}
+
+/**
+ * A department's annual report of `year` for the district's report page: missing (null), or its
+ * title, arrival and what the app's report checker (src/core/report/rules, the desk's own check)
+ * finds in it. NOT_FOUND for an unknown department.
+ */
+export async function departmentReport(
+  db: Kysely<ServerDB>,
+  code: string,
+  year: number,
+): Promise<DepartmentReportStatus> {
+  const department = await db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+  if (!department) throw new ApiError('NOT_FOUND', `没有代码为 ${code} 的部门。`)
+  const row = await db
+    .selectFrom('department_reports')
+    .select(['title'])
+    .where('department_id', '=', department.id)
+    .where('year', '=', year)
+    .executeTakeFirst()
+  const stored = row
+    ? (await listDepartmentReports(db, year)).find((r) => r.departmentCode === department.code)
+    : undefined
+  return {
+    code: department.code,
+    name: department.name,
+    year,
+    report:
+      row && stored
+        ? {
+            title: row.title,
+            receivedAt: stored.receivedAt,
+            failures: runReportRules({ tables: stored.tables, narrative: stored.narrative }),
+          }
+        : null,
   }
 }

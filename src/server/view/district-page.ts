@@ -118,14 +118,18 @@ function departmentRow(r: DistrictRow, year: number): SafeHtml {
     <td class="n ${s && s.overdue > 0 ? 'late' : ''}">${s ? s.overdue : '—'}</td>
     <td class="n">${s ? html`${s.evidencePublished}/${s.evidence}` : '—'}</td>
     <td>${s ? when(s.receivedAt) : html`<span class="bad">未报送</span>`}</td>
-    <td>
-      ${
-        r.report
-          ? r.report.errors > 0
-            ? html`<span class="bad">已收到，${r.report.errors} 处错误</span>`
-            : html`<span class="ok">已收到，校验通过</span>`
-          : html`<span class="bad">未收到</span>`
-      }
+    <td data-report="${r.report ? (r.report.errors > 0 ? 'errors' : 'valid') : 'missing'}">
+      <a
+        href="/district/departments/${encodeURIComponent(r.code)}/report?year=${year - 1}"
+        title="查看该部门 ${year - 1} 年度报告的情况"
+        >${
+          r.report
+            ? r.report.errors > 0
+              ? html`<span class="bad">已收到，${r.report.errors} 处错误</span>`
+              : html`<span class="ok">已收到，校验通过</span>`
+            : html`<span class="bad">未收到</span>`
+        }</a
+      >
     </td>
     <td class="n">${r.openConsultations}</td>
     <td>${when(r.lastPushAt)}</td>

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { ServerDB } from '../../db/schema'
 import {
   beijingDay,
+  departmentReport,
   departmentSchedule,
   districtOverview,
   parseOverviewQuery,
@@ -18,6 +19,7 @@ import {
   publishBreakdown,
 } from '../../schedule/breakdown-service'
 import { renderDistrictOverview } from '../../view/district-page'
+import { renderDepartmentReport } from '../../view/report-page'
 import { escapeHtml } from '../../view/html'
 import { FormBodyError, parseMultipart, parseUrlEncoded, type FormBody } from '../../view/form-body'
 import { registerDistrictCalendarPages } from '../../calendar/calendar-pages'
@@ -247,6 +249,22 @@ export function registerDistrictView(
               row ? { pushed: row.pushed, incomplete: row.incomplete } : null,
             ),
           )
+      },
+    )
+
+    scope.get<{ Params: { code: string } }>(
+      '/district/departments/:code/report',
+      async (req, reply) => {
+        const raw = req.query as Record<string, unknown>
+        // `year` is the report's own year (the overview of 2026 shows the reports of 2025); by
+        // default the year before the current one, the report now due.
+        const year = raw['year']
+          ? parseOverviewQuery(raw, clock()).year
+          : Number(beijingDay(clock()).slice(0, 4)) - 1
+        const data = await departmentReport(db, req.params.code, year)
+        return reply
+          .headers(PAGE_HEADERS)
+          .send(renderDepartmentReport(data, viewerOf(req), linksOf(req)))
       },
     )
 
