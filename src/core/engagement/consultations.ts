@@ -283,11 +283,7 @@ function checkDates(fields: ConsultationFields): void {
   }
 }
 
-/**
- * The notice (title and HTML, before sanitising) generated from the consultation's fields and its
- * draft: what 保存 writes, and what the sync extension compares the approved notice with.
- */
-export async function noticeFor(
+async function noticeFor(
   db: Kysely<DB>,
   fields: ConsultationFields,
   draft: ItemRow,

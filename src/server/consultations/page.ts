@@ -191,6 +191,7 @@ ${form.body}</textarea>
         发布单位：${c.departmentName}&#12288;文件类型：${DECISION_TYPE_LABELS[c.decisionType as DecisionType] ?? c.decisionType}
         &#12288;<span class="state ${state === 'open' ? 'open' : 'closed'}">${stateText}</span>
       </p>
+      ${resultBox(c)}
       <div class="box">
         <h2>征集时间</h2>
         <p>${dayText(c.startDate)}至${dayText(c.endDate)}</p>
@@ -217,7 +218,7 @@ ${form.body}</textarea>
             </div>`,
         )}
       </div>
-      ${attachmentsBox(c)} ${resultBox(c)} ${formBox}`,
+      ${attachmentsBox(c)} ${formBox}`,
   )
 }
 

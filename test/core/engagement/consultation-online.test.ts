@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { noticeMismatchNotice } from '../../../src/core/engagement/sync-extension'
+import { noticeHtml } from '../../../src/core/engagement/notice'
+import { noticeMismatchNotice, shownInNotice } from '../../../src/core/engagement/sync-extension'
+import { sanitiseHtml } from '../../../src/core/html/sanitise'
+import type { ConsultationWire } from '../../../src/shared/engagement/wire'
 import { seededRandom } from '../../../src/core/sync/backoff'
 import { publishItem } from '../../../src/server/changes/district-actions'
 import { FIXED_NOW } from '../../helpers/test-clock'
@@ -24,13 +27,17 @@ import {
 let server: TestServer
 let t: TestCore
 let serverNow = FIXED_NOW
+let started = false
 afterEach(async () => {
+  if (!started) return
+  started = false
   await t.cleanup()
   await server.destroy()
 })
 
 async function desk(): Promise<void> {
   serverNow = FIXED_NOW
+  started = true
   server = await startTestServer({ clock: () => serverNow })
   const token = await server.department('GX01')
   t = await createTestCore({ sync: { autoStart: false, random: seededRandom(7) } })
@@ -80,6 +87,69 @@ const engagementNotice = async () =>
   (await t.call('sync:status', {})).extensions.find((e) => e.name === 'engagement')?.notice ?? null
 
 const publicPage = (id: string) => fetch(`${server.url}/consultations/${id}`)
+
+describe('shownInNotice: every fact the public page shows is in the approved notice', () => {
+  const wire: ConsultationWire = {
+    noticeItemId: '0e9b7d4c-4f55-4b8e-9a41-3b7c2f1d9a10',
+    noticeRevision: 1,
+    title: '《高新区小微企业补贴办法（征求意见稿）》公开征求意见',
+    draftTitle: '高新区小微企业补贴办法（征求意见稿）',
+    decisionType: 'normative',
+    startDate: '2026-11-26',
+    endDate: '2026-12-10',
+    shortReason: '',
+    questions: '一、补贴申请条件是否合理？\n\n二、审核时限是否合适？',
+    contact: '区科技局综合科，联系电话 0533-3580000',
+    channels: ['online', 'email'],
+    paragraphs: [
+      { no: 1, text: '第一条 为支持小微企业发展，制定本办法。' },
+      { no: 2, text: '第二条 申请补贴须连续缴纳社会保险满一年。' },
+    ],
+    attachments: [],
+  }
+  const notice = sanitiseHtml(noticeHtml({ ...wire, calendarDays: 15 }))
+
+  it('matches the notice generated from the consultation, also in an earlier wording', () => {
+    expect(shownInNotice(notice, wire)).toBe(true)
+    // Another version of the desk worded the frame differently; the facts are the same.
+    const older = notice
+      .replace('为广泛听取社会各界意见', '为听取意见')
+      .replace('<h2>征集说明</h2>', '<h2>需要征求意见的问题</h2>')
+    expect(older).not.toBe(notice)
+    expect(shownInNotice(older, wire)).toBe(true)
+  })
+
+  it('does not match once a fact the page shows was edited by hand in the notice', () => {
+    const edits: [string, string][] = [
+      ['0533-3580000', '0533-3589999'],
+      ['满一年', '满六个月'],
+      ['2026年12月10日', '2026年12月20日'],
+      ['审核时限是否合适？', '审核时限是否合适？是否需要公示？'],
+      ['公开征求意见</p>', '公开征求意见（第二次）</p>'],
+      ['行政规范性文件', '重大行政决策'],
+    ]
+    for (const [from, to] of edits) {
+      expect(notice).toContain(from)
+      expect(shownInNotice(notice.replace(from, to), wire), `${from} → ${to}`).toBe(false)
+    }
+    // A paragraph added to the notice only, or one removed from it.
+    expect(
+      shownInNotice(
+        notice.replace('</p><p>【第2段】', '</p><p>【第3段】另加的一条</p><p>【第2段】'),
+        wire,
+      ),
+    ).toBe(false)
+    expect(
+      shownInNotice(notice, {
+        ...wire,
+        paragraphs: [...wire.paragraphs, { no: 3, text: '第三条' }],
+      }),
+    ).toBe(false)
+    // The consultation changed after the notice was approved.
+    expect(shownInNotice(notice, { ...wire, contact: '区科技局 0533-3581111' })).toBe(false)
+    expect(shownInNotice(notice, { ...wire, channels: ['online', 'fax'] })).toBe(false)
+  })
+})
 
 describe('意见征集 online: what the public page shows is what passed review', () => {
   it('does not put a consultation online when its notice was edited by hand before approval', async () => {
