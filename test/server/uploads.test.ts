@@ -41,7 +41,7 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
     expect(page.body).toContain('附件未到齐（已到 0/1）')
 
     const asked = await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })
-    expect(asked.json()).toEqual({ have: [] })
+    expect(asked.json()).toEqual({ have: [], started: [], chunkSize: CHUNK })
     const started = await call(app, token, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
     expect(started.statusCode).toBe(200)
     expect(started.json()).toMatchObject({
@@ -72,6 +72,8 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
       (await call(app, token, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json(),
     ).toEqual({
       have: [hash],
+      started: [],
+      chunkSize: CHUNK,
     })
     const after = await app.inject({ method: 'GET', url: '/district/departments/A/items' })
     expect(after.body).not.toContain('附件未到齐')
@@ -116,13 +118,23 @@ describe.each(BACKENDS)('attachment uploads, protocol v2 (%s)', (kind) => {
     // B sees nothing of A's upload and cannot add to it.
     expect((await call(app, b, 'GET', `/api/v1/blobs/${hash}/status`)).statusCode).toBe(404)
     expect((await putChunk(app, b, hash, 1, file.subarray(CHUNK, 2 * CHUNK))).statusCode).toBe(404)
+    // A is told it began this file (to resume it); B is not told of A's unfinished upload.
     expect((await call(app, b, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json()).toEqual({
       have: [],
+      started: [],
+      chunkSize: CHUNK,
+    })
+    expect((await call(app, a, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json()).toEqual({
+      have: [],
+      started: [hash],
+      chunkSize: CHUNK,
     })
     await sendChunks(app, a, file, CHUNK, [1, 2])
     // Now the district has it: B's start is complete at once, no bytes, no quota.
     expect((await call(app, b, 'POST', '/api/v1/blobs/query', { hashes: [hash] })).json()).toEqual({
       have: [hash],
+      started: [],
+      chunkSize: CHUNK,
     })
     const bStart = await call(app, b, 'POST', `/api/v1/blobs/${hash}`, { size: file.length })
     expect(bStart.json()).toMatchObject({ complete: true, chunkCount: 0 })

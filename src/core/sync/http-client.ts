@@ -11,6 +11,7 @@ import {
   type AuditAnchor,
   type AuditAnchorRebase,
   type BatchResultLine,
+  type BlobQueryResponse,
   type BlobStatus,
   type ChangesPage,
 } from '../../shared/sync/wire'
@@ -146,7 +147,7 @@ export class SyncHttpClient {
   }
 
   /** `POST /blobs/query` (protocol v2): which of these files the district already has. */
-  queryBlobs(hashes: string[]): Promise<HttpOutcome<{ have: string[] }>> {
+  queryBlobs(hashes: string[]): Promise<HttpOutcome<BlobQueryResponse>> {
     return this.request('POST', '/blobs/query', { hashes }, blobQueryResponseSchema)
   }
 
@@ -165,16 +166,21 @@ export class SyncHttpClient {
     )
   }
 
-  /** `PUT /blobs/{sha256}/chunks/{index}`: one chunk's bytes with their own SHA-256. */
+  /**
+   * `PUT /blobs/{sha256}/chunks/{index}`: one chunk's bytes with their own SHA-256. With
+   * `startSize` (chunk 0 only) the request also starts the upload of a file of that many bytes.
+   */
   putChunk(
     sha256: string,
     index: number,
     bytes: Uint8Array,
     chunkSha256: string,
+    startSize?: number,
   ): Promise<HttpOutcome<BlobStatus>> {
+    const start = startSize === undefined ? '' : `?size=${startSize}`
     return this.request(
       'PUT',
-      `/blobs/${encodeURIComponent(sha256)}/chunks/${index}`,
+      `/blobs/${encodeURIComponent(sha256)}/chunks/${index}${start}`,
       bytes,
       blobStatusSchema,
       true,

@@ -101,6 +101,10 @@ async function uploadUnknown(
 ): Promise<UploadOutcome> {
   const have = new Set<string>(known)
   const ask = files.filter((f) => !known.has(f.sha256))
+  // What the server says of itself in its answers: a chunk size (it takes a new file's first
+  // chunk with its start) and the files this department began to upload (resumed by a start).
+  const started = new Set<string>()
+  let chunkSize: number | null = ask.length > 0 ? Number.MAX_SAFE_INTEGER : null
   if (ask.length > 0 && (await d.ledger?.unsupportedRecently())) return { kind: 'unsupported' }
   for (let start = 0; start < ask.length; start += MAX_BLOB_QUERY) {
     const res = await d.client.queryBlobs(
@@ -119,6 +123,11 @@ async function uploadUnknown(
       }
     }
     for (const h of res.body.have) have.add(h)
+    for (const h of res.body.started ?? []) started.add(h)
+    chunkSize =
+      chunkSize === null || res.body.chunkSize === undefined
+        ? null
+        : Math.min(chunkSize, res.body.chunkSize)
     if (start === 0) await d.ledger?.noteSupport(true)
   }
   const view = (file: UploadFile): SyncUploadView => ({
@@ -149,7 +158,8 @@ async function uploadUnknown(
   const worker = async () => {
     while (stop === null && next < queue.length) {
       const file = queue[next++]!
-      const outcome = await uploadOne(d, file, view(file))
+      const firstChunk = chunkSize !== null && !started.has(file.sha256) ? chunkSize : null
+      const outcome = await uploadOne(d, file, view(file), firstChunk)
       if (outcome === 'failed') failed++
       else if (outcome !== 'done') stop ??= outcome
     }
@@ -161,10 +171,16 @@ async function uploadUnknown(
 /** Files uploaded at the same time. */
 export const FILES_IN_FLIGHT = 4
 
+/**
+ * One file: started with its first chunk in the same request when the server gave its chunk size
+ * (`firstChunk`; a file of one chunk is then one request), else by `POST /blobs/{sha256}`, whose
+ * answer says which chunks the server holds (a resumed upload sends only the rest).
+ */
 async function uploadOne(
   d: UploadDeps,
   file: UploadFile,
   view: SyncUploadView,
+  firstChunk: number | null,
 ): Promise<'done' | 'failed' | Exclude<UploadOutcome, { kind: 'done' } | { kind: 'unsupported' }>> {
   const fail = (message: string): 'failed' => {
     d.onFile({ ...view, state: 'failed', message })
@@ -177,9 +193,35 @@ async function uploadOne(
   } catch {
     return fail('本机找不到该附件的文件（附件库中缺少），无法上传；请在条目中重新添加该附件。')
   }
+  const refused = (res: { code: string; message: string }) =>
+    fail(
+      res.code === 'FILE_HASH_MISMATCH'
+        ? '本机附件文件与其 SHA-256 不符（文件已损坏），区级服务器未接收。'
+        : `区级服务器拒绝接收：${res.message}`,
+    )
   try {
-    const started = await d.client.startBlob(file.sha256, file.size)
-    if (started.kind === 'rejected') return fail(`区级服务器拒绝接收：${started.message}`)
+    let started
+    if (firstChunk !== null && file.size > 0) {
+      const length = Math.min(firstChunk, file.size)
+      const bytes = new Uint8Array(length)
+      const { bytesRead } = await handle.read(bytes, 0, length, 0)
+      if (bytesRead !== length) return fail('本机附件文件比记录的短（文件已损坏），无法上传。')
+      // A one-chunk file's chunk hash is the file's own: the desk does not hash it again (the
+      // server does; a damaged local file is then told apart from a damaged transfer below).
+      const whole = length === file.size
+      started = await d.client.putChunk(
+        file.sha256,
+        0,
+        bytes,
+        whole ? file.sha256 : sha(bytes),
+        file.size,
+      )
+      if (started.kind === 'rejected' && started.code === 'CHUNK_HASH_MISMATCH')
+        started = await d.client.putChunk(file.sha256, 0, bytes, sha(bytes), file.size)
+    } else {
+      started = await d.client.startBlob(file.sha256, file.size)
+    }
+    if (started.kind === 'rejected') return refused(started)
     if (started.kind !== 'ok') return started
     let status: BlobStatus = started.body
     const report = () =>
@@ -215,13 +257,7 @@ async function uploadOne(
         index = -1
         continue
       }
-      if (res.kind === 'rejected') {
-        return fail(
-          res.code === 'FILE_HASH_MISMATCH'
-            ? '本机附件文件与其 SHA-256 不符（文件已损坏），区级服务器未接收。'
-            : `区级服务器拒绝接收：${res.message}`,
-        )
-      }
+      if (res.kind === 'rejected') return refused(res)
       if (res.kind !== 'ok') return res
       status = res.body
       report()

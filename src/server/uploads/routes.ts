@@ -15,6 +15,8 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   knownBlobs,
   putChunk,
+  putFirstChunk,
+  startedUploads,
   startUpload,
   uploadStatus,
   type UploadLimits,
@@ -30,6 +32,15 @@ function hashParam(value: string): string {
     )
   }
   return parsed.data
+}
+
+/** The `?size=` of a first chunk: the whole file's size in bytes, as `POST /blobs/{sha256}` takes it. */
+function blobSizeParam(value: string): number {
+  const parsed = /^\d{1,16}$/.test(value)
+    ? blobStartBodySchema.safeParse({ size: Number(value) })
+    : null
+  if (!parsed?.success) throw new ApiError('VALIDATION', '文件大小（size）应为非负整数（字节）。')
+  return parsed.data.size
 }
 
 /**
@@ -53,9 +64,15 @@ export function registerUploadRoutes(
     scheduleUploadPurge(api, db, clock, limits.expiryDays, limits.purgeEveryMs)
 
     api.post('/blobs/query', async (req) => {
-      departmentOf(req)
+      const department = departmentOf(req)
       const { hashes } = parseOrThrow(blobQueryBodySchema, req.body, '查询请求体')
-      return { have: await knownBlobs(db, hashes) }
+      // `started` and `chunkSize` (added 2026-12-01) let the desk send a new file's first chunk
+      // with its start (`PUT …/chunks/0?size=`); a desk that does not know them ignores them.
+      return {
+        have: await knownBlobs(db, hashes),
+        started: await startedUploads(db, department.id, hashes),
+        chunkSize: limits.chunkBytes,
+      }
     })
 
     api.post<{ Params: { sha256: string } }>('/blobs/:sha256', async (req) => {
@@ -72,7 +89,7 @@ export function registerUploadRoutes(
       return status
     })
 
-    api.put<{ Params: { sha256: string; index: string } }>(
+    api.put<{ Params: { sha256: string; index: string }; Querystring: { size?: string } }>(
       '/blobs/:sha256/chunks/:index',
       { bodyLimit: limits.chunkBytes },
       async (req) => {
@@ -89,6 +106,15 @@ export function registerUploadRoutes(
         if (!Buffer.isBuffer(req.body)) {
           throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '分块须以 application/octet-stream 发送。')
         }
+        const now = clock().toISOString()
+        if (req.query.size !== undefined) {
+          // The start of a file with its first chunk (one request for a one-chunk file).
+          if (req.params.index !== '0') {
+            throw new ApiError('VALIDATION', '只有第 0 块可以附带文件大小（size）开始上传。')
+          }
+          const size = blobSizeParam(req.query.size)
+          return putFirstChunk(db, department.id, sha256, size, chunkSha, req.body, limits, now)
+        }
         return putChunk(
           db,
           department.id,
@@ -96,7 +122,7 @@ export function registerUploadRoutes(
           Number(req.params.index),
           chunkSha,
           req.body,
-          clock().toISOString(),
+          now,
         )
       },
     )

@@ -4,6 +4,7 @@ import type { BlobStatus } from '../../shared/sync/wire'
 import type { ServerDB } from '../db/schema'
 import { lockDepartmentForWrite } from '../departments/departments-repo'
 import { ApiError } from '../errors'
+import { RunningHashes } from './running-hash'
 
 /**
  * Attachment uploads, protocol v2 (docs/sync-protocol.md §「附件上传」). Files are named by their
@@ -45,6 +46,27 @@ export const sizeText = (bytes: number) =>
   bytes < MB
     ? `${Math.round((bytes / 1024) * 10) / 10} KB`
     : `${Math.round((bytes / MB) * 10) / 10} MB`
+
+/**
+ * Of `hashes`, those the department has started to upload and not finished (the `started` of the
+ * query's answer: the desk resumes these with `POST /blobs/{sha256}` and sends the others' first
+ * chunk at once, `putFirstChunk`).
+ */
+export async function startedUploads(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  hashes: readonly string[],
+): Promise<string[]> {
+  if (hashes.length === 0) return []
+  const rows = await db
+    .selectFrom('upload_sessions')
+    .select('sha256')
+    .where('department_id', '=', departmentId)
+    .where('sha256', 'in', [...new Set(hashes)])
+    .where('completed_at', 'is', null)
+    .execute()
+  return rows.map((r) => r.sha256)
+}
 
 /** Of `hashes`, those the district already has as verified files (from any department). */
 export async function knownBlobs(
@@ -142,6 +164,19 @@ export async function startUpload(
 ): Promise<BlobStatus> {
   const known = await districtBlob(db, sha256)
   if (known) return completeStatus(sha256, Number(known.size))
+  refuseUnacceptable(sha256, size, limits)
+  const session = await db
+    .transaction()
+    .execute((trx) => openSession(trx, departmentId, sha256, size, limits, now))
+  if (session.chunk_count === 0 && session.completed_at === null) {
+    await complete(db, departmentId, sha256, size, now)
+    return completeStatus(sha256, 0)
+  }
+  return statusOf(db, departmentId, sha256, session)
+}
+
+/** A file over the size limit, or an empty file whose hash is not the empty hash. */
+function refuseUnacceptable(sha256: string, size: number, limits: UploadLimits): void {
   if (size > limits.maxFileBytes) {
     throw new ApiError(
       'PAYLOAD_TOO_LARGE',
@@ -152,50 +187,157 @@ export async function startUpload(
   if (size === 0 && sha256 !== EMPTY_SHA256) {
     throw new ApiError('FILE_HASH_MISMATCH', '空文件的 SHA-256 与所报不符。')
   }
-  const session = await db.transaction().execute(async (trx) => {
-    // One department's uploads start one at a time, so two instances cannot both pass the quota.
-    await lockDepartmentForWrite(trx, departmentId)
-    const existing = await findSession(trx, departmentId, sha256)
-    if (existing) {
-      if (Number(existing.size) !== size) {
-        throw new ApiError(
-          'VALIDATION',
-          `该文件的上传已按 ${Number(existing.size)} 字节开始，与本次所报 ${size} 字节不符。`,
-        )
-      }
-      return existing
-    }
-    const used = await trx
-      .selectFrom('upload_sessions')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('used'))
-      .where('department_id', '=', departmentId)
-      .executeTakeFirstOrThrow()
-    const usedBytes = Number(used.used)
-    if (usedBytes + size > limits.quotaBytes) {
+}
+
+/**
+ * The department's session of the file: the one it started (same size, else 400), or a new one
+ * in the server's chunk layout when the quota allows (413 QUOTA_EXCEEDED otherwise).
+ */
+async function openSession(
+  trx: Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  limits: UploadLimits,
+  now: string,
+): Promise<SessionRow> {
+  // One department's uploads start one at a time, so two instances cannot both pass the quota.
+  await lockDepartmentForWrite(trx, departmentId)
+  const existing = await findSession(trx, departmentId, sha256)
+  if (existing) {
+    if (Number(existing.size) !== size) {
       throw new ApiError(
-        'QUOTA_EXCEEDED',
-        `本部门的附件空间不足：已用 ${sizeText(usedBytes)}，上限 ${sizeText(limits.quotaBytes)}，` +
-          `本文件 ${sizeText(size)}。请联系区级管理员调整配额。`,
-        { usedBytes, quotaBytes: limits.quotaBytes },
+        'VALIDATION',
+        `该文件的上传已按 ${Number(existing.size)} 字节开始，与本次所报 ${size} 字节不符。`,
       )
     }
-    const row = {
-      size,
-      chunk_size: limits.chunkBytes,
-      chunk_count: Math.ceil(size / limits.chunkBytes),
-      completed_at: null,
-    }
-    await trx
-      .insertInto('upload_sessions')
-      .values({ department_id: departmentId, sha256, created_at: now, updated_at: now, ...row })
-      .execute()
-    return row as SessionRow
-  })
-  if (session.chunk_count === 0 && session.completed_at === null) {
-    await complete(db, departmentId, sha256, size, now)
-    return completeStatus(sha256, 0)
+    return existing
   }
-  return statusOf(db, departmentId, sha256, session)
+  const used = await trx
+    .selectFrom('upload_sessions')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('size'), eb.lit(0)).as('used'))
+    .where('department_id', '=', departmentId)
+    .executeTakeFirstOrThrow()
+  const usedBytes = Number(used.used)
+  if (usedBytes + size > limits.quotaBytes) {
+    throw new ApiError(
+      'QUOTA_EXCEEDED',
+      `本部门的附件空间不足：已用 ${sizeText(usedBytes)}，上限 ${sizeText(limits.quotaBytes)}，` +
+        `本文件 ${sizeText(size)}。请联系区级管理员调整配额。`,
+      { usedBytes, quotaBytes: limits.quotaBytes },
+    )
+  }
+  const row = {
+    size,
+    chunk_size: limits.chunkBytes,
+    chunk_count: Math.ceil(size / limits.chunkBytes),
+    completed_at: null,
+  }
+  await trx
+    .insertInto('upload_sessions')
+    .values({ department_id: departmentId, sha256, created_at: now, updated_at: now, ...row })
+    .execute()
+  return row as SessionRow
+}
+
+/**
+ * `PUT /blobs/{sha256}/chunks/0?size=<bytes>`: the start of an upload carrying its first chunk
+ * (one round trip less per file; a file of one chunk arrives in one request). Checks as
+ * `startUpload` (size limit, quota, same size as an upload already started) and as `putChunk`
+ * (the chunk's own SHA-256, 422 CHUNK_HASH_MISMATCH). Starting the session, storing the chunk
+ * and — for a one-chunk file, whose chunk hash is the file's — verifying and recording the file
+ * happen in one transaction: a one-chunk file that does not match its SHA-256 is refused (422
+ * FILE_HASH_MISMATCH) and leaves nothing behind, not even a session on the quota. A file the
+ * district already has is complete at once (the chunk is not stored). A chunk that does not fit
+ * the layout of an upload the department began earlier with another chunk size is not stored:
+ * the answer is that upload's status, and the desk sends the chunks in that layout.
+ */
+export async function putFirstChunk(
+  db: Kysely<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  chunkSha256: string,
+  data: Buffer,
+  limits: UploadLimits,
+  now: string,
+): Promise<BlobStatus> {
+  const known = await districtBlob(db, sha256)
+  if (known) return completeStatus(sha256, Number(known.size))
+  if (size === 0) return startUpload(db, departmentId, sha256, size, limits, now)
+  refuseUnacceptable(sha256, size, limits)
+  const actual = chunkHashOrThrow(data, chunkSha256, 0)
+  const result = await db.transaction().execute(async (trx) => {
+    const session = await openSession(trx, departmentId, sha256, size, limits, now)
+    if (session.completed_at !== null) return { session, inserted: false, done: true }
+    if (data.length !== Math.min(size, session.chunk_size)) {
+      return { session, inserted: false, done: false }
+    }
+    if (session.chunk_count === 1 && actual !== sha256) {
+      throw new ApiError(
+        'FILE_HASH_MISMATCH',
+        '收到的文件与其 SHA-256 不符，未保存；请重新上传该文件。',
+      )
+    }
+    const inserted = await storeChunk(trx, departmentId, sha256, 0, actual, data, now)
+    if (session.chunk_count > 1) return { session, inserted, done: false }
+    await recordComplete(trx, departmentId, sha256, size, now)
+    return { session, inserted, done: true }
+  })
+  if (result.done) return completeStatus(sha256, size)
+  if (result.inserted) runningHashes.feed(departmentId, sha256, result.session, 0, actual, data)
+  return statusOf(db, departmentId, sha256, result.session)
+}
+
+/** The chunk's own SHA-256 when it equals what the desk said; 422 CHUNK_HASH_MISMATCH else. */
+function chunkHashOrThrow(data: Buffer, chunkSha256: string, index: number): string {
+  const actual = createHash('sha256').update(data).digest('hex')
+  if (actual !== chunkSha256) {
+    throw new ApiError(
+      'CHUNK_HASH_MISMATCH',
+      `第 ${index} 块的内容与其 SHA-256 不符（传输中损坏），未保存，请重发该块。`,
+    )
+  }
+  return actual
+}
+
+/**
+ * Stores one verified chunk (a chunk already held is kept, not copied again) and touches the
+ * session. The session row first: its lock orders this chunk against a purge of the upload
+ * (expiry.ts) — either the chunk refreshes the session and the purge leaves it, or the purge
+ * removed it and the chunk is refused (404; the desk starts the upload again), never an orphan
+ * chunk. Answers whether the chunk's row is new.
+ */
+async function storeChunk(
+  trx: Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  index: number,
+  chunkSha256: string,
+  data: Buffer,
+  now: string,
+): Promise<boolean> {
+  const touched = await trx
+    .updateTable('upload_sessions')
+    .set({ updated_at: now })
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+  if (Number(touched.numUpdatedRows) === 0) throw new ApiError('NOT_FOUND', NO_UPLOAD)
+  const inserted = await trx
+    .insertInto('upload_chunks')
+    .values({
+      department_id: departmentId,
+      sha256,
+      idx: index,
+      chunk_sha256: chunkSha256,
+      size: data.length,
+      data,
+      received_at: now,
+    })
+    .onConflict((oc) => oc.columns(['department_id', 'sha256', 'idx']).doNothing())
+    .executeTakeFirst()
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
 }
 
 /**
@@ -255,46 +397,35 @@ export async function putChunk(
       `第 ${index} 块应为 ${expected} 字节，收到 ${data.length} 字节。`,
     )
   }
-  const actual = createHash('sha256').update(data).digest('hex')
-  if (actual !== chunkSha256) {
-    throw new ApiError(
-      'CHUNK_HASH_MISMATCH',
-      `第 ${index} 块的内容与其 SHA-256 不符（传输中损坏），未保存，请重发该块。`,
-    )
-  }
-  await db.transaction().execute(async (trx) => {
-    // The session row first: its lock orders this chunk against a purge of the upload (expiry.ts)
-    // — either the chunk refreshes the session and the purge leaves it, or the purge removed it
-    // and the chunk is refused (404; the desk starts the upload again), never an orphan chunk.
-    const touched = await trx
-      .updateTable('upload_sessions')
-      .set({ updated_at: now })
-      .where('department_id', '=', departmentId)
-      .where('sha256', '=', sha256)
-      .executeTakeFirst()
-    if (Number(touched.numUpdatedRows) === 0) throw new ApiError('NOT_FOUND', NO_UPLOAD)
-    await trx
-      .insertInto('upload_chunks')
-      .values({
-        department_id: departmentId,
-        sha256,
-        idx: index,
-        chunk_sha256: actual,
-        size: data.length,
-        data,
-        received_at: now,
-      })
-      .onConflict((oc) => oc.columns(['department_id', 'sha256', 'idx']).doNothing())
-      .execute()
-  })
+  const actual = chunkHashOrThrow(data, chunkSha256, index)
+  const inserted = await db
+    .transaction()
+    .execute((trx) => storeChunk(trx, departmentId, sha256, index, actual, data, now))
+  if (inserted) runningHashes.feed(departmentId, sha256, session, index, actual, data)
   const status = await statusOf(db, departmentId, sha256, session)
   if (status.received.length < session.chunk_count) return status
   // A one-chunk file was just hashed whole (its chunk hash is checked above): no second read.
-  await complete(db, departmentId, sha256, size, now, session.chunk_count === 1 ? actual : null)
+  await complete(
+    db,
+    departmentId,
+    sha256,
+    size,
+    now,
+    session.chunk_count === 1 ? actual : null,
+    session,
+  )
   return { ...status, complete: true }
 }
 
-/** Hashes the stored chunks in order; records the file as the district's when it matches. */
+/** This instance's running whole-file hashes of uploads whose chunks arrive in order. */
+export const runningHashes = new RunningHashes()
+
+/**
+ * Verifies the whole file and records it as the district's when it matches its SHA-256. The hash
+ * is the running one when this instance saw every chunk in order and the chunks it hashed are
+ * the ones stored (same chunk hashes, running-hash.ts); else the stored chunks are read back and
+ * hashed in order.
+ */
 async function complete(
   db: Kysely<ServerDB>,
   departmentId: string,
@@ -303,14 +434,31 @@ async function complete(
   now: string,
   /** The whole file's hash when the caller has just computed it (a one-chunk file). */
   known: string | null = null,
+  session: { chunk_size: number; chunk_count: number } | null = null,
 ): Promise<void> {
   let actual = known
+  const running =
+    session && actual === null ? runningHashes.take(departmentId, sha256, session) : null
+  if (running) {
+    const stored = await db
+      .selectFrom('upload_chunks')
+      .select('chunk_sha256')
+      .where('department_id', '=', departmentId)
+      .where('sha256', '=', sha256)
+      .orderBy('idx')
+      .execute()
+    const same =
+      stored.length === running.chunkHashes.length &&
+      stored.every((row, i) => row.chunk_sha256 === running.chunkHashes[i])
+    if (same) actual = running.digest
+  }
   if (actual === null) {
     const hash = createHash('sha256')
     for await (const chunk of sessionBytes(db, departmentId, sha256)) hash.update(chunk)
     actual = hash.digest('hex')
   }
   if (actual !== sha256) {
+    if (session) runningHashes.drop(departmentId, sha256, session)
     await db
       .deleteFrom('upload_chunks')
       .where('department_id', '=', departmentId)
@@ -321,20 +469,29 @@ async function complete(
       '收齐的文件与其 SHA-256 不符，已丢弃全部分块；请重新上传该文件。',
     )
   }
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('upload_sessions')
-      .set({ completed_at: now, updated_at: now })
-      .where('department_id', '=', departmentId)
-      .where('sha256', '=', sha256)
-      .where('completed_at', 'is', null)
-      .execute()
-    await trx
-      .insertInto('upload_blobs')
-      .values({ sha256, size, source_department_id: departmentId, completed_at: now })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute()
-  })
+  await db.transaction().execute((trx) => recordComplete(trx, departmentId, sha256, size, now))
+}
+
+/** The session finished and the file the district's (the first department to finish it is its source). */
+async function recordComplete(
+  trx: Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  now: string,
+): Promise<void> {
+  await trx
+    .updateTable('upload_sessions')
+    .set({ completed_at: now, updated_at: now })
+    .where('department_id', '=', departmentId)
+    .where('sha256', '=', sha256)
+    .where('completed_at', 'is', null)
+    .execute()
+  await trx
+    .insertInto('upload_blobs')
+    .values({ sha256, size, source_department_id: departmentId, completed_at: now })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute()
 }
 
 /** The chunks of one session in order, one row at a time (a 200 MB file is never in memory). */

@@ -168,7 +168,18 @@ export const MAX_BLOB_QUERY = 1000
 export const blobQueryBodySchema = z.object({
   hashes: z.array(blobHashSchema).min(1).max(MAX_BLOB_QUERY),
 })
-export const blobQueryResponseSchema = z.object({ have: z.array(z.string()) })
+/**
+ * The answer: `have` — files the district has verified; `started` — files this department began
+ * to upload and did not finish (resumed with `POST /blobs/{sha256}`); `chunkSize` — the chunk
+ * size of new uploads, so the desk can send a new file's first chunk with its start
+ * (`PUT /blobs/{sha256}/chunks/0?size=`). The last two are absent on servers before 2026-12-01.
+ */
+export const blobQueryResponseSchema = z.object({
+  have: z.array(z.string()),
+  started: z.array(z.string()).optional(),
+  chunkSize: z.int().positive().optional(),
+})
+export type BlobQueryResponse = z.infer<typeof blobQueryResponseSchema>
 
 /** `POST /api/v1/blobs/{sha256}`: start (or resume) the upload of a file of `size` bytes. */
 export const blobStartBodySchema = z.object({ size: z.int().min(0).max(Number.MAX_SAFE_INTEGER) })

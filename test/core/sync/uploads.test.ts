@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../src/core/logger'
 import { SyncHttpClient, type FetchLike } from '../../../src/core/sync/http-client'
-import { uploadFiles } from '../../../src/core/sync/uploads'
+import { uploadFiles, type UploadFile } from '../../../src/core/sync/uploads'
 import type { SyncUploadView } from '../../../src/shared/sync/types'
+import { blobPath } from '../../../src/core/attachments/blob-store'
 import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { attachmentProgress } from '../../../src/server/uploads/uploads-service'
@@ -212,4 +213,115 @@ describe('sync uploads the approved revision’s attachments (protocol v2)', () 
       await big.destroy()
     }
   }, 120_000)
+})
+
+describe('round trips per file (the start carries the first chunk, 2026-12-01)', () => {
+  /** Files in a desk's blob store and a client that records each request (with its query). */
+  async function deskWith(files: Buffer[], rewrite?: (path: string, body: unknown) => unknown) {
+    const dir = makeTempDir('dd-upload-trips-')
+    for (const f of files) {
+      const path = blobPath(dir.dir, sha(f))
+      mkdirSync(join(path, '..'), { recursive: true })
+      writeFileSync(path, f)
+    }
+    const token = await server.department(`T${Math.floor(Math.random() * 1e9)}`)
+    const requests: string[] = []
+    const fetchLike: FetchLike = async (input, init) => {
+      const url = new URL(input)
+      requests.push(`${init.method ?? 'GET'} ${url.pathname}${url.search}`)
+      const res = await fetch(input, init)
+      if (!rewrite || res.status !== 200) return res
+      const body = rewrite(url.pathname, await res.json())
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
+    }
+    const seen: SyncUploadView[] = []
+    const deps = {
+      client: new SyncHttpClient({
+        serverUrl: server.url,
+        token,
+        fetch: fetchLike,
+        timeoutMs: 10_000,
+      }),
+      dataDir: dir.dir,
+      logger: silentLogger,
+      onFile: (v: SyncUploadView) => void seen.push(v),
+    }
+    const list: UploadFile[] = files.map((f, i) => ({
+      sha256: sha(f),
+      size: f.length,
+      name: `附件${i}.pdf`,
+    }))
+    return { deps, list, requests, seen, cleanup: dir.cleanup }
+  }
+  const blobRequests = (requests: string[]) => requests.filter((r) => r.includes('/blobs/'))
+
+  it('a file of one chunk is one request after the query; a bigger one needs no separate start', async () => {
+    const small = pdfBytes(CHUNK - 1, 21)
+    const bigger = pdfBytes(2 * CHUNK + 1, 22)
+    const desk = await deskWith([small, bigger])
+    try {
+      expect(await uploadFiles({ ...desk.deps }, desk.list)).toEqual({ kind: 'done', failed: 0 })
+      const sent = blobRequests(desk.requests).sort()
+      expect(sent).toEqual(
+        [
+          'POST /api/v1/blobs/query',
+          `PUT /api/v1/blobs/${sha(small)}/chunks/0?size=${small.length}`,
+          `PUT /api/v1/blobs/${sha(bigger)}/chunks/0?size=${bigger.length}`,
+          `PUT /api/v1/blobs/${sha(bigger)}/chunks/1`,
+          `PUT /api/v1/blobs/${sha(bigger)}/chunks/2`,
+        ].sort(),
+      )
+      expect((await serverBytes(server, sha(small)))!.equals(small)).toBe(true)
+      expect((await serverBytes(server, sha(bigger)))!.equals(bigger)).toBe(true)
+      expect(
+        desk.seen
+          .filter((v) => v.state === 'done')
+          .map((v) => v.sentBytes)
+          .sort(),
+      ).toEqual([small.length, bigger.length].sort())
+    } finally {
+      desk.cleanup()
+    }
+  })
+
+  it('a server that does not offer it (no chunkSize in its answer) gets the separate start, as before', async () => {
+    const file = pdfBytes(2 * CHUNK, 23)
+    const desk = await deskWith([file], (path, body) => {
+      if (path.endsWith('/blobs/query')) return { have: (body as { have: string[] }).have }
+      return body
+    })
+    try {
+      expect(await uploadFiles(desk.deps, desk.list)).toEqual({ kind: 'done', failed: 0 })
+      expect(blobRequests(desk.requests)).toEqual([
+        'POST /api/v1/blobs/query',
+        `POST /api/v1/blobs/${sha(file)}`,
+        `PUT /api/v1/blobs/${sha(file)}/chunks/0`,
+        `PUT /api/v1/blobs/${sha(file)}/chunks/1`,
+      ])
+      expect((await serverBytes(server, sha(file)))!.equals(file)).toBe(true)
+    } finally {
+      desk.cleanup()
+    }
+  })
+
+  it('a damaged local file of one chunk is told as damaged (not as a transfer error) and not kept', async () => {
+    const file = pdfBytes(1000, 24)
+    const desk = await deskWith([file])
+    try {
+      writeFileSync(blobPath(desk.deps.dataDir, sha(file)), pdfBytes(1000, 25))
+      expect(await uploadFiles(desk.deps, desk.list)).toEqual({ kind: 'done', failed: 1 })
+      expect(desk.seen.at(-1)).toMatchObject({
+        state: 'failed',
+        message: '本机附件文件与其 SHA-256 不符（文件已损坏），区级服务器未接收。',
+      })
+      expect(await serverBytes(server, sha(file))).toBeNull()
+      const sessions = await server.db().selectFrom('upload_sessions').select('sha256').execute()
+      expect(sessions.map((r) => r.sha256)).not.toContain(sha(file))
+    } finally {
+      desk.cleanup()
+    }
+  })
 })
