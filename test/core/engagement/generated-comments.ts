@@ -125,6 +125,9 @@ const OPINIONS = [
   '文件中“原则上”的表述过多，执行时容易产生自由裁量，建议细化',
   '可以参考邻近区县的做法，对吸纳就业困难人员的企业给予额外奖励',
 ]
+/** The distinct opinions, as sentences (a text can be built to drift through them). */
+export const OPINIONS_FOR_DRIFT: readonly string[] = OPINIONS
+
 const CLOSINGS = [
   '以上意见供参考。',
   '望采纳。',

@@ -69,11 +69,12 @@ describe('意见分组 by hand (engagement:comment-group): 移出本组 / 并入
     })
     // 并入: the officer puts d into the form-letter group (the UI names the group by its first
     // comment); 移出本组: c is taken out.
-    list = await t.call('engagement:comment-group', {
+    const joined = await t.call('engagement:comment-group', {
       consultationId: id,
       commentId: labels.d!,
       joinCommentId: list.groups[0]!.commentIds[0]!,
     })
+    expect(groupsOf(joined, labels).d).toEqual(['a', 'b', 'c', 'd'])
     list = await t.call('engagement:comment-group', {
       consultationId: id,
       commentId: labels.c!,
