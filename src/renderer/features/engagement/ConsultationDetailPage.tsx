@@ -117,9 +117,17 @@ export function ConsultationDetailPage({ id }: { id: string }) {
   const decide = (input: DecideInput) =>
     run(async () => {
       if (!deciding) return
+      const { commenterType, ...decision } = input
       await request(
-        api().engagement.commentDecide({ consultationId: c.id, commentId: deciding.id, ...input }),
+        api().engagement.commentDecide({
+          consultationId: c.id,
+          commentId: deciding.id,
+          ...decision,
+        }),
       )
+      if (commenterType !== deciding.commenterType) {
+        await request(api().engagement.commentType({ commentId: deciding.id, commenterType }))
+      }
       notifySuccess(
         input.wholeGroup && deciding.groupSize > 1
           ? `已处理本组 ${deciding.groupSize} 条意见`
@@ -175,8 +183,14 @@ export function ConsultationDetailPage({ id }: { id: string }) {
                 leftSection={<IconFileText size={16} />}
                 onClick={generate}
                 loading={busy}
-                disabled={c.commentCount > 0 && c.undecidedCount > 0}
-                title={c.undecidedCount ? `还有 ${c.undecidedCount} 条意见未处理` : undefined}
+                disabled={!c.periodOver || c.undecidedCount > 0}
+                title={
+                  !c.periodOver
+                    ? `征集期至 ${formatDate(c.endDate)} 结束，结束后才能生成`
+                    : c.undecidedCount
+                      ? `还有 ${c.undecidedCount} 条意见未处理`
+                      : undefined
+                }
               >
                 {c.result ? '更新采纳情况说明' : '生成采纳情况说明'}
               </Button>
@@ -210,6 +224,22 @@ export function ConsultationDetailPage({ id }: { id: string }) {
             ))}
           </Alert>
         )}
+        {!c.periodOver && c.state !== 'preparing' && c.state !== 'in_review' && (
+          <Text fz="sm" c="dimmed" mb="sm" data-testid="result-hint">
+            征集期至 {formatDate(c.endDate)} 结束；期满后处理完全部意见，即可生成意见采纳情况说明。
+          </Text>
+        )}
+        {c.resultStale && (
+          <Alert color="orange" p="xs" mb="sm" data-testid="result-stale">
+            意见采纳情况说明需更新：生成后处理结果有变化或收到了新的意见（待处理 {c.undecidedCount}{' '}
+            条）。请处理完毕后点击「更新采纳情况说明」，更新后的说明须重新提交保密审查。
+          </Alert>
+        )}
+        {c.resultLocked && (
+          <Text fz="sm" c="dimmed" mb="sm">
+            意见采纳情况说明已审核通过：其中统计的处理结果和意见人身份不能再修改（如确需更正，请先撤回该说明）；此后收到的意见仍可处理并更新说明。
+          </Text>
+        )}
         {c.state === 'preparing' && (
           <Alert color="blue" p="xs" mb="sm">
             意见征集公告须先经保密审查：打开公告，提交审查；审查通过并同步到区级平台后，公众即可在上述页面留言。
@@ -227,7 +257,14 @@ export function ConsultationDetailPage({ id }: { id: string }) {
               {c.commentCount} 条（待处理 {c.undecidedCount} 条）
             </Text>
           </Stack>
-          <ChainStep label="意见采纳情况说明" item={c.result} empty="尚未生成" />
+          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+            <ChainStep label="意见采纳情况说明" item={c.result} empty="尚未生成" />
+            {c.resultStale && (
+              <StatusBadge color="orange" w="fit-content">
+                需更新
+              </StatusBadge>
+            )}
+          </Stack>
           <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
             <Text fz="xs" c="dimmed">
               正式文件

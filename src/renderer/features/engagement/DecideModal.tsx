@@ -10,11 +10,13 @@ import {
   Textarea,
 } from '@mantine/core'
 import { useState } from 'react'
-import { COMMENT_DECISION_LABELS } from '../../../shared/engagement/labels'
+import { COMMENT_DECISION_LABELS, COMMENTER_TYPE_LABELS } from '../../../shared/engagement/labels'
 import { commentDecideSchema } from '../../../shared/engagement/schemas'
 import {
   COMMENT_DECISIONS,
+  COMMENTER_TYPES,
   type CommentDecision,
+  type CommenterType,
   type CommentView,
   type ConsultationView,
 } from '../../../shared/engagement/types'
@@ -27,11 +29,14 @@ export interface DecideInput {
   paragraphNo: number | null
   changedRevision: number | null
   wholeGroup: boolean
+  /** 意见人身份 of this comment (the result counts by it); saved when changed. */
+  commenterType: CommenterType
 }
 
 /**
  * 处理一条意见（或整组重复意见）: 采纳 / 部分采纳 / 不予采纳 / 不属于本次征集范围, the reason (required
- * but for 采纳, by the shared schema), the paragraph and the draft revision that changed.
+ * but for 采纳, by the shared schema), the paragraph and the draft revision that changed; and who
+ * the comment comes from (意见人身份: the adoption result counts by it).
  */
 export function DecideModal({
   consultation,
@@ -78,14 +83,16 @@ function DecideForm({
     paragraphNo: comment.decisionParagraphNo ?? comment.paragraphNo,
     changedRevision: comment.changedRevision,
     wholeGroup: comment.groupSize > 1,
+    commenterType: comment.commenterType,
   })
   const [errors, setErrors] = useState<FieldErrors>({})
   const adoptedLike = v.decision === 'adopted' || v.decision === 'partly'
   const submit = () => {
+    const { commenterType: _type, ...decision } = v
     const input = {
       consultationId: consultation.id,
       commentId: comment.id,
-      ...v,
+      ...decision,
       changedRevision: adoptedLike ? v.changedRevision : null,
     }
     const r = validateWith(commentDecideSchema, input)
@@ -116,6 +123,14 @@ function DecideForm({
           }}
         />
       )}
+      <Select
+        label="意见人身份"
+        description="本条意见提出人的身份（采纳情况说明按身份统计）"
+        allowDeselect={false}
+        data={COMMENTER_TYPES.map((t) => ({ value: t, label: COMMENTER_TYPE_LABELS[t] }))}
+        value={v.commenterType}
+        onChange={(t) => t && setV((o) => ({ ...o, commenterType: t as CommenterType }))}
+      />
       <Select
         label="处理结果"
         allowDeselect={false}
