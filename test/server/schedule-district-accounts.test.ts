@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { loginDistrictUser } from '../../src/server/district/accounts'
 import { BACKENDS, useBackend } from './helpers/backends'
-import { makeItem, newItemId, putBody } from './helpers/payloads'
+import { batchEntry, makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
 import { adminCli } from './schedule-helpers'
 
@@ -339,6 +339,51 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
       reason: '附件缺少盖章页',
       changed: true,
     })
+  })
+
+  it("a department's items page is paged (200 a page, 第 a–b 条，共 N 条), never cut off: the counts and 只看附件未到齐 cover every item", async () => {
+    const { db } = await fresh()
+    const app = await server(db)
+    const { token } = await department(db, 'CZJ', '区财政局')
+    const base = Date.parse('2026-01-01T00:00:00.000Z')
+    // 520 items, the two oldest waiting for a file: beyond any first page.
+    const entries = Array.from({ length: 520 }, (_, i) =>
+      batchEntry(
+        newItemId(),
+        1,
+        makeItem({
+          title: `条目${String(i).padStart(3, '0')}`,
+          approvedAt: new Date(base + i * 60_000).toISOString(),
+          ...(i < 2
+            ? { attachments: [{ name: `附件${i}.pdf`, sha256: String(i).repeat(64), size: 5 }] }
+            : {}),
+        }),
+      ),
+    )
+    for (const part of [entries.slice(0, 500), entries.slice(500)]) {
+      const res = await call(app, token, 'POST', '/api/v1/items/batch', { items: part })
+      expect(res.statusCode).toBe(200)
+    }
+    const rowsOf = (body: string) => [...body.matchAll(/data-item="/g)].length
+    const first = await get(app, '/district/departments/CZJ/items')
+    expect(rowsOf(first.body)).toBe(200)
+    expect(first.body).toContain('报送的条目（520）')
+    expect(first.body).toContain('第 1–200 条，共 520 条（第 1/3 页')
+    expect(first.body).toContain('附件未到齐 2 条')
+    expect(first.body).toContain('条目519')
+    expect(first.body).toContain('href="/district/departments/CZJ/items?page=2" rel="next"')
+    const lastPage = await get(app, '/district/departments/CZJ/items?page=3')
+    expect(rowsOf(lastPage.body)).toBe(120)
+    expect(lastPage.body).toContain('第 401–520 条，共 520 条（第 3/3 页')
+    expect(lastPage.body).toContain('条目000')
+    expect(lastPage.body).not.toContain('rel="next"')
+    // A page past the end shows the last one; the filter counts items on every page.
+    expect(rowsOf((await get(app, '/district/departments/CZJ/items?page=99')).body)).toBe(120)
+    const waiting = await get(app, '/district/departments/CZJ/items?only=incomplete')
+    expect(rowsOf(waiting.body)).toBe(2)
+    expect(waiting.body).toContain('附件未到齐的条目（2）')
+    expect(waiting.body).toContain('显示全部 520 条')
+    expect(waiting.body).not.toContain('data-pager')
   })
 
   it('a session ends on logout and after an hour without use; a form without its CSRF token or from another site is refused', async () => {

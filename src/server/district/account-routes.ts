@@ -1,3 +1,4 @@
+import { awaitingFilesItemIds } from '../uploads/missing-files'
 import { attachmentProgress } from '../uploads/uploads-service'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -29,6 +30,9 @@ import {
   unlockDistrictUser,
 } from './accounts'
 import { accessOf, actorOf, allowed, linksOf, setSessionCookie, viewerOf } from './request-context'
+
+/** A department's items page lists this many per page (其余翻页，never cut off silently). */
+export const ITEMS_PAGE_SIZE = 200
 
 type Refuse = (reply: FastifyReply, status: 400 | 401 | 403 | 404, text: string) => FastifyReply
 
@@ -235,7 +239,23 @@ export function registerDistrictAccountRoutes(
       .where('code', '=', code)
       .executeTakeFirst()
     if (!department) return refuse(reply, 404, `没有代码为 ${code} 的部门。`)
-    const rows = await db
+    const query = (req.query ?? {}) as { only?: unknown; page?: unknown }
+    const onlyIncomplete = query.only === 'incomplete'
+    const awaiting = awaitingFilesItemIds(db, department.id)
+    const countOf = async (incomplete: boolean) => {
+      let q = db
+        .selectFrom('items')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('department_id', '=', department.id)
+      if (incomplete) q = q.where('id', 'in', awaiting)
+      return Number((await q.executeTakeFirstOrThrow()).n)
+    }
+    const total = await countOf(false)
+    const incomplete = await countOf(true)
+    const pages = Math.max(1, Math.ceil((onlyIncomplete ? incomplete : total) / ITEMS_PAGE_SIZE))
+    const asked = typeof query.page === 'string' ? Number.parseInt(query.page, 10) : 1
+    const pageNo = Number.isSafeInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1
+    let listQuery = db
       .selectFrom('items')
       .select([
         'id',
@@ -248,8 +268,12 @@ export function registerDistrictAccountRoutes(
         'published_url',
       ])
       .where('department_id', '=', department.id)
+    if (onlyIncomplete) listQuery = listQuery.where('id', 'in', awaiting)
+    const rows = await listQuery
       .orderBy('approved_at', 'desc')
-      .limit(500)
+      .orderBy('id', 'desc')
+      .limit(ITEMS_PAGE_SIZE)
+      .offset((pageNo - 1) * ITEMS_PAGE_SIZE)
       .execute()
     const files = await attachmentProgress(
       db,
@@ -274,7 +298,7 @@ export function registerDistrictAccountRoutes(
         viewerOf(req),
         linksOf(req),
         message,
-        { onlyIncomplete: (req.query as { only?: unknown } | undefined)?.only === 'incomplete' },
+        { onlyIncomplete, page: pageNo, pageSize: ITEMS_PAGE_SIZE, total, incomplete },
       ),
       message && !message.ok ? 400 : 200,
     )

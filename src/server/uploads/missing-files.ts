@@ -24,6 +24,28 @@ export async function incompleteItemCounts(db: Kysely<ServerDB>): Promise<Map<st
   return new Map(rows.map((r) => [r.department_id, Number(r.n)]))
 }
 
+/**
+ * The ids of `departmentId`'s items 「附件未到齐」 (not withdrawn, some file missing), as a subquery
+ * (`where('id', 'in', …)`), for the department's items page and its counts.
+ */
+export function awaitingFilesItemIds(db: Kysely<ServerDB>, departmentId: string) {
+  return db
+    .selectFrom('items as i')
+    .select('i.id')
+    .where('i.department_id', '=', departmentId)
+    .where('i.status', 'in', PENDING_STATUSES)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('item_attachments as m')
+          .leftJoin('upload_blobs as mb', 'mb.sha256', 'm.sha256')
+          .select('m.item_id')
+          .whereRef('m.item_id', '=', 'i.id')
+          .where('mb.sha256', 'is', null),
+      ),
+    )
+}
+
 /** A file an item names: arrived, or where its upload stands. */
 export interface ItemFile {
   name: string

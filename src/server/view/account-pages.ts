@@ -369,42 +369,77 @@ function pendingFiles(id: string, files: ItemRow['attachments']) {
     >`
 }
 
-/** A department's items, with 登记发布 / 退回 for 审核发布 and 管理员. */
+/** A withdrawn item is not waiting for its files (as on the overview). */
+const awaitingFiles = (i: ItemRow) => i.status !== 'withdrawn' && (i.attachments?.missing ?? 0) > 0
+
+/**
+ * Which page of a department's items is shown: `items` is that page (newest approval first), the
+ * counts are the department's in all (never capped silently: the page says 第 a–b 条，共 N 条).
+ */
+export interface ItemsPageList {
+  onlyIncomplete: boolean
+  page: number
+  pageSize: number
+  /** All the department's items. */
+  total: number
+  /** Its items 附件未到齐. */
+  incomplete: number
+}
+
+/**
+ * A department's items, one page at a time, with 登记发布 / 退回 for 审核发布 and 管理员.
+ */
 export function renderDepartmentItems(
   department: { code: string; name: string },
   items: ItemRow[],
   canPublish: boolean,
   viewer: Viewer | null,
   links: { accounts?: boolean },
-  message?: { ok: boolean; text: string },
-  filter: { onlyIncomplete: boolean } = { onlyIncomplete: false },
+  message: { ok: boolean; text: string } | undefined,
+  list: ItemsPageList,
 ): string {
   const base = `/district/departments/${encodeURIComponent(department.code)}/items`
-  // A withdrawn item is not waiting for its files (as on the overview).
-  const waiting = (i: ItemRow) => i.status !== 'withdrawn' && (i.attachments?.missing ?? 0) > 0
-  const incomplete = items.filter(waiting)
-  const shown = filter.onlyIncomplete ? incomplete : items
+  const shownTotal = list.onlyIncomplete ? list.incomplete : list.total
+  const pages = Math.max(1, Math.ceil(shownTotal / list.pageSize))
+  const first = shownTotal === 0 ? 0 : (list.page - 1) * list.pageSize + 1
+  const last = Math.min(shownTotal, list.page * list.pageSize)
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams()
+    if (list.onlyIncomplete) q.set('only', 'incomplete')
+    if (page > 1) q.set('page', String(page))
+    const query = q.toString()
+    return `${base}${query ? `?${query}` : ''}`
+  }
+  const pager =
+    pages > 1
+      ? html`<nav class="muted" aria-label="分页" data-pager>
+          第 ${first}–${last} 条，共 ${shownTotal} 条（第 ${list.page}/${pages} 页，每页
+          ${list.pageSize} 条）
+          ${list.page > 1 ? html` · <a href="${pageHref(list.page - 1)}" rel="prev">上一页</a>` : ''}
+          ${list.page < pages ? html` · <a href="${pageHref(list.page + 1)}" rel="next">下一页</a>` : ''}
+        </nav>`
+      : ''
   const body = html`
     <p>
       <a href="/">← 返回各部门总览</a> ·
       <a href="/district/departments/${department.code}/schedule">该部门的配档表</a>
     </p>
     <h2 id="items">
-      ${department.name}（${department.code}）${filter.onlyIncomplete ? '附件未到齐的条目' : '报送的条目'}（${shown.length}）
+      ${department.name}（${department.code}）${list.onlyIncomplete ? '附件未到齐的条目' : '报送的条目'}（${shownTotal}）
     </h2>
     <p class="muted" data-incomplete-summary>
       ${
-        incomplete.length
-          ? html`<span class="late">附件未到齐 ${incomplete.length} 条</span>
-              （到齐前不能登记发布）·
+        list.incomplete
+          ? html`<span class="late">附件未到齐 ${list.incomplete} 条</span> （到齐前不能登记发布）·
               ${
-                filter.onlyIncomplete
-                  ? html`<a href="${base}">显示全部 ${items.length} 条</a>`
+                list.onlyIncomplete
+                  ? html`<a href="${base}">显示全部 ${list.total} 条</a>`
                   : html`<a href="${base}?only=incomplete">只看附件未到齐的条目</a>`
               }`
           : '所有条目的附件都已到齐。'
       }
     </p>
+    ${pager}
     ${message ? html`<p class="notice ${message.ok ? 'ok' : 'bad'}" role="status">${message.text}</p>` : ''}
     <table aria-labelledby="items">
       <thead>
@@ -418,14 +453,14 @@ export function renderDepartmentItems(
         </tr>
       </thead>
       <tbody>
-        ${shown.map(
+        ${items.map(
           (i) =>
             html`<tr data-item="${i.id}">
               <td><a href="/district/items/${encodeURIComponent(i.id)}">${i.title}</a></td>
               <td class="n">${i.revision}</td>
               <td class="nowrap">
                 ${ITEM_STATUS_LABEL[i.status]}
-                ${waiting(i) ? pendingFiles(i.id, i.attachments) : ''}
+                ${awaitingFiles(i) ? pendingFiles(i.id, i.attachments) : ''}
               </td>
               <td class="nowrap">${when(i.approvedAt)}</td>
               <td>${i.status === 'published' ? (i.publishedUrl ?? '') : (i.statusReason ?? '')}</td>
@@ -470,6 +505,7 @@ export function renderDepartmentItems(
         )}
       </tbody>
     </table>
+    ${pager}
   `
   return districtPage(`${department.name}条目`, 'none', body, viewer, links)
 }
