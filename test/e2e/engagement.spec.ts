@@ -10,6 +10,7 @@ import type { ConsultationView } from '../../src/shared/engagement/types'
 import type { ItemView } from '../../src/shared/items/types'
 import type { ChecklistVersion, ReviewView } from '../../src/shared/review/types'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
+import { XSS_PAYLOADS } from '../helpers/xss-payloads'
 import { spawnServer, type SpawnedServer } from '../server/helpers/spawn-server'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
@@ -74,6 +75,19 @@ const nav = (page: Page, label: string) =>
 const beijingDay = (days = 0) =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
+/** How far the desk's clock runs ahead of real time (the officer comes back after the period). */
+let deskAhead = 0
+const DAY = 86_400_000
+
+/** Moves the desk's clock `days` ahead and signs the administrator in again (idle lock). */
+async function deskLater(core: AppCore, days: number): Promise<void> {
+  deskAhead = days * DAY
+  await call(core, 'auth:login', {
+    username: E2E_SETUP.admin.username,
+    password: E2E_SETUP.admin.password,
+  })
+}
+
 async function shots(
   app: OpenedApp,
   page: Page,
@@ -125,7 +139,7 @@ describe('政民互动: a consultation from draft to adoption result, on both si
     )
     server = await spawnServer(['--data', serverDir, '--port', '0'])
 
-    app = await openApp({ setup: true })
+    app = await openApp({ setup: true, clock: () => new Date(Date.now() + deskAhead) })
     const { page, core } = app
     for (const user of [
       { ...REVIEWER, roles: ['reviewer'] },
@@ -273,14 +287,34 @@ describe('政民互动: a consultation from draft to adoption result, on both si
     expect(await page.locator('b', { hasText: '刚落户的' }).count()).toBe(0)
     await shots(app, page, 'comment-list')
 
-    // Decide: 部分采纳 with the reason, on paragraph 3.
+    // Decide: 部分采纳 with the reason, on paragraph 3; the commenter writes for a company.
     await row.getByRole('button', { name: '处理' }).click()
     const decide = page.getByRole('dialog', { name: '处理意见' })
+    await field(decide, '意见人身份').click()
+    await page.getByRole('option', { name: '企业' }).click()
     await field(decide, '处理结果').click()
     await page.getByRole('option', { name: '部分采纳' }).click()
     await field(decide, '理由及说明').fill('社保年限调整为连续缴纳满六个月；其余条件不变。')
     await decide.getByRole('button', { name: '保存处理结果' }).click()
     await row.getByText('部分采纳').waitFor()
+    await row.getByText('企业', { exact: true }).waitFor()
+
+    // While the period runs the result cannot be generated: a late comment may still come.
+    const generateButton = page.getByRole('button', { name: '生成采纳情况说明' })
+    expect(await generateButton.isDisabled()).toBe(true)
+    await page
+      .getByTestId('result-hint')
+      .getByText('结束；期满后处理完全部意见', { exact: false })
+      .waitFor()
+    await shots(app, page, 'decided-period-running')
+
+    // Three weeks later, the period over: the officer opens the consultation again.
+    await deskLater(core, 21)
+    await nav(page, '首页').click()
+    await nav(page, '政民互动').click()
+    await page.getByTestId('consultation-list').getByText(view.title).click()
+    await page.getByTestId('consultation-record').waitFor()
+    expect(await page.getByTestId('result-hint').count()).toBe(0)
 
     // Generate the adoption result: a disclosure item (类别 意见征集) opened in the editor.
     await page.getByRole('button', { name: '生成采纳情况说明' }).click()
@@ -290,6 +324,7 @@ describe('政民互动: a consultation from draft to adoption result, on both si
     expect(result.kind).toBe('consultation')
     expect(result.bodyHtml).toContain('共收到意见建议 1 条')
     expect(result.bodyHtml).toContain('部分采纳 1 条')
+    expect(result.bodyHtml).toContain('按来源分：企业 1 条。')
     expect(result.bodyHtml).not.toContain('13812345678')
     expect(result.bodyHtml).not.toContain('王女士')
     await page.getByText('征求意见采纳情况的说明', { exact: false }).first().waitFor()
@@ -304,13 +339,96 @@ describe('政民互动: a consultation from draft to adoption result, on both si
       .waitFor()
     await shots(app, page, 'record')
 
+    // The officer reconsiders: 采纳 in full. The result no longer says so — 需更新 — and
+    // 更新采纳情况说明 writes a new revision of the same item.
+    await row.getByRole('button', { name: '处理' }).click()
+    await field(decide, '处理结果').click()
+    await page.getByRole('option', { name: '采纳', exact: true }).click()
+    await decide.getByRole('button', { name: '保存处理结果' }).click()
+    await page.getByTestId('result-stale').waitFor()
+    await page.getByTestId('consultation-record').getByText('需更新').waitFor()
+    await shots(app, page, 'result-stale')
+    await page.getByRole('button', { name: '更新采纳情况说明' }).click()
+    await page.waitForURL(new RegExp(`/drafts/${resultId}$`))
+    const updated = await call<ItemView>(core, 'items:get', { id: resultId })
+    expect(updated.revision).toBeGreaterThan(result.revision)
+    expect(updated.bodyHtml).toContain('采纳 1 条，部分采纳 0 条')
+    view = await call<ConsultationView>(core, 'engagement:consultation-get', { id })
+    expect(view.resultStale).toBe(false)
+
     // The home page: no training recorded this year — from October that is warned about.
     await nav(page, '首页').click()
     const card = page.getByTestId('engagement-home-card')
-    if (Number(beijingDay().slice(5, 7)) >= 10) {
+    if (Number(beijingDay(21).slice(5, 7)) >= 10) {
       await card.getByText('尚未登记政务公开专题培训', { exact: false }).waitFor()
     }
     await app.screenshot('home-card')
     expect(app.problems.filter((p) => !p.includes('blocked request'))).toEqual([])
+  })
+
+  it('shows what commenters typed as text: the XSS payload list in the comment list runs nothing', async () => {
+    const { page, core } = app!
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    const draft = await call<ItemView>(core, 'items:save', {
+      kind: 'policy',
+      title: '淄博高新区人才公寓管理办法（征求意见稿）',
+      bodyHtml:
+        '<p>第一条 为规范人才公寓管理，制定本办法。</p><p>第二条 本办法自发布之日起施行。</p>',
+      issuer: '淄博高新区管委会办公室',
+      docNumber: '无文号',
+      signedDate: beijingDay(21),
+    })
+    const opened = await call<ConsultationView>(core, 'engagement:consultation-open', {
+      draftItemId: draft.id,
+      title: '《淄博高新区人才公寓管理办法（征求意见稿）》公开征求意见',
+      decisionType: 'normative',
+      startDate: beijingDay(21),
+      endDate: beijingDay(41),
+      shortReason: '',
+      questions: '公寓分配条件是否合理？',
+      contact: '区人才办，电话 0533-3580001',
+      channels: ['online', 'letter'],
+    })
+    // Letters typed in as received (the online feed's path is the core test's): body and name.
+    for (const payload of XSS_PAYLOADS) {
+      await call(core, 'engagement:comment-add', {
+        consultationId: opened.id,
+        body: payload,
+        paragraphNo: null,
+        commenterName: payload.slice(0, 50),
+        contact: '',
+        commenterType: 'public',
+        channel: 'letter',
+      })
+    }
+    await page.evaluate(
+      (to) => (window.location.hash = to),
+      `#/engagement/consultations/${opened.id}`,
+    )
+    const table = page.getByTestId('comment-table')
+    await table.waitFor()
+    await expect.poll(() => page.getByTestId('comment-row').count()).toBe(XSS_PAYLOADS.length)
+    const shown = (await table.innerText()).replace(/\s+/g, ' ')
+    for (const payload of XSS_PAYLOADS) {
+      expect(shown, payload).toContain(payload.replace(/\s+/g, ' '))
+    }
+    // Nothing became markup: no script, image, frame, style, MathML or link to javascript:, no
+    // event handler attribute, no <xss> element — and no alert ran.
+    expect(
+      await table
+        .locator(
+          'script, img, iframe, style, math, xss, body, a[href^="javascript"], [onerror], [onload]',
+        )
+        .count(),
+    ).toBe(0)
+    expect(await page.evaluate(() => document.querySelectorAll('[onerror], [onload]').length)).toBe(
+      0,
+    )
+    expect(dialogs).toEqual([])
+    await shots(app!, page, 'comment-list-xss')
   })
 })

@@ -231,8 +231,9 @@ export function ConsultationDetailPage({ id }: { id: string }) {
         )}
         {c.resultStale && (
           <Alert color="orange" p="xs" mb="sm" data-testid="result-stale">
-            意见采纳情况说明需更新：生成后处理结果有变化或收到了新的意见（待处理 {c.undecidedCount}{' '}
-            条）。请处理完毕后点击「更新采纳情况说明」，更新后的说明须重新提交保密审查。
+            意见采纳情况说明需更新：生成后处理结果有变化或收到了新的意见
+            {c.undecidedCount > 0 ? `（待处理 ${c.undecidedCount} 条）` : ''}
+            。请处理完毕后点击「更新采纳情况说明」，更新后的说明须重新提交保密审查。
           </Alert>
         )}
         {c.resultLocked && (
