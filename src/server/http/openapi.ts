@@ -156,7 +156,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     paths: {
       '/health': {
         get: {
-          summary: '健康检查（无需令牌）：协议修订号与服务端提供的功能',
+          summary: '健康检查（无需令牌）：协议版本号与服务端提供的功能',
           security: [],
           responses: {
             '200': json('正常', {
@@ -165,7 +165,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               properties: {
                 status: { const: 'ok' },
                 time: { type: 'string', format: 'date-time' },
-                protocol: { const: SYNC_PROTOCOL_VERSION, description: '协议修订号' },
+                protocol: {
+                  const: SYNC_PROTOCOL_VERSION,
+                  description: '协议版本号（2 即协议 v2）',
+                },
                 capabilities: {
                   type: 'object',
                   description: '服务端提供的功能（true 即有对应接口）；旧服务端没有该字段',
