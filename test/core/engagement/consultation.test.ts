@@ -6,6 +6,7 @@ import type { TestCore } from '../../helpers/test-core'
 import { mayOpenConsultationFrom } from '../../../src/shared/engagement/rules'
 import {
   consultationInput,
+  districtHolds,
   draftPolicy,
   loginAs,
   OFFICER,
@@ -261,19 +262,7 @@ describe('意见征集: draft → notice through 保密审查 → comments → d
       count: 0,
       comments: 0,
     })
-    await store.db
-      .insertInto('sync_items')
-      .values({
-        item_id: notice.id,
-        server_status: 'received',
-        server_revision: (await t.call('items:get', { id: notice.id })).revision,
-        published_url: null,
-        published_at: null,
-        returned_reason: null,
-        status_at: '2026-11-27T01:00:00.000Z',
-        updated_at: '2026-11-27T01:00:00.000Z',
-      })
-      .execute()
+    await districtHolds(t, notice.id, (await t.call('items:get', { id: notice.id })).revision)
     const annual = await engagementFigures(store.db, 2026)
     expect(annual.consultations).toMatchObject({
       count: 1,

@@ -85,3 +85,22 @@ export function received(
     ...extra,
   }
 }
+
+/** The district's word that it holds the item (what a sync's status pull records): online. */
+export async function districtHolds(t: TestCore, itemId: string, revision: number): Promise<void> {
+  const store = await openStore(t)
+  await store.db
+    .insertInto('sync_items')
+    .values({
+      item_id: itemId,
+      server_status: 'received',
+      server_revision: revision,
+      published_url: null,
+      published_at: null,
+      returned_reason: null,
+      status_at: '2026-11-27T01:00:00.000Z',
+      updated_at: '2026-11-27T01:00:00.000Z',
+    })
+    .execute()
+  await store.close()
+}

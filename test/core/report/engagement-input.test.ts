@@ -4,6 +4,7 @@ import { engagementInputs } from '../../../src/core/report/engagement-input'
 import type { TestCore } from '../../helpers/test-core'
 import {
   consultationInput,
+  districtHolds,
   draftPolicy,
   openStore,
   passReview,
@@ -16,25 +17,6 @@ afterEach(async () => {
   await t.cleanup()
 })
 
-/** The district's word that it holds the notice (what a sync's status pull records). */
-async function districtHolds(noticeId: string, revision: number): Promise<void> {
-  const store = await openStore(t)
-  await store.db
-    .insertInto('sync_items')
-    .values({
-      item_id: noticeId,
-      server_status: 'received',
-      server_revision: revision,
-      published_url: null,
-      published_at: null,
-      returned_reason: null,
-      status_at: '2026-11-27T01:00:00.000Z',
-      updated_at: '2026-11-27T01:00:00.000Z',
-    })
-    .execute()
-  await store.close()
-}
-
 describe('年度报告 section 一: the engagement figures feed the narrative as live fields', () => {
   it('states the consultations whose notice went online, their comments and decisions, in the generated 总体情况 — a consultation never online is not counted', async () => {
     t = await reviewCore()
@@ -44,7 +26,7 @@ describe('年度报告 section 一: the engagement figures feed the narrative as
     )
     await passReview(t, online.notice!.id)
     const notice = await t.call('items:get', { id: online.notice!.id })
-    await districtHolds(notice.id, notice.revision)
+    await districtHolds(t, notice.id, notice.revision)
     // Approved, with letters registered, but its notice never reached the district.
     const never = await t.call(
       'engagement:consultation-open',
