@@ -23,8 +23,10 @@ import { listQa } from './qa'
 
 /**
  * The comment list of a consultation as .xlsx (export-comments): every comment as text — a
- * commenter's `=HYPERLINK(…)` is a string cell, never a formula — without the contact (masked
- * data stays in the desk; names are not exported either: the sheet travels).
+ * commenter's `=HYPERLINK(…)`, `+SUM…`, `@SUM…` is a shared-string cell, never a formula, which
+ * Excel and WPS open as text. The text is not prefixed or otherwise "neutralised": the sheet is
+ * the record of what was said (a CSV, which would compute it, is never written). Without the
+ * contact (masked data stays in the desk; names are not exported either: the sheet travels).
  */
 export async function commentsSheet(db: Kysely<DB>, consultationId: string): Promise<SheetSpec> {
   const c = await loadConsultationRow(db, consultationId)
