@@ -1,15 +1,10 @@
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { Kysely, Migrator, sql, SqliteDialect } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { publishItem } from '../../src/server/changes/district-actions'
-import { migrateServerDatabase, SQLITE_FILE } from '../../src/server/db/connect'
-import { SERVER_MIGRATIONS } from '../../src/server/db/migrations'
-import type { ServerDB } from '../../src/server/db/schema'
+import { migrateServerDatabase } from '../../src/server/db/connect'
 import { COMMENTER_TYPE_LABELS } from '../../src/shared/engagement/labels'
 import { COMMENTER_TYPES } from '../../src/shared/engagement/types'
-import { makeTempDir } from '../helpers/temp-dir'
 import { BACKENDS, useBackend } from './helpers/backends'
+import { databaseBefore } from './helpers/older-database'
 import { consultationBody } from './helpers/consultation-body'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
@@ -21,10 +16,6 @@ import { call, department, NOW, useServers } from './helpers/test-server'
 describe.each(BACKENDS)('意见征集 public page (%s)', (kind) => {
   const backend = useBackend(kind)
   const server = useServers()
-  const closers: (() => Promise<void> | void)[] = []
-  afterEach(async () => {
-    for (const close of closers.splice(0).reverse()) await close()
-  })
 
   async function setup(overrides: Record<string, unknown> = {}) {
     const { db } = await backend.fresh()
@@ -230,26 +221,7 @@ describe.each(BACKENDS)('意见征集 public page (%s)', (kind) => {
   })
 
   it('migration 0270 masks the contacts stored in full by an older server, and audits it', async () => {
-    let db: Kysely<ServerDB>
-    if (kind === 'sqlite') {
-      const { dir, cleanup } = makeTempDir('dd-server-0270-')
-      const file = new Database(join(dir, SQLITE_FILE))
-      file.pragma('foreign_keys = ON')
-      db = new Kysely<ServerDB>({ dialect: new SqliteDialect({ database: file }) })
-      closers.push(cleanup, () => db.destroy())
-    } else {
-      db = (await backend.fresh()).db
-      await sql`drop schema public cascade`.execute(db)
-      await sql`create schema public`.execute(db)
-    }
-    const older = Object.fromEntries(
-      Object.entries(SERVER_MIGRATIONS).filter(([name]) => name < '2026_12_01_0270'),
-    )
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(older) },
-    }).migrateToLatest()
-    expect(error).toBeUndefined()
+    const db = await databaseBefore(backend, '2026_12_01_0270')
     await department(db, 'A')
     const { id: departmentId } = await db
       .selectFrom('departments')

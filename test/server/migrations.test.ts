@@ -1,15 +1,12 @@
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { Kysely, Migrator, sql, SqliteDialect } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
 import { publishItem } from '../../src/server/changes/district-actions'
-import { migrateServerDatabase, SQLITE_FILE } from '../../src/server/db/connect'
+import { migrateServerDatabase } from '../../src/server/db/connect'
 import { SERVER_MIGRATIONS } from '../../src/server/db/migrations'
-import type { ServerDB } from '../../src/server/db/schema'
 import { attachmentProgress } from '../../src/server/uploads/uploads-service'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
-import { makeTempDir } from '../helpers/temp-dir'
 import { BACKENDS, useBackend } from './helpers/backends'
+import { databaseBefore } from './helpers/older-database'
 import { hashOf, makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
 import { sendChunks, sha } from './helpers/uploads'
@@ -17,39 +14,9 @@ import { sendChunks, sha } from './helpers/uploads'
 describe.each(BACKENDS)('server migrations (%s)', (kind) => {
   const backend = useBackend(kind)
   const server = useServers()
-  const closers: (() => Promise<void> | void)[] = []
-  afterEach(async () => {
-    for (const close of closers.splice(0).reverse()) await close()
-  })
-
-  /** An empty database migrated only up to (not including) `before` — an older server's. */
-  async function databaseBefore(before: string): Promise<Kysely<ServerDB>> {
-    let db: Kysely<ServerDB>
-    if (kind === 'sqlite') {
-      const { dir, cleanup } = makeTempDir('dd-server-old-')
-      const file = new Database(join(dir, SQLITE_FILE))
-      file.pragma('foreign_keys = ON')
-      db = new Kysely<ServerDB>({ dialect: new SqliteDialect({ database: file }) })
-      closers.push(cleanup, () => db.destroy())
-    } else {
-      // The file's database, emptied: the next fresh() migrates it to the latest again.
-      db = (await backend.fresh()).db
-      await sql`drop schema public cascade`.execute(db)
-      await sql`create schema public`.execute(db)
-    }
-    const older = Object.fromEntries(
-      Object.entries(SERVER_MIGRATIONS).filter(([name]) => name < before),
-    )
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: () => Promise.resolve(older) },
-    }).migrateToLatest()
-    expect(error).toBeUndefined()
-    return db
-  }
 
   it('an item received before protocol v2 (migration 0210) is 附件未到齐 once migrated, and 登记发布 is refused until its file arrives', async () => {
-    const db = await databaseBefore('2026_12_01_0210')
+    const db = await databaseBefore(backend, '2026_12_01_0210')
     const { token } = await department(db, 'A')
     const departmentId = (await db.selectFrom('departments').select('id').executeTakeFirstOrThrow())
       .id

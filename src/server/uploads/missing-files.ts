@@ -25,25 +25,26 @@ export async function incompleteItemCounts(db: Kysely<ServerDB>): Promise<Map<st
 }
 
 /**
- * The ids of `departmentId`'s items 「附件未到齐」 (not withdrawn, some file missing), as a subquery
- * (`where('id', 'in', …)`), for the department's items page and its counts.
+ * The ids of the items 「附件未到齐」 (not withdrawn, some file missing), of `departmentId` or of
+ * all, as a subquery (`where('id', 'in', …)`): the department's items page, its counts, and
+ * itemFileStates.
  */
-export function awaitingFilesItemIds(db: Kysely<ServerDB>, departmentId: string) {
-  return db
-    .selectFrom('items as i')
-    .select('i.id')
-    .where('i.department_id', '=', departmentId)
-    .where('i.status', 'in', PENDING_STATUSES)
+export function awaitingFilesItemIds(db: Kysely<ServerDB>, departmentId?: string) {
+  const query = db
+    .selectFrom('items as w')
+    .select('w.id')
+    .where('w.status', 'in', PENDING_STATUSES)
     .where((eb) =>
       eb.exists(
         eb
           .selectFrom('item_attachments as m')
           .leftJoin('upload_blobs as mb', 'mb.sha256', 'm.sha256')
           .select('m.item_id')
-          .whereRef('m.item_id', '=', 'i.id')
+          .whereRef('m.item_id', '=', 'w.id')
           .where('mb.sha256', 'is', null),
       ),
     )
+  return departmentId === undefined ? query : query.where('w.department_id', '=', departmentId)
 }
 
 /** A file an item names: arrived, or where its upload stands. */
@@ -111,18 +112,7 @@ export async function itemFileStates(
   if (options.itemId) {
     query = query.where('i.id', '=', options.itemId)
   } else {
-    query = query
-      .where('i.status', 'in', PENDING_STATUSES)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('item_attachments as m')
-            .leftJoin('upload_blobs as mb', 'mb.sha256', 'm.sha256')
-            .select('m.item_id')
-            .whereRef('m.item_id', '=', 'i.id')
-            .where('mb.sha256', 'is', null),
-        ),
-      )
+    query = query.where('i.id', 'in', awaitingFilesItemIds(db))
   }
   if (options.departmentIds) {
     if (options.departmentIds.length === 0) return []
