@@ -54,6 +54,20 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
     return database
   }
 
+  /** A server, the admin 王主任 (from the CLI) and one item pushed by 区财政局 (CZJ). */
+  async function adminAndItem(title?: string) {
+    const { db } = await fresh()
+    const app = await server(db)
+    const run = adminCli(backend)
+    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
+      .json!
+    const { token } = await department(db, 'CZJ', '区财政局')
+    const itemId = newItemId()
+    const item = makeItem(title ? { title } : {})
+    await call(app, token, 'PUT', `/api/v1/items/${itemId}`, putBody(1, item))
+    return { db, app, admin, token, itemId }
+  }
+
   it('the first admin from the CLI closes the pages to anyone not logged in, the view password included', async () => {
     const { db } = await fresh()
     const app = await server(db, { view: { openWithoutPassword: true, password: '旧的访问密码' } })
@@ -175,20 +189,7 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
   })
 
   it('roles: 查看 reads only; 审核发布 returns an item with a reason (the department sees it); 管理员 manages accounts and departments; all audited with who', async () => {
-    const { db } = await fresh()
-    const app = await server(db)
-    const run = adminCli(backend)
-    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
-      .json!
-    const { token } = await department(db, 'CZJ', '区财政局')
-    const itemId = newItemId()
-    await call(
-      app,
-      token,
-      'PUT',
-      `/api/v1/items/${itemId}`,
-      putBody(1, makeItem({ title: '预算公开' })),
-    )
+    const { app, admin, token, itemId } = await adminAndItem('预算公开')
 
     const a = await login(app, 'wang', admin.password as string)
     const made = await post(
@@ -272,14 +273,7 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
   })
 
   it('publish, return, create department and rotate token write their audit row in the same transaction: an audit that cannot be written undoes the action', async () => {
-    const { db } = await fresh()
-    const app = await server(db)
-    const run = adminCli(backend)
-    const admin = (await run('create-district-user', '--username', 'wang', '--name', '王主任'))
-      .json!
-    const { token } = await department(db, 'CZJ', '区财政局')
-    const itemId = newItemId()
-    await call(app, token, 'PUT', `/api/v1/items/${itemId}`, putBody(1, makeItem()))
+    const { db, app, admin, token, itemId } = await adminAndItem()
     const a = await login(app, 'wang', admin.password as string)
     const itemRow = () =>
       db.selectFrom('items').select(['status']).where('id', '=', itemId).executeTakeFirstOrThrow()
