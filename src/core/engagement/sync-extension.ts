@@ -251,23 +251,34 @@ async function putConsultations(
     let body = namesOnlyServer ? namesOnly(c.body) : c.body
     let hash = namesOnlyServer ? await wireContentHash(body) : c.hash
     if (c.pushed === hash) {
-      if (hash !== c.hash) notice = OLD_SERVER_ATTACHMENTS_NOTICE
+      if (namesOnlyServer && c.files.length > 0) notice = OLD_SERVER_ATTACHMENTS_NOTICE
       continue
     }
-    let res = await d.request('PUT', `/consultations/${c.id}`, body, consultationReceiptSchema)
+    const put = (b: ConsultationWire) =>
+      d.request('PUT', `/consultations/${c.id}`, b, consultationReceiptSchema)
+    const refuses = (r: Awaited<ReturnType<typeof put>>, field: RegExp) =>
+      r.kind === 'rejected' && r.code === 'VALIDATION' && field.test(r.message)
+    let res = await put(body)
+    if (body.resultItemId !== undefined && refuses(res, /resultItemId/)) {
+      // A server before the result link refuses the field: the consultation without it (its
+      // files still offered for download).
+      const { resultItemId: _resultItemId, ...withoutResult } = body
+      body = withoutResult
+      hash = await wireContentHash(body)
+      res = await put(body)
+    }
     if (
-      res.kind === 'rejected' &&
-      res.code === 'VALIDATION' &&
-      (body.attachments.some((a) => a.sha256 !== undefined) || body.resultItemId !== undefined) &&
-      /sha256|size|resultItemId|未知|unrecognized/i.test(res.message)
+      body.attachments.some((a) => a.sha256 !== undefined) &&
+      refuses(res, /sha256|size|未知|unrecognized/i)
     ) {
       // A server before 2026-12 refuses the unknown fields `sha256`/`size`: names only.
-      body = namesOnly(c.body)
+      body = namesOnly(body)
       hash = await wireContentHash(body)
-      res = await d.request('PUT', `/consultations/${c.id}`, body, consultationReceiptSchema)
+      res = await put(body)
     }
     if (res.kind !== 'ok') return failed(`意见征集「${c.body.title}」上线失败`, res)
-    if (hash !== c.hash && c.files.length > 0) notice = OLD_SERVER_ATTACHMENTS_NOTICE
+    if (c.files.length > 0 && !body.attachments.some((a) => a.sha256 !== undefined))
+      notice = OLD_SERVER_ATTACHMENTS_NOTICE
     await d.db
       .updateTable('consultations')
       .set({ pushed_hash: hash, pushed_at: d.clock().toISOString() })

@@ -1,10 +1,22 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { noticeHtml } from '../../../src/core/engagement/notice'
-import { noticeMismatchNotice, shownInNotice } from '../../../src/core/engagement/sync-extension'
+import {
+  noticeMismatchNotice,
+  shownInNotice,
+  syncEngagement,
+} from '../../../src/core/engagement/sync-extension'
+import { createEventBus } from '../../../src/core/events/bus'
+import { silentLogger } from '../../../src/core/logger'
+import { parseOrThrow } from '../../../src/server/items/item-schemas'
+import type { ApiError } from '../../../src/server/errors'
+import { commentsPageSchema, consultationWireSchema } from '../../../src/shared/engagement/wire'
 import { sanitiseHtml } from '../../../src/core/html/sanitise'
 import type { ConsultationWire } from '../../../src/shared/engagement/wire'
 import { seededRandom } from '../../../src/core/sync/backoff'
 import { publishItem } from '../../../src/server/changes/district-actions'
+import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { FIXED_NOW } from '../../helpers/test-clock'
 import { createTestCore, type TestCore } from '../../helpers/test-core'
 import { startTestServer, type TestServer } from '../sync/helpers'
@@ -14,6 +26,7 @@ import {
   LEADER,
   loginAs,
   OFFICER,
+  openStore,
   passReview,
   REVIEWER,
 } from './helpers'
@@ -280,5 +293,71 @@ describe('意见征集 online: 身份 down the wire, the adoption result linked 
     page = await (await publicPage(opened.id)).text()
     expect(page).toContain('<h2>意见采纳情况</h2>')
     expect(page).toContain(`<a href="${url}">${result.title}</a>`)
+  })
+})
+
+describe('意见征集 online: a district server before the result link', () => {
+  it('sends the consultation again without resultItemId when the server refuses the field, keeping the file hashes', async () => {
+    await desk()
+    const { draft, opened, noticeId } = await openOnline()
+    const file = join(t.dataDir, '起草说明.pdf')
+    writeFileSync(file, deterministicBytes(30_000, 9, '%PDF-1.4\n'))
+    t.platform.openAnswers.push(file)
+    await t.call('attachments:add', { itemId: noticeId })
+    await passReview(t, noticeId)
+    expect(await t.core.sync.runOnce(true)).toEqual({ kind: 'done' })
+    const store = await openStore(t)
+    try {
+      // Any item of the desk stands in for the generated 采纳情况说明.
+      const resultId = draft.id
+      await store.db
+        .updateTable('consultations')
+        .set({ result_item_id: resultId })
+        .where('id', '=', opened.id)
+        .execute()
+      // The server of before: the same wire schema without the field (its real error message).
+      const older = consultationWireSchema.omit({ resultItemId: true })
+      const bodies: Record<string, unknown>[] = []
+      const result = await syncEngagement({
+        db: store.db,
+        clock: () => FIXED_NOW,
+        events: createEventBus(),
+        actor: null,
+        logger: silentLogger,
+        uploadFiles: () => Promise.resolve({ kind: 'done', failed: 0 }),
+        request: async (method, path, body, schema) => {
+          if (path.startsWith('/consultations/comments'))
+            return {
+              kind: 'ok',
+              status: 200,
+              body: schema.parse(
+                commentsPageSchema.parse({ comments: [], next: 0, hasMore: false }),
+              ),
+            }
+          bodies.push(body as Record<string, unknown>)
+          try {
+            parseOrThrow(older, body, '意见征集')
+          } catch (e) {
+            const err = e as ApiError
+            return { kind: 'rejected', status: 400, code: err.code, message: err.message }
+          }
+          return {
+            kind: 'ok',
+            status: 200,
+            body: schema.parse({ id: opened.id, result: 'updated' }),
+          }
+        },
+      })
+      expect(result).toEqual({ kind: 'done' })
+      expect(bodies).toHaveLength(2)
+      expect(bodies[0]).toMatchObject({ resultItemId: resultId })
+      expect(bodies[1]).not.toHaveProperty('resultItemId')
+      expect(bodies[1]).toMatchObject({
+        noticeItemId: noticeId,
+        attachments: [{ name: '起草说明.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      })
+    } finally {
+      await store.close()
+    }
   })
 })
