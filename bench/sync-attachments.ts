@@ -3,7 +3,8 @@
  * all, generated on the fly in a temp folder (deterministic bytes: AES-CTR of a seed), 30% of
  * the file references pointing at files other items also attach.
  * - v2: the desk's own uploader (src/core/sync/uploads.ts) against the real server — one
- *   `POST /blobs/query` per 1,000 files, then each missing file in the server's chunks.
+ *   `POST /blobs/query` per 1,000 files, then each missing file in the server's chunks, the
+ *   first chunk carrying the start (a file of one chunk is one request), four files at a time.
  * - baseline: each item's files whole in one request per item (a route added for the bench that
  *   stores each file, hashed, in the same tables) — no dedup, no resume.
  */
@@ -166,6 +167,20 @@ export interface AttachmentBench {
   ratio: number
   /** Share of the referenced bytes not sent thanks to content addressing. */
   dedupSaving: number
+  /**
+   * CPU time of this process (desk and server both run in it) per way: the work each way costs,
+   * less sensitive than the wall time to other load on the machine.
+   */
+  v2CpuMs: number
+  wholeCpuMs: number
+  /** HTTP requests each way sent. */
+  v2Requests: number
+  wholeRequests: number
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
 }
 
 export async function benchAttachments(): Promise<AttachmentBench> {
@@ -175,10 +190,14 @@ export async function benchAttachments(): Promise<AttachmentBench> {
 
     // v2: the desk's uploader, every item's files in the order sync sends them.
     const v2 = await startServer(false)
+    let v2Requests = 0
     const client = new SyncHttpClient({
       serverUrl: v2.url,
       token: v2.token,
-      fetch: (input, init) => fetch(input, init),
+      fetch: (input, init) => {
+        v2Requests++
+        return fetch(input, init)
+      },
       timeoutMs: 120_000,
     })
     const wanted: UploadFile[] = p.items.flatMap((refs, k) =>
@@ -188,18 +207,21 @@ export async function benchAttachments(): Promise<AttachmentBench> {
         name: `附件${k}.pdf`,
       })),
     )
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const outcome = await uploadFiles(
       { client, dataDir: desk.dir, logger: silentLogger, onFile: () => {} },
       [...new Map(wanted.map((f) => [f.sha256, f])).values()],
     )
     const v2Ms = performance.now() - t0
+    const v2CpuMs = cpuMs(c0)
     if (outcome.kind !== 'done' || outcome.failed > 0)
       throw new Error(`v2 upload failed: ${JSON.stringify(outcome)}`)
     await v2.stop()
 
     // Baseline: one request per item with its files whole (shared files sent again each time).
     const whole = await startServer(true)
+    const c1 = process.cpuUsage()
     const t1 = performance.now()
     for (const refs of p.items) {
       const body = Buffer.concat(refs.map((i) => readFileSync(p.files[i]!.path)))
@@ -213,6 +235,7 @@ export async function benchAttachments(): Promise<AttachmentBench> {
       if (res.status !== 200) throw new Error(`baseline upload failed: ${res.status}`)
     }
     const wholeMs = performance.now() - t1
+    const wholeCpuMs = cpuMs(c1)
     await whole.stop()
 
     const mb = (bytes: number) => bytes / 1024 / 1024
@@ -229,6 +252,10 @@ export async function benchAttachments(): Promise<AttachmentBench> {
       wholeMbPerS,
       ratio: v2MbPerS / wholeMbPerS,
       dedupSaving: 1 - p.uniqueBytes / p.referencedBytes,
+      v2CpuMs,
+      wholeCpuMs,
+      v2Requests,
+      wholeRequests: p.items.length,
     }
   } finally {
     desk.cleanup()

@@ -4,7 +4,8 @@
  * one PUT per item with 8 requests in flight over keep-alive connections. Prints a table, then one
  * JSON line (the last line): {"items","items_per_s","per_item_items_per_s","ratio", and the
  * attachments row's "attachment_files","attachment_mb","attachment_mb_per_s",
- * "attachment_whole_mb_per_s","attachment_ratio","dedup_saving"} (bench/sync-attachments.ts).
+ * "attachment_whole_mb_per_s","attachment_ratio","dedup_saving","attachment_requests",
+ * "attachment_cpu_ratio"} (bench/sync-attachments.ts).
  */
 import type { AddressInfo } from 'node:net'
 import { openServerDatabase } from '../src/server/db/connect'
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
     `v2 / 整文件 = ${a.ratio.toFixed(2)} 倍；去重节省 ${(a.dedupSaving * 100).toFixed(1)}% 的上传量`,
   )
   console.log(
+    `请求数 v2 ${a.v2Requests} 个 / 整文件 ${a.wholeRequests} 个；本进程 CPU 时间 v2 ${a.v2CpuMs.toFixed(0)} ms / ` +
+      `整文件 ${a.wholeCpuMs.toFixed(0)} ms（整文件 / v2 = ${(a.wholeCpuMs / a.v2CpuMs).toFixed(2)} 倍）`,
+  )
+  console.log(
     JSON.stringify({
       items: ITEMS,
       items_per_s: Math.round(rate(batchMs)),
@@ -155,6 +160,8 @@ async function main(): Promise<void> {
       attachment_whole_mb_per_s: Number(a.wholeMbPerS.toFixed(1)),
       attachment_ratio: Number(a.ratio.toFixed(2)),
       dedup_saving: Number(a.dedupSaving.toFixed(3)),
+      attachment_requests: a.v2Requests,
+      attachment_cpu_ratio: Number((a.wholeCpuMs / a.v2CpuMs).toFixed(2)),
     }),
   )
 }

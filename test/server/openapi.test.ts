@@ -90,6 +90,7 @@ describe.each(BACKENDS)('OpenAPI document (%s)', (kind) => {
       'sha256',
       'index',
       'x-chunk-sha256',
+      'size', // chunk 0 may start the upload (2026-12-01)
     ])
     expect(chunk.responses['422'].content['application/json'].schema.$ref).toBe(
       '#/components/schemas/Error',

@@ -291,7 +291,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           requestBody: body(blobQueryBodySchema),
           responses: {
             ...common,
-            '200': json('{have: [sha256…]}', answer(blobQueryResponseSchema)),
+            '200': json(
+              '{have: [区级已有的 sha256…], started: [本部门已开始未完成的 sha256…], chunkSize: 新上传的分块大小}（started、chunkSize 为 2026-12-01 新增，旧服务端没有）',
+              answer(blobQueryResponseSchema),
+            ),
           },
         },
       },
@@ -323,7 +326,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       '/blobs/{sha256}/chunks/{index}': {
         put: {
-          summary: `上传一个分块（application/octet-stream），请求头 ${CHUNK_SHA256_HEADER} 为该分块的 SHA-256；重复发送无副作用；最后一块到齐时校验整个文件的 SHA-256`,
+          summary: `上传一个分块（application/octet-stream），请求头 ${CHUNK_SHA256_HEADER} 为该分块的 SHA-256；重复发送无副作用；最后一块到齐时校验整个文件的 SHA-256。第 0 块可带 ?size=<文件字节数>，同时开始上传（免去单独的 POST；只有一块的文件一次请求即传完）`,
           parameters: [
             shaParam,
             {
@@ -339,6 +342,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               required: true,
               schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
             },
+            {
+              name: 'size',
+              in: 'query',
+              required: false,
+              description:
+                '仅第 0 块：整个文件的字节数，带上即开始（或续传）该文件的上传，检查与 POST /blobs/{sha256} 相同（单个文件上限、配额、大小一致）',
+              schema: { type: 'integer', minimum: 0 },
+            },
           ],
           requestBody: {
             required: true,
@@ -352,8 +363,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               '上传状态（complete=true：文件已到齐并通过校验）',
               answer(blobStatusSchema),
             ),
-            '404': errorRef('尚未开始该文件的上传（NOT_FOUND）'),
-            '413': errorRef('分块超过本次上传的分块大小（PAYLOAD_TOO_LARGE）'),
+            '404': errorRef('尚未开始该文件的上传且未带 size（NOT_FOUND）'),
+            '413': errorRef(
+              '分块超过本次上传的分块大小（PAYLOAD_TOO_LARGE）；带 size 时另有文件超过上限（PAYLOAD_TOO_LARGE）、超出配额（QUOTA_EXCEEDED）',
+            ),
             '422': errorRef(
               '分块内容与其 SHA-256 不符（CHUNK_HASH_MISMATCH），或整个文件与其 SHA-256 不符（FILE_HASH_MISMATCH，分块已丢弃）',
             ),

@@ -191,7 +191,8 @@ function refuseUnacceptable(sha256: string, size: number, limits: UploadLimits):
 
 /**
  * The department's session of the file: the one it started (same size, else 400), or a new one
- * in the server's chunk layout when the quota allows (413 QUOTA_EXCEEDED otherwise).
+ * in the server's chunk layout when the quota allows (413 QUOTA_EXCEEDED otherwise) — created
+ * finished (`completedAt`) when the caller holds the whole, verified file in this transaction.
  */
 async function openSession(
   trx: Transaction<ServerDB>,
@@ -200,7 +201,8 @@ async function openSession(
   size: number,
   limits: UploadLimits,
   now: string,
-): Promise<SessionRow> {
+  completedAt: string | null = null,
+): Promise<SessionRow & { created: boolean }> {
   // One department's uploads start one at a time, so two instances cannot both pass the quota.
   await lockDepartmentForWrite(trx, departmentId)
   const existing = await findSession(trx, departmentId, sha256)
@@ -211,7 +213,7 @@ async function openSession(
         `该文件的上传已按 ${Number(existing.size)} 字节开始，与本次所报 ${size} 字节不符。`,
       )
     }
-    return existing
+    return { ...existing, created: false }
   }
   const used = await trx
     .selectFrom('upload_sessions')
@@ -231,14 +233,18 @@ async function openSession(
     size,
     chunk_size: limits.chunkBytes,
     chunk_count: Math.ceil(size / limits.chunkBytes),
-    completed_at: null,
+    completed_at: finishedAtStart(completedAt, size, limits),
   }
   await trx
     .insertInto('upload_sessions')
     .values({ department_id: departmentId, sha256, created_at: now, updated_at: now, ...row })
     .execute()
-  return row as SessionRow
+  return { ...row, created: true }
 }
+
+/** A new session is created finished only for a file of one chunk. */
+const finishedAtStart = (completedAt: string | null, size: number, limits: UploadLimits) =>
+  size > 0 && size <= limits.chunkBytes ? completedAt : null
 
 /**
  * `PUT /blobs/{sha256}/chunks/0?size=<bytes>`: the start of an upload carrying its first chunk
@@ -267,17 +273,33 @@ export async function putFirstChunk(
   if (size === 0) return startUpload(db, departmentId, sha256, size, limits, now)
   refuseUnacceptable(sha256, size, limits)
   const actual = chunkHashOrThrow(data, chunkSha256, 0)
+  // The whole file in one chunk: its chunk hash is the file's.
+  const whole = data.length === size
+  if (whole && actual !== sha256) {
+    throw new ApiError(
+      'FILE_HASH_MISMATCH',
+      '收到的文件与其 SHA-256 不符，未保存；请重新上传该文件。',
+    )
+  }
   const result = await db.transaction().execute(async (trx) => {
-    const session = await openSession(trx, departmentId, sha256, size, limits, now)
+    const session = await openSession(
+      trx,
+      departmentId,
+      sha256,
+      size,
+      limits,
+      now,
+      whole ? now : null,
+    )
+    if (session.created && session.completed_at !== null) {
+      // A new one-chunk file, verified above: session, chunk and file in three inserts.
+      await insertChunk(trx, departmentId, sha256, 0, actual, data, now)
+      await insertBlob(trx, departmentId, sha256, size, now)
+      return { session, inserted: true, done: true }
+    }
     if (session.completed_at !== null) return { session, inserted: false, done: true }
     if (data.length !== Math.min(size, session.chunk_size)) {
       return { session, inserted: false, done: false }
-    }
-    if (session.chunk_count === 1 && actual !== sha256) {
-      throw new ApiError(
-        'FILE_HASH_MISMATCH',
-        '收到的文件与其 SHA-256 不符，未保存；请重新上传该文件。',
-      )
     }
     const inserted = await storeChunk(trx, departmentId, sha256, 0, actual, data, now)
     if (session.chunk_count > 1) return { session, inserted, done: false }
@@ -324,6 +346,19 @@ async function storeChunk(
     .where('sha256', '=', sha256)
     .executeTakeFirst()
   if (Number(touched.numUpdatedRows) === 0) throw new ApiError('NOT_FOUND', NO_UPLOAD)
+  return insertChunk(trx, departmentId, sha256, index, chunkSha256, data, now)
+}
+
+/** The chunk's row (kept as it is when the chunk is already held); whether it is new. */
+async function insertChunk(
+  trx: Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  index: number,
+  chunkSha256: string,
+  data: Buffer,
+  now: string,
+): Promise<boolean> {
   const inserted = await trx
     .insertInto('upload_chunks')
     .values({
@@ -487,6 +522,17 @@ async function recordComplete(
     .where('sha256', '=', sha256)
     .where('completed_at', 'is', null)
     .execute()
+  await insertBlob(trx, departmentId, sha256, size, now)
+}
+
+/** The district's verified file (another department finishing it first stays its source). */
+async function insertBlob(
+  trx: Transaction<ServerDB>,
+  departmentId: string,
+  sha256: string,
+  size: number,
+  now: string,
+): Promise<void> {
   await trx
     .insertInto('upload_blobs')
     .values({ sha256, size, source_department_id: departmentId, completed_at: now })

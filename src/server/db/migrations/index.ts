@@ -14,6 +14,7 @@ import * as m0240 from './2026_12_01_0240_rate_limit_window'
 import * as m0250 from './2026_12_01_0250_upload_expiry'
 import * as m0260 from './2026_12_01_0260_item_attachments_backfill'
 import * as m0270 from './2026_12_01_0270_consultation_type_result_contact'
+import * as m0280 from './2026_12_01_0280_upload_quota_index'
 
 /**
  * The server's migrations, imported statically (kysely issue #23). Separate from the desktop
@@ -35,6 +36,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0250_upload_expiry': m0250,
   '2026_12_01_0260_item_attachments_backfill': m0260,
   '2026_12_01_0270_consultation_type_result_contact': m0270,
+  '2026_12_01_0280_upload_quota_index': m0280,
 }
 
 /** kysely's MigrationProvider over the static list above. */
