@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import {
+  sql,
   SelectQueryNode,
   type Kysely,
   type KyselyPlugin,
@@ -242,6 +243,25 @@ describe.each(BACKENDS)('upload start with its first chunk (%s)', (kind) => {
     await putFirst(app, token, hash, file.length, file.subarray(0, CHUNK))
     expect(await sendChunks(app, token, file, CHUNK, [1, 2])).toMatchObject({ complete: true })
     expect((await stored(db, hash))!.equals(file)).toBe(true)
+  })
+})
+
+describe.each(BACKENDS)('the quota check (%s)', (kind) => {
+  const backend = useBackend(kind)
+
+  it('sums the department’s sessions from the index on (department, size), not the table rows (migration 0280)', async () => {
+    const { db } = await backend.fresh()
+    if (kind === 'sqlite') {
+      const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN
+        SELECT coalesce(sum(size), 0) FROM upload_sessions WHERE department_id = ${'d'}`.execute(db)
+      expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(
+        /COVERING INDEX upload_sessions_department_size/,
+      )
+    } else {
+      const rows = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes
+        WHERE indexname = 'upload_sessions_department_size'`.execute(db)
+      expect(rows.rows[0]?.indexdef).toMatch(/\(department_id, size\)/)
+    }
   })
 })
 
