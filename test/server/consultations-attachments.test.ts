@@ -5,8 +5,8 @@ import { contentDisposition, downloadContentType } from '../../src/server/consul
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
-import { consultationBody } from './helpers/consultation-body'
-import { call, department, useServers } from './helpers/test-server'
+import { consultationBody, consultationOnline } from './helpers/consultation-body'
+import { call, useServers } from './helpers/test-server'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const CHUNK = 64 * 1024
@@ -61,27 +61,11 @@ describe.each(BACKENDS)('意见征集 attachments on the public page (%s)', (kin
   async function setup(files: File[], listed: unknown[] = files.map(ref)) {
     const { db } = await backend.fresh()
     const app = await server(db, { uploads: { chunkBytes: CHUNK } })
-    const a = await department(db, 'A', '区科技局')
-    const b = await department(db, 'B', '区民政局')
-    const noticeId = newItemId()
-    const notice = makeItem({
-      kind: 'consultation',
-      title: '关于公开征求意见的公告',
-      attachments: files.map(ref),
+    const online = await consultationOnline(db, app, {
+      notice: { attachments: files.map(ref) },
+      consultation: { attachments: listed },
     })
-    expect(
-      (await call(app, a.token, 'PUT', `/api/v1/items/${noticeId}`, putBody(1, notice))).statusCode,
-    ).toBe(201)
-    const id = newItemId()
-    const put = await call(
-      app,
-      a.token,
-      'PUT',
-      `/api/v1/consultations/${id}`,
-      consultationBody(noticeId, { attachments: listed }),
-    )
-    expect(put.statusCode).toBe(201)
-    return { db, app, a, b, id, noticeId }
+    return { db, app, ...online }
   }
 
   const get = (app: FastifyInstance, url: string) => app.inject({ method: 'GET', url })

@@ -5,7 +5,7 @@ import { COMMENTER_TYPE_LABELS } from '../../src/shared/engagement/labels'
 import { COMMENTER_TYPES } from '../../src/shared/engagement/types'
 import { BACKENDS, useBackend } from './helpers/backends'
 import { databaseBefore } from './helpers/older-database'
-import { consultationBody } from './helpers/consultation-body'
+import { consultationBody, consultationOnline, postComment } from './helpers/consultation-body'
 import { makeItem, newItemId, putBody } from './helpers/payloads'
 import { call, department, NOW, useServers } from './helpers/test-server'
 
@@ -20,38 +20,9 @@ describe.each(BACKENDS)('意见征集 public page (%s)', (kind) => {
   async function setup(overrides: Record<string, unknown> = {}) {
     const { db } = await backend.fresh()
     const app = await server(db)
-    const a = await department(db, 'A', '区科技局')
-    const b = await department(db, 'B', '区民政局')
-    const noticeId = newItemId()
-    const notice = makeItem({ kind: 'consultation', title: '关于公开征求意见的公告' })
-    expect(
-      (await call(app, a.token, 'PUT', `/api/v1/items/${noticeId}`, putBody(1, notice))).statusCode,
-    ).toBe(201)
-    const id = newItemId()
-    const put = await call(
-      app,
-      a.token,
-      'PUT',
-      `/api/v1/consultations/${id}`,
-      consultationBody(noticeId, overrides),
-    )
-    expect(put.statusCode).toBe(201)
-    return { db, app, a, b, id, noticeId }
+    return { db, app, ...(await consultationOnline(db, app, { consultation: overrides })) }
   }
-
-  const post = (
-    app: Awaited<ReturnType<typeof server>>,
-    id: string,
-    fields: Record<string, string>,
-    ip = '203.0.113.7',
-  ) =>
-    app.inject({
-      method: 'POST',
-      url: `/consultations/${id}/comments`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(fields).toString(),
-      remoteAddress: ip,
-    })
+  const post = postComment
 
   it('offers an optional, labelled 身份 select in the desk’s vocabulary, stores the choice and sends it down', async () => {
     const { app, id, a } = await setup()

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { xlsxCells } from '../core/engagement/xlsx-cells'
 import { memoryCommentThrottle } from '../../src/server/consultations/throttle'
 import { BACKENDS, useBackend } from './helpers/backends'
-import { makeItem, newItemId, putBody } from './helpers/payloads'
-import { consultationBody } from './helpers/consultation-body'
-import { call, department, NOW, useServers } from './helpers/test-server'
-
-/** Form-encodes fields as a browser does. */
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+import { newItemId } from './helpers/payloads'
+import { consultationBody, consultationOnline, postComment } from './helpers/consultation-body'
+import { call, NOW, useServers } from './helpers/test-server'
 
 /** The XSS payloads (OWASP filter-evasion cheat sheet style) a commenter may type. */
 const XSS = [
@@ -40,38 +37,9 @@ describe.each(BACKENDS)('意见征集 on the district server (%s)', (kind) => {
   ) {
     const { db } = await backend.fresh()
     const app = await server(db, options)
-    const a = await department(db, 'A', '区科技局')
-    const b = await department(db, 'B', '区民政局')
-    const noticeId = newItemId()
-    const notice = makeItem({ kind: 'consultation', title: '关于公开征求意见的公告' })
-    expect(
-      (await call(app, a.token, 'PUT', `/api/v1/items/${noticeId}`, putBody(1, notice))).statusCode,
-    ).toBe(201)
-    const id = newItemId()
-    const put = await call(
-      app,
-      a.token,
-      'PUT',
-      `/api/v1/consultations/${id}`,
-      consultationBody(noticeId, overrides),
-    )
-    expect(put.statusCode).toBe(201)
-    return { db, app, a, b, id, noticeId }
+    return { db, app, ...(await consultationOnline(db, app, { consultation: overrides })) }
   }
-
-  const post = (
-    app: Awaited<ReturnType<typeof server>>,
-    id: string,
-    fields: Record<string, string>,
-    ip = '203.0.113.7',
-  ) =>
-    app.inject({
-      method: 'POST',
-      url: `/consultations/${id}/comments`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form(fields),
-      remoteAddress: ip,
-    })
+  const post = postComment
 
   it('puts a consultation online only on top of the department’s synced notice at that revision', async () => {
     const { app, a, b, noticeId } = await setup()
