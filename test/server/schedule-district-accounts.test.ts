@@ -65,7 +65,7 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
     const itemId = newItemId()
     const item = makeItem(title ? { title } : {})
     await call(app, token, 'PUT', `/api/v1/items/${itemId}`, putBody(1, item))
-    return { db, app, admin, token, itemId }
+    return { db, app, run, admin, token, itemId }
   }
 
   it('the first admin from the CLI closes the pages to anyone not logged in, the view password included', async () => {
@@ -273,7 +273,7 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
   })
 
   it('publish, return, create department and rotate token write their audit row in the same transaction: an audit that cannot be written undoes the action', async () => {
-    const { db, app, admin, token, itemId } = await adminAndItem()
+    const { db, app, run, admin, token, itemId } = await adminAndItem()
     const a = await login(app, 'wang', admin.password as string)
     const itemRow = () =>
       db.selectFrom('items').select(['status']).where('id', '=', itemId).executeTakeFirstOrThrow()
@@ -290,6 +290,20 @@ describe.each(BACKENDS)('district accounts (%s)', (kind) => {
         const res = await post(app, url, { csrf: a.csrf, ...fields }, a.cookie)
         // The district pages answer a fault with their generic error page.
         expect(res.body, url).toContain('请求无法处理，请返回重试')
+      }
+      // server:admin goes through the same audited actions.
+      for (const args of [
+        ['publish', '--item', itemId, '--url', 'https://www.example.gov.cn/zwgk/2.html'],
+        ['return', '--item', itemId, '--reason', '标题有误'],
+        ['create-department', '--code', 'JYJ', '--name', '区教育局'],
+        ['rotate-token', '--code', 'CZJ'],
+        ['revoke-token', '--code', 'CZJ'],
+      ]) {
+        const cli = await run(...args)
+        expect([cli.code, cli.err.join('')], args[0]).toEqual([
+          1,
+          expect.stringContaining('操作失败'),
+        ])
       }
     } finally {
       await sql`ALTER TABLE district_audit_off RENAME TO district_audit`.execute(db)

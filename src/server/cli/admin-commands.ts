@@ -4,20 +4,13 @@ import { parseArgs } from 'node:util'
 import { listAnchors } from '../changes/audit-anchors-service'
 import { publishItem, returnItem } from '../changes/district-actions'
 import { openServerDatabase, resolveTarget } from '../db/connect'
+import { AdminError, listDepartments } from '../departments/departments-service'
 import {
-  AdminError,
-  createDepartment,
-  listDepartments,
-  revokeDepartmentToken,
-  rotateDepartmentToken,
-} from '../departments/departments-service'
-import {
-  CLI_ACTOR,
-  createDistrictUser,
-  districtAudit,
-  generatePassword,
-  ROLE_LABEL,
-} from '../district/accounts'
+  createDepartmentAs,
+  revokeDepartmentTokenAs,
+  rotateDepartmentTokenAs,
+} from '../district/department-admin'
+import { CLI_ACTOR, createDistrictUser, generatePassword, ROLE_LABEL } from '../district/accounts'
 import { publishCalendarNotice } from '../calendar/calendar-service'
 import {
   BreakdownFileError,
@@ -151,20 +144,7 @@ export async function runAdmin(
           name: need(values.name, '--name'),
           ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
         }
-        const created = await db.transaction().execute(async (trx) => {
-          const made = await createDepartment(trx, input, at)
-          await districtAudit(
-            trx,
-            {
-              actor: CLI_ACTOR,
-              action: 'department.create',
-              target: `department:${made.code}`,
-              detail: { name: made.name },
-            },
-            at,
-          )
-          return made
-        })
+        const created = await createDepartmentAs(db, input, CLI_ACTOR, at)
         io.out(
           `已创建部门「${created.name}」（${created.code}）${expiryNote(created.expiresAt)}。令牌只显示这一次，请立即交给该部门妥善保存：`,
         )
@@ -189,24 +169,13 @@ export async function runAdmin(
       }
       case 'rotate-token': {
         const code = need(values.code, '--code')
-        const rotated = await db.transaction().execute(async (trx) => {
-          const done = await rotateDepartmentToken(
-            trx,
-            code,
-            at,
-            values.expires === undefined ? {} : { expiresAt: values.expires },
-          )
-          await districtAudit(
-            trx,
-            {
-              actor: CLI_ACTOR,
-              action: 'department.rotate-token',
-              target: `department:${done.code}`,
-            },
-            at,
-          )
-          return done
-        })
+        const rotated = await rotateDepartmentTokenAs(
+          db,
+          code,
+          CLI_ACTOR,
+          at,
+          values.expires === undefined ? {} : { expiresAt: values.expires },
+        )
         io.out(
           `已为 ${rotated.code} 换发新令牌${expiryNote(rotated.expiresAt)}，旧令牌已失效。新令牌只显示这一次：`,
         )
@@ -214,14 +183,10 @@ export async function runAdmin(
         break
       }
       case 'revoke-token': {
-        const revoked = await revokeDepartmentToken(db, need(values.code, '--code'), at)
-        await districtAudit(
+        const revoked = await revokeDepartmentTokenAs(
           db,
-          {
-            actor: CLI_ACTOR,
-            action: 'department.revoke-token',
-            target: `department:${revoked.code}`,
-          },
+          need(values.code, '--code'),
+          CLI_ACTOR,
           at,
         )
         io.out(`已吊销 ${revoked.code} 的令牌；如需恢复报送，请用 rotate-token 签发新令牌。`)

@@ -4,12 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { publishItem, returnItem } from '../changes/district-actions'
 import type { ServerDB } from '../db/schema'
-import {
-  AdminError,
-  createDepartment,
-  listDepartments,
-  rotateDepartmentToken,
-} from '../departments/departments-service'
+import { AdminError, listDepartments } from '../departments/departments-service'
 import type { FormBody } from '../view/form-body'
 import {
   renderAccountsPage,
@@ -19,7 +14,6 @@ import {
 } from '../view/account-pages'
 import {
   createDistrictUser,
-  districtAudit,
   endDistrictSession,
   listDistrictAudit,
   listDistrictUsers,
@@ -29,6 +23,7 @@ import {
   setDistrictUserDisabled,
   unlockDistrictUser,
 } from './accounts'
+import { createDepartmentAs, rotateDepartmentTokenAs } from './department-admin'
 import { accessOf, actorOf, allowed, linksOf, setSessionCookie, viewerOf } from './request-context'
 
 /** A department's items page lists this many per page (其余翻页，never cut off silently). */
@@ -175,25 +170,12 @@ export function registerDistrictAccountRoutes(
   scope.post(
     '/district/departments',
     adminAction(async (req, at) => {
-      // The department and its audit row commit together.
-      const created = await db.transaction().execute(async (trx) => {
-        const made = await createDepartment(
-          trx,
-          { code: field(req, 'code').trim(), name: field(req, 'name') },
-          at,
-        )
-        await districtAudit(
-          trx,
-          {
-            actor: actorOf(req),
-            action: 'department.create',
-            target: `department:${made.code}`,
-            detail: { name: made.name },
-          },
-          at,
-        )
-        return made
-      })
+      const created = await createDepartmentAs(
+        db,
+        { code: field(req, 'code').trim(), name: field(req, 'name') },
+        actorOf(req),
+        at,
+      )
       return {
         text: `已创建部门「${created.name}」（${created.code}）并签发令牌。`,
         secret: created.token,
@@ -203,20 +185,7 @@ export function registerDistrictAccountRoutes(
   scope.post(
     '/district/departments/rotate-token',
     adminAction(async (req, at) => {
-      // The new token and its audit row commit together.
-      const rotated = await db.transaction().execute(async (trx) => {
-        const done = await rotateDepartmentToken(trx, field(req, 'code'), at)
-        await districtAudit(
-          trx,
-          {
-            actor: actorOf(req),
-            action: 'department.rotate-token',
-            target: `department:${done.code}`,
-          },
-          at,
-        )
-        return done
-      })
+      const rotated = await rotateDepartmentTokenAs(db, field(req, 'code'), actorOf(req), at)
       return { text: `已为 ${rotated.code} 换发新令牌，旧令牌已失效。`, secret: rotated.token }
     }),
   )
