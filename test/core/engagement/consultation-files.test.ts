@@ -8,23 +8,14 @@ import {
 } from '../../../src/core/engagement/sync-extension'
 import { createEventBus } from '../../../src/core/events/bus'
 import { silentLogger } from '../../../src/core/logger'
-import { seededRandom } from '../../../src/core/sync/backoff'
 import type { SyncExtensionDeps } from '../../../src/core/sync/extensions'
 import type { UploadFile } from '../../../src/core/sync/uploads'
 import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { FIXED_NOW } from '../../helpers/test-clock'
-import { createTestCore, type TestCore } from '../../helpers/test-core'
-import { startTestServer, type TestServer } from '../sync/helpers'
-import {
-  consultationInput,
-  draftPolicy,
-  LEADER,
-  loginAs,
-  OFFICER,
-  openStore,
-  passReview,
-  REVIEWER,
-} from './helpers'
+import type { TestCore } from '../../helpers/test-core'
+import type { TestServer } from '../sync/helpers'
+import { consultationInput, draftPolicy, openStore, passReview } from './helpers'
+import { deskWithServer } from './desk-server'
 
 let server: TestServer
 let t: TestCore
@@ -35,18 +26,7 @@ afterEach(async () => {
 })
 
 async function desk(): Promise<void> {
-  server = await startTestServer({ clock: () => FIXED_NOW })
-  token = await server.department('GX01')
-  t = await createTestCore({ sync: { autoStart: false, random: seededRandom(5) } })
-  for (const [u, roles] of [
-    [OFFICER, ['officer']],
-    [REVIEWER, ['reviewer']],
-    [LEADER, ['leader']],
-  ] as const) {
-    await t.call('users:create', { ...u, roles: [...roles] })
-  }
-  await t.call('sync:update-settings', { serverUrl: server.url, token })
-  await loginAs(t, OFFICER)
+  ;({ server, token, t } = await deskWithServer())
 }
 
 /** Adds a PDF named `name` to item `itemId` through the file dialog, as the officer does. */

@@ -14,26 +14,17 @@ import type { ApiError } from '../../../src/server/errors'
 import { commentsPageSchema, consultationWireSchema } from '../../../src/shared/engagement/wire'
 import { sanitiseHtml } from '../../../src/core/html/sanitise'
 import type { ConsultationWire } from '../../../src/shared/engagement/wire'
-import { seededRandom } from '../../../src/core/sync/backoff'
 import { publishItem } from '../../../src/server/changes/district-actions'
 import { deterministicBytes } from '../../helpers/deterministic-bytes'
 import { FIXED_NOW } from '../../helpers/test-clock'
-import { createTestCore, type TestCore } from '../../helpers/test-core'
-import { startTestServer, type TestServer } from '../sync/helpers'
-import {
-  consultationInput,
-  draftPolicy,
-  LEADER,
-  loginAs,
-  OFFICER,
-  openStore,
-  passReview,
-  REVIEWER,
-} from './helpers'
+import type { TestCore } from '../../helpers/test-core'
+import type { TestServer } from '../sync/helpers'
+import { consultationInput, draftPolicy, loginAs, OFFICER, openStore, passReview } from './helpers'
+import { deskWithServer } from './desk-server'
 
 /**
  * What the district's public page shows comes from what passed review (issue 14): the desk puts a
- * consultation online only when its approved notice is exactly the one generated from its fields;
+ * consultation online only when its approved notice states every fact the page shows;
  * the 身份 a commenter chose comes down with the comment; the closed page links the published
  * adoption result.
  */
@@ -51,18 +42,7 @@ afterEach(async () => {
 async function desk(): Promise<void> {
   serverNow = FIXED_NOW
   started = true
-  server = await startTestServer({ clock: () => serverNow })
-  const token = await server.department('GX01')
-  t = await createTestCore({ sync: { autoStart: false, random: seededRandom(7) } })
-  for (const [u, roles] of [
-    [OFFICER, ['officer']],
-    [REVIEWER, ['reviewer']],
-    [LEADER, ['leader']],
-  ] as const) {
-    await t.call('users:create', { ...u, roles: [...roles] })
-  }
-  await t.call('sync:update-settings', { serverUrl: server.url, token })
-  await loginAs(t, OFFICER)
+  ;({ server, t } = await deskWithServer({ clock: () => serverNow, seed: 7 }))
 }
 
 /** Open from 2026-11-26 (the servers' "today") to 2026-12-10. */

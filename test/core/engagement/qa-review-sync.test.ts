@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { seededRandom } from '../../../src/core/sync/backoff'
-import { FIXED_NOW } from '../../helpers/test-clock'
-import { createTestCore, type TestCore } from '../../helpers/test-core'
-import { startTestServer, type TestServer } from '../sync/helpers'
-import { draftPolicy, LEADER, loginAs, OFFICER, passReview, REVIEWER } from './helpers'
+import type { TestCore } from '../../helpers/test-core'
+import type { TestServer } from '../sync/helpers'
+import { draftPolicy, LEADER, loginAs, passReview, REVIEWER } from './helpers'
+import { deskWithServer } from './desk-server'
 import { qaApprove } from './qa-helpers'
 
 let server: TestServer
@@ -15,18 +14,7 @@ afterEach(async () => {
 
 describe('政策问答 reaches the district only once the final step of the chain approves it (issue 14)', () => {
   it('after 保密审核 alone nothing is sent; after 领导签发 the knowledge base holds it, signed by the final approver', async () => {
-    server = await startTestServer({ clock: () => FIXED_NOW })
-    const token = await server.department('GX01')
-    t = await createTestCore({ sync: { autoStart: false, random: seededRandom(5) } })
-    for (const [u, roles] of [
-      [OFFICER, ['officer']],
-      [REVIEWER, ['reviewer']],
-      [LEADER, ['leader']],
-    ] as const) {
-      await t.call('users:create', { ...u, roles: [...roles] })
-    }
-    await t.call('sync:update-settings', { serverUrl: server.url, token })
-    await loginAs(t, OFFICER)
+    ;({ server, t } = await deskWithServer())
     const policy = await draftPolicy(t)
     await passReview(t, policy.id)
     const qa = await t.call('engagement:qa-save', {

@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { seededRandom } from '../../../src/core/sync/backoff'
-import { FIXED_NOW } from '../../helpers/test-clock'
-import { createTestCore, TEST_ADMIN_LOGIN, type TestCore } from '../../helpers/test-core'
-import { startTestServer, type TestServer } from '../sync/helpers'
+import { TEST_ADMIN_LOGIN, type TestCore } from '../../helpers/test-core'
+import type { TestServer } from '../sync/helpers'
 import { xlsxCells } from './xlsx-cells'
-import {
-  consultationInput,
-  draftPolicy,
-  LEADER,
-  loginAs,
-  OFFICER,
-  passReview,
-  REVIEWER,
-} from './helpers'
+import { consultationInput, draftPolicy, loginAs, passReview } from './helpers'
+import { deskWithServer } from './desk-server'
 import { passQaReview } from './qa-helpers'
 
 let server: TestServer
@@ -24,19 +15,9 @@ afterEach(async () => {
 
 /** A desk with officer, reviewer and leader, wired to a real district server. */
 async function desk(): Promise<{ token: string }> {
-  server = await startTestServer({ clock: () => FIXED_NOW })
-  const token = await server.department('GX01')
-  t = await createTestCore({ sync: { autoStart: false, random: seededRandom(3) } })
-  for (const [u, roles] of [
-    [OFFICER, ['officer']],
-    [REVIEWER, ['reviewer']],
-    [LEADER, ['leader']],
-  ] as const) {
-    await t.call('users:create', { ...u, roles: [...roles] })
-  }
-  await t.call('sync:update-settings', { serverUrl: server.url, token })
-  await loginAs(t, OFFICER)
-  return { token }
+  const made = await deskWithServer({ seed: 3 })
+  ;({ server, t } = made)
+  return { token: made.token }
 }
 
 async function postComment(
