@@ -200,6 +200,9 @@ async function uploadOne(
         : `区级服务器拒绝接收：${res.message}`,
     )
   try {
+    // Told before the first request: a file this run sends is 上传中 before it is 完成, even
+    // when one request brings it whole (补传 counts a file first told 完成 as one the server had).
+    d.onFile(view)
     let started
     if (firstChunk !== null && file.size > 0) {
       const length = Math.min(firstChunk, file.size)
