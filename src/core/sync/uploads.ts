@@ -221,6 +221,10 @@ async function uploadOne(
       )
       if (started.kind === 'rejected' && started.code === 'CHUNK_HASH_MISMATCH')
         started = await d.client.putChunk(file.sha256, 0, bytes, sha(bytes), file.size)
+      // An instance not yet upgraded (a rolling upgrade) ignores `size` and knows no such
+      // upload: start it the separate way.
+      if (started.kind === 'rejected' && started.status === 404)
+        started = await d.client.startBlob(file.sha256, file.size)
     } else {
       started = await d.client.startBlob(file.sha256, file.size)
     }

@@ -217,7 +217,11 @@ describe('sync uploads the approved revision’s attachments (protocol v2)', () 
 
 describe('round trips per file (the start carries the first chunk, 2026-12-01)', () => {
   /** Files in a desk's blob store and a client that records each request (with its query). */
-  async function deskWith(files: Buffer[], rewrite?: (path: string, body: unknown) => unknown) {
+  async function deskWith(
+    files: Buffer[],
+    rewrite?: (path: string, body: unknown) => unknown,
+    intercept?: (url: URL, method: string) => Response | null,
+  ) {
     const dir = makeTempDir('dd-upload-trips-')
     for (const f of files) {
       const path = blobPath(dir.dir, sha(f))
@@ -229,6 +233,8 @@ describe('round trips per file (the start carries the first chunk, 2026-12-01)',
     const fetchLike: FetchLike = async (input, init) => {
       const url = new URL(input)
       requests.push(`${init.method ?? 'GET'} ${url.pathname}${url.search}`)
+      const early = intercept?.(url, init.method ?? 'GET')
+      if (early) return early
       const res = await fetch(input, init)
       if (!rewrite || res.status !== 200) return res
       const body = rewrite(url.pathname, await res.json())
@@ -300,6 +306,30 @@ describe('round trips per file (the start carries the first chunk, 2026-12-01)',
         `POST /api/v1/blobs/${sha(file)}`,
         `PUT /api/v1/blobs/${sha(file)}/chunks/0`,
         `PUT /api/v1/blobs/${sha(file)}/chunks/1`,
+      ])
+      expect((await serverBytes(server, sha(file)))!.equals(file)).toBe(true)
+    } finally {
+      desk.cleanup()
+    }
+  })
+
+  it('an instance not yet upgraded (404 to the first chunk with its size) gets the separate start', async () => {
+    const file = pdfBytes(CHUNK / 4, 26)
+    const desk = await deskWith([file], undefined, (url, method) =>
+      method === 'PUT' && url.searchParams.has('size')
+        ? new Response(
+            JSON.stringify({ error: { code: 'NOT_FOUND', message: '没有该文件的上传' } }),
+            { status: 404, headers: { 'content-type': 'application/json' } },
+          )
+        : null,
+    )
+    try {
+      expect(await uploadFiles(desk.deps, desk.list)).toEqual({ kind: 'done', failed: 0 })
+      expect(blobRequests(desk.requests)).toEqual([
+        'POST /api/v1/blobs/query',
+        `PUT /api/v1/blobs/${sha(file)}/chunks/0?size=${file.length}`,
+        `POST /api/v1/blobs/${sha(file)}`,
+        `PUT /api/v1/blobs/${sha(file)}/chunks/0`,
       ])
       expect((await serverBytes(server, sha(file)))!.equals(file)).toBe(true)
     } finally {
