@@ -1,3 +1,4 @@
+import { refuseStaleResultApproval } from '../engagement/result-guard'
 import { recomputeItemDueDates } from '../items/due-date'
 import { recomputeOpenRequests } from '../requests/recompute'
 import { cancelReviewsOnContentChange } from '../review/workflow/cancel'
@@ -19,5 +20,7 @@ export function registerListeners(bus: EventBus): EventBus {
   bus.on('item.changed', reindexOnItemChange)
   bus.on('item.changed', cancelReviewsOnContentChange)
   bus.on('item.changed', updateEvidenceOnItemChange)
+  // A 需更新 意见采纳情况说明 is refused at its final approval (the change rolls back).
+  bus.on('item.changed', refuseStaleResultApproval)
   return bus
 }

@@ -3,15 +3,20 @@ import { receiveComments } from '../../../src/core/engagement/comments'
 import { adoptionFigures, commentRows } from '../../../src/core/engagement/result-basis'
 import type { CommentDecision } from '../../../src/shared/engagement/types'
 import type { TestCore } from '../../helpers/test-core'
+import { decision } from '../review/workflow/helpers'
 import {
   consultationInput,
   draftPolicy,
   loginAs,
   OFFICER,
   openStore,
+  approve,
+  LEADER,
   passReview,
   received,
+  REVIEWER,
   reviewCore,
+  submit,
 } from './helpers'
 
 let t: TestCore
@@ -216,5 +221,45 @@ describe('采纳情况说明 stays what the decisions say: 需更新 after a cha
     view = await t.call('engagement:consultation-get', { id })
     expect(view.resultStale).toBe(false)
     expect(view.resultLocked).toBe(true)
+  })
+})
+
+describe('a 需更新 采纳情况说明 never passes review: its counts equal the decisions (713号令第十五条)', () => {
+  it('refuses the final 同意 when a decision changed after the result was submitted, writes nothing, and passes once regenerated', async () => {
+    const { id, feedIds } = await consultationWith([
+      { body: '第二条应写明是否包括个体工商户。' },
+      { body: '建议补贴资金按季度拨付，减轻企业垫资压力。' },
+    ])
+    const [a, b] = feedIds
+    expect((await decide(id, a!, 'adopted', '')).ok).toBe(true)
+    expect((await decide(id, b!, 'rejected', '拨付周期由财政统一规定')).ok).toBe(true)
+    await afterPeriod()
+    const result = await t.call('engagement:result-generate', { id })
+    await submit(t, await t.call('items:get', { id: result.id }))
+    await loginAs(t, REVIEWER)
+    await approve(t, result.id)
+
+    // Between the two steps the officer reconsiders one comment: the result no longer says so.
+    await loginAs(t, OFFICER)
+    expect((await decide(id, b!, 'partly', '按季度拨付的建议部分采纳')).ok).toBe(true)
+    expect((await t.call('engagement:consultation-get', { id })).resultStale).toBe(true)
+
+    await loginAs(t, LEADER)
+    const refused = await t.send('review:decide', await decision(t, result.id))
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('CONFLICT')
+      expect(refused.error.message).toContain('需更新')
+      expect(refused.error.message).toContain('更新采纳情况说明')
+    }
+    // Nothing was written: the item waits at the leader's step, nothing is queued for sync.
+    expect((await t.call('items:get', { id: result.id })).status).toBe('pending_review')
+
+    // Regenerated, it goes through review again and passes with the new counts.
+    await loginAs(t, OFFICER)
+    const again = await t.call('engagement:result-generate', { id })
+    expect(again.bodyHtml).toContain('采纳 1 条，部分采纳 1 条，不予采纳 0 条')
+    await passReview(t, again.id)
+    expect((await t.call('items:get', { id: again.id })).status).toBe('approved')
   })
 })
