@@ -245,7 +245,7 @@ export function renderDistrictOverview(
                 ${sortHeader(query, 'report', `${query.year - 1} 年度报告`)}
                 ${sortHeader(query, 'consultations', '征集中', true)}
                 ${sortHeader(query, 'lastPushAt', '最近报送条目')}
-                <th scope="col">审计链</th>
+                <th scope="col" class="nowrap">审计链</th>
               </tr>
             </thead>
             <tbody>

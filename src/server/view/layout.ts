@@ -54,7 +54,7 @@ meter{width:4.5rem;height:.8rem;vertical-align:middle}
 .summary{display:flex;gap:1rem;flex-wrap:wrap;margin:.6rem 0}
 .summary div{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.4rem .9rem}
 .summary b{font-size:1.2rem;display:block}
-.nowrap{white-space:nowrap}td.dept{min-width:6.5em}
+.nowrap{white-space:nowrap}td.dept{min-width:6.5em}thead th:first-child{white-space:nowrap}
 @media (max-width:1200px){body{font-size:13px}th.n{white-space:normal}main{padding:.8rem 1rem 2rem}th,td{padding:.25rem .3rem}meter{display:none}header.top{padding:.5rem 1rem}}
 @media print{header.top,form.filters,.noprint{display:none}body{background:#fff}}`
 
