@@ -1,7 +1,7 @@
 /**
  * XSS and spreadsheet-formula payloads (OWASP filter-evasion cheat sheet style) a commenter may
  * type on the public page: what must arrive stored literally, shown as text and exported as text.
- * The same list as test/server/consultations.test.ts (the server's side of the journey).
+ * Used by the server's side of the journey (test/server/consultations.test.ts) and the desk's.
  */
 export const XSS_PAYLOADS = [
   '<script>alert(1)</script>',

@@ -5,26 +5,10 @@ import { BACKENDS, useBackend } from './helpers/backends'
 import { newItemId } from './helpers/payloads'
 import { consultationBody, consultationOnline, postComment } from './helpers/consultation-body'
 import { call, NOW, useServers } from './helpers/test-server'
+import { XSS_PAYLOADS } from '../helpers/xss-payloads'
 
-/** The XSS payloads (OWASP filter-evasion cheat sheet style) a commenter may type. */
-const XSS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '"><svg/onload=alert(1)>',
-  "'';!--\"<XSS>=&{()}",
-  '<a href="javascript:alert(1)">点我</a>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<body onload=alert(1)>',
-  '<style>body{display:none}</style>',
-  '=HYPERLINK("http://evil.example/","点击")',
-  "=cmd|' /C calc'!A0",
-  "+SUM(1+1)*cmd|' /C calc'!A0",
-  '@SUM(1+1)',
-  '</textarea><script>alert(1)</script>',
-  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '{{constructor.constructor("alert(1)")()}}',
-]
+/** The XSS payloads a commenter may type (one list for the server's and the desk's side). */
+const XSS = XSS_PAYLOADS
 
 describe.each(BACKENDS)('意见征集 on the district server (%s)', (kind) => {
   const backend = useBackend(kind)
