@@ -8,10 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { AppCore } from '../../src/core/api/types'
 import type { ConsultationView } from '../../src/shared/engagement/types'
 import type { ItemView } from '../../src/shared/items/types'
-import type { ChecklistVersion, ReviewView } from '../../src/shared/review/types'
 import { deterministicBytes } from '../helpers/deterministic-bytes'
 import { XSS_PAYLOADS } from '../helpers/xss-payloads'
 import { spawnServer, type SpawnedServer } from '../server/helpers/spawn-server'
+import { coreCall, passItemReview } from './core-review'
 import { E2E_SETUP, openApp, type OpenedApp } from './harness'
 
 const run = promisify(execFile)
@@ -24,46 +24,11 @@ const SIZES = [
   { width: 1366, height: 768 },
 ] as const
 
-async function call<T>(core: AppCore, channel: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.data as T
-}
+const call = coreCall
 
 /** Submits the item (as the administrator) and approves both steps as 李审核 and 刘签发. */
-async function passReview(core: AppCore, itemId: string): Promise<void> {
-  const item = await call<ItemView>(core, 'items:get', { id: itemId })
-  const checklist = await call<ChecklistVersion>(core, 'review:checklist-get', {})
-  const answers = checklist.questions.map((q) => ({
-    questionId: q.id,
-    answer: q.noteRequiredOn.includes('yes') ? 'no' : 'yes',
-  }))
-  await call(core, 'review:submit', {
-    itemId,
-    revision: item.revision,
-    contentHash: item.contentHash,
-    checklistVersion: checklist.version,
-    selfCheck: answers,
-    carrier: 'official',
-    channels: ['website'],
-  })
-  for (const user of [REVIEWER, LEADER]) {
-    await call(core, 'auth:login', { username: user.username, password: user.password })
-    const view = await call<ReviewView>(core, 'review:get', { itemId })
-    await call(core, 'review:decide', {
-      itemId,
-      reviewId: view.review?.id,
-      stepIndex: view.review?.currentStep ?? 0,
-      contentHash: view.item.contentHash,
-      decision: 'approve',
-      checklist: answers,
-    })
-  }
-  await call(core, 'auth:login', {
-    username: E2E_SETUP.admin.username,
-    password: E2E_SETUP.admin.password,
-  })
-}
+const passReview = (core: AppCore, itemId: string): Promise<void> =>
+  passItemReview(core, itemId, [REVIEWER, LEADER], E2E_SETUP.admin)
 
 const field = (scope: Page | Locator, label: string) =>
   scope.getByLabel(new RegExp(`^${label}( \\*)?$`))
